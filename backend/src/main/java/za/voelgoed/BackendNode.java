@@ -1,0 +1,184 @@
+package za.voelgoed;
+
+import io.helidon.http.media.MediaContext;
+import io.helidon.http.media.jackson.JacksonSupport;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import java.lang.System.Logger.Level;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import za.voelgoed.events.EventRoutes;
+import za.voelgoed.events.Events;
+import za.voelgoed.orgs.OrgRoutes;
+import za.voelgoed.orgs.Orgs;
+import za.voelgoed.platform.config.AppConfig;
+import za.voelgoed.platform.db.Database;
+import za.voelgoed.platform.http.AdminTokenFilter;
+import za.voelgoed.platform.http.ProblemResponses;
+import za.voelgoed.platform.outbox.Backoff;
+import za.voelgoed.platform.outbox.BlockDrainer;
+import za.voelgoed.platform.outbox.ConsumerBlocks;
+import za.voelgoed.platform.outbox.ConsumerRegistry;
+import za.voelgoed.platform.outbox.ConsumerSpec;
+import za.voelgoed.platform.outbox.Outbox;
+import za.voelgoed.platform.outbox.OutboxAdminRoutes;
+import za.voelgoed.platform.outbox.OutboxDispatcher;
+import za.voelgoed.platform.outbox.OutboxRunner;
+import za.voelgoed.platform.outbox.PiiScrubber;
+import za.voelgoed.platform.pubsub.PubSub;
+import za.voelgoed.platform.pubsub.PubSubPublisher;
+import za.voelgoed.platform.pubsub.TopicRouter;
+import za.voelgoed.platform.redis.Redis;
+import za.voelgoed.platform.telemetry.MicrometerEventTelemetry;
+import za.voelgoed.platform.telemetry.ObservabilityRoutes;
+import za.voelgoed.platform.telemetry.Telemetry;
+import za.voelgoed.shared.event.EventTypeRegistry;
+import za.voelgoed.shared.json.Json;
+
+/**
+ * One backend node: PostgreSQL, Redis, the outbox and its dispatcher, PubSub, the slices and the HTTP
+ * server, wired by hand (no container). Several nodes may run against the same PostgreSQL and Redis —
+ * in separate processes in production, in one JVM in the multi-node tests.
+ */
+public final class BackendNode implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(BackendNode.class.getName());
+
+    private final AppConfig config;
+    private final Database database;
+    private final Redis redis;
+    private final Telemetry telemetry;
+    private final EventTypeRegistry types;
+    private final Outbox outbox;
+    private final ConsumerRegistry consumers;
+    private final PubSub pubsub;
+    private final OutboxDispatcher dispatcher;
+    private final OutboxRunner runner;
+    private final String adminToken;
+    private WebServer server;
+
+    private BackendNode(AppConfig config, List<ConsumerSpec> extraConsumers) {
+        this.config = config;
+        this.telemetry = new Telemetry(config.nodeId());
+        MicrometerEventTelemetry eventTelemetry = new MicrometerEventTelemetry(telemetry.registry());
+        this.database = Database.open(config);
+        this.redis = Redis.connect(config.redisUrl(), config.redisPrefix());
+        this.types = EventTypeRegistry.standard();
+        Clock clock = Clock.systemUTC();
+        this.outbox = new Outbox(database.dsl(), types, new PiiScrubber(), eventTelemetry, clock);
+        this.consumers = new ConsumerRegistry(types);
+        extraConsumers.forEach(consumers::register);
+        this.pubsub = new PubSub(redis, config.nodeId(), eventTelemetry, config.subscriberQueue()).start();
+        var settings = config.outbox();
+        Backoff backoff = new Backoff(Duration.ofMillis(settings.consumerBackoffMs()), Duration.ofMinutes(5));
+        this.dispatcher = new OutboxDispatcher(database.dsl(), consumers, outbox,
+                new PubSubPublisher(pubsub, new TopicRouter(types), types, eventTelemetry), eventTelemetry,
+                backoff, clock, settings.batchSize());
+        BlockDrainer drainer = new BlockDrainer(database.dsl(), consumers, outbox, eventTelemetry, backoff, clock,
+                settings.consumerMaxAttempts());
+        this.runner = new OutboxRunner(dispatcher, drainer, database::dedicatedConnection, database.dsl(),
+                eventTelemetry, settings.pollIntervalMs());
+        this.adminToken = config.adminToken().orElseGet(BackendNode::generateToken);
+    }
+
+    /** Starts a node: migrates, connects, starts dispatching and serves HTTP. */
+    public static BackendNode start(AppConfig config) {
+        return start(config, List.of());
+    }
+
+    /** Starts a node with additional in-process consumers registered before dispatch begins. */
+    public static BackendNode start(AppConfig config, List<ConsumerSpec> extraConsumers) {
+        BackendNode node = new BackendNode(config, extraConsumers);
+        node.outbox.onCommit(events -> node.runner.wake());
+        node.runner.start();
+        node.serve();
+        return node;
+    }
+
+    private void serve() {
+        Orgs orgs = new Orgs(outbox, database.dsl());
+        Events events = new Events(outbox, database.dsl(), orgs);
+        ConsumerBlocks blocks = new ConsumerBlocks(database.dsl());
+        ObservabilityRoutes observability = new ObservabilityRoutes(telemetry, Map.of(
+                "postgresql", () -> database.isReachable(2), "redis", redis::isReachable));
+        server = WebServer.builder()
+                .host(config.httpHost()).port(config.httpPort())
+                .maxPayloadSize(1_048_576)
+                .mediaContext(MediaContext.builder().mediaSupportsDiscoverServices(false).registerDefaults(true)
+                        .addMediaSupport(JacksonSupport.create(Json.mapper())).build())
+                .routing(routing -> routing(routing, observability, orgs, events, blocks))
+                .build().start();
+        LOG.log(Level.INFO, "backend_started node=" + config.nodeId() + " port=" + server.port() + " db="
+                + config.dbUrl());
+    }
+
+    private void routing(HttpRouting.Builder routing, ObservabilityRoutes observability, Orgs orgs, Events events,
+                         ConsumerBlocks blocks) {
+        ProblemResponses.register(routing);
+        routing.addFilter(new AdminTokenFilter(adminToken))
+                .register("/", observability)
+                .register("/api/orgs", new OrgRoutes(orgs))
+                .register("/api/orgs/{orgId}/events", new EventRoutes(events))
+                .register("/api/admin/outbox", new OutboxAdminRoutes(blocks));
+    }
+
+    private static String generateToken() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        String token = "vg_admin_" + HexFormat.of().formatHex(bytes);
+        System.out.println("VOELGOED_ADMIN_TOKEN is not set; this run's system-admin token is: " + token);
+        return token;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public String adminToken() {
+        return adminToken;
+    }
+
+    public AppConfig config() {
+        return config;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Redis redis() {
+        return redis;
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    public PubSub pubsub() {
+        return pubsub;
+    }
+
+    public OutboxDispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    public Telemetry telemetry() {
+        return telemetry;
+    }
+
+    /** Stops serving, lets a dispatch pass in progress finish, then releases connections. */
+    @Override
+    public void close() {
+        if (server != null) {
+            server.stop();
+        }
+        runner.close();
+        pubsub.close();
+        redis.close();
+        database.close();
+    }
+}

@@ -1,0 +1,64 @@
+package za.voelgoed.events;
+
+import static za.voelgoed.platform.db.schema.Tables.EVENTS;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import za.voelgoed.platform.db.schema.tables.records.EventsRecord;
+
+/** SQL of the events slice. Every lookup is scoped by organisation. */
+final class EventStore {
+
+    private EventStore() {
+    }
+
+    static Event insert(DSLContext sql, UUID orgId, String name, EventRules.Times times, String venue) {
+        return toEvent(sql.insertInto(EVENTS)
+                .set(EVENTS.ID, UUID.randomUUID())
+                .set(EVENTS.ORGANIZATION_ID, orgId)
+                .set(EVENTS.NAME, name)
+                .set(EVENTS.STARTS_AT, utc(times.startsAt()))
+                .set(EVENTS.ENDS_AT, utc(times.endsAt()))
+                .set(EVENTS.VENUE, venue)
+                .set(EVENTS.STATUS, EventStatus.DRAFT.wire())
+                .returning().fetchOne());
+    }
+
+    static Optional<Event> find(DSLContext sql, UUID orgId, UUID eventId, boolean lock) {
+        var query = sql.selectFrom(EVENTS).where(EVENTS.ORGANIZATION_ID.eq(orgId)).and(EVENTS.ID.eq(eventId));
+        return (lock ? query.forUpdate() : query).fetchOptional(EventStore::toEvent);
+    }
+
+    static List<Event> list(DSLContext sql, UUID orgId, int limit) {
+        return sql.selectFrom(EVENTS).where(EVENTS.ORGANIZATION_ID.eq(orgId))
+                .orderBy(EVENTS.STARTS_AT, EVENTS.ID).limit(limit).fetch(EventStore::toEvent);
+    }
+
+    static Event markPublished(DSLContext sql, UUID eventId) {
+        return toEvent(sql.update(EVENTS)
+                .set(EVENTS.STATUS, EventStatus.PUBLISHED.wire())
+                .set(EVENTS.PUBLISHED_AT, DSL.currentOffsetDateTime())
+                .set(EVENTS.UPDATED_AT, DSL.currentOffsetDateTime())
+                .where(EVENTS.ID.eq(eventId)).returning().fetchOne());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+
+    private static Event toEvent(EventsRecord r) {
+        return new Event(r.getId(), r.getOrganizationId(), r.getName(), instant(r.getStartsAt()),
+                instant(r.getEndsAt()), r.getVenue(), r.getStatus(), instant(r.getPublishedAt()),
+                instant(r.getCreatedAt()), instant(r.getUpdatedAt()));
+    }
+}

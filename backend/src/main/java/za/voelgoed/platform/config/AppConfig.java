@@ -1,0 +1,76 @@
+package za.voelgoed.platform.config;
+
+import io.helidon.config.Config;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Everything the backend reads at start: {@code application.yaml} on the class path, overridden by
+ * the {@code VOELGOED_*} environment variables of the operator contract (README "Configuration").
+ */
+public record AppConfig(
+        String httpHost,
+        int httpPort,
+        String dbUrl,
+        String dbUser,
+        String dbPassword,
+        int dbPoolSize,
+        String redisUrl,
+        String redisPrefix,
+        Optional<String> adminToken,
+        String nodeId,
+        OutboxSettings outbox,
+        int subscriberQueue) {
+
+    /** Tuning of the after-commit dispatcher. */
+    public record OutboxSettings(int batchSize, long pollIntervalMs, int consumerMaxAttempts, long consumerBackoffMs) {
+    }
+
+    /** Loads the configuration with the process environment as overrides. */
+    public static AppConfig load() {
+        return load(System.getenv());
+    }
+
+    /** Loads the configuration with the given variables (same names as the environment) as overrides. */
+    public static AppConfig load(Map<String, String> env) {
+        Config yaml = Config.create().get("voelgoed");
+        Lookup in = new Lookup(yaml, env);
+        return new AppConfig(
+                in.text("VOELGOED_HTTP_HOST", "http.host", "0.0.0.0"),
+                in.integer("VOELGOED_HTTP_PORT", "http.port", 8080),
+                in.text("VOELGOED_DB_URL", "db.url", "jdbc:postgresql://127.0.0.1:5432/voelgoed"),
+                in.text("VOELGOED_DB_USER", "db.user", "postgres"),
+                in.text("VOELGOED_DB_PASSWORD", "db.password", ""),
+                in.integer("VOELGOED_DB_POOL_SIZE", "db.pool-size", 16),
+                in.text("VOELGOED_REDIS_URL", "redis.url", "redis://127.0.0.1:6379/0"),
+                in.text("VOELGOED_REDIS_PREFIX", "redis.prefix", "vg:"),
+                Optional.of(in.text("VOELGOED_ADMIN_TOKEN", "admin-token", "")).filter(s -> !s.isBlank()),
+                in.text("VOELGOED_NODE_ID", "node-id", "node-" + UUID.randomUUID().toString().substring(0, 8)),
+                new OutboxSettings(
+                        in.integer("VOELGOED_OUTBOX_BATCH_SIZE", "outbox.batch-size", 500),
+                        in.integer("VOELGOED_OUTBOX_POLL_INTERVAL_MS", "outbox.poll-interval-ms", 500),
+                        in.integer("VOELGOED_OUTBOX_CONSUMER_MAX_ATTEMPTS", "outbox.consumer-max-attempts", 6),
+                        in.integer("VOELGOED_OUTBOX_CONSUMER_BACKOFF_MS", "outbox.consumer-backoff-ms", 1000)),
+                in.integer("VOELGOED_PUBSUB_SUBSCRIBER_QUEUE", "pubsub.subscriber-queue", 4096));
+    }
+
+    private record Lookup(Config yaml, Map<String, String> env) {
+        String text(String envName, String key, String fallback) {
+            String fromEnv = env.get(envName);
+            if (fromEnv != null) {
+                return fromEnv;
+            }
+            return yaml.get(key).asString().orElse(fallback);
+        }
+
+        int integer(String envName, String key, int fallback) {
+            String value = text(envName, key, Integer.toString(fallback));
+            try {
+                return Integer.parseInt(value.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(envName + " must be an integer, got '" + value + "'", e);
+            }
+        }
+    }
+}

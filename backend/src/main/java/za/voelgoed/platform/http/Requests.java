@@ -1,0 +1,48 @@
+package za.voelgoed.platform.http;
+
+import io.helidon.webserver.http.ServerRequest;
+import java.util.UUID;
+import za.voelgoed.shared.json.Json;
+import za.voelgoed.shared.json.JsonCodecException;
+
+/** Edge parsing of path parameters and JSON bodies into typed values or a 4xx problem. */
+public final class Requests {
+
+    private Requests() {
+    }
+
+    public static UUID uuidParam(ServerRequest req, String name) {
+        String raw = req.path().pathParameters().get(name);
+        try {
+            UUID id = UUID.fromString(raw);
+            if (id.toString().equals(raw.toLowerCase())) {
+                return id;
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through to the problem below
+        }
+        throw ApiException.badRequest("invalid_id", name + " '" + raw + "' is not a UUID");
+    }
+
+    public static int intQuery(ServerRequest req, String name, int fallback) {
+        var raw = req.query().first(name).asOptional();
+        try {
+            return raw.map(v -> Integer.parseInt(v.strip())).orElse(fallback);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("invalid_query", name + " must be an integer, got '" + raw.get() + "'");
+        }
+    }
+
+    public static <T> T body(ServerRequest req, Class<T> type) {
+        String text = req.content().as(String.class);
+        try {
+            T value = Json.read(text, type);
+            if (value == null) {
+                throw ApiException.badRequest("malformed_json", "request body must be a JSON object");
+            }
+            return value;
+        } catch (JsonCodecException e) {
+            throw ApiException.badRequest("malformed_json", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package za.voelgoed.platform.outbox;
+
+import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.jooq.DSLContext;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+/**
+ * The background side of the outbox on one node: a dispatch loop woken by PostgreSQL NOTIFY (sent by a
+ * trigger at commit, from any node) or by a local commit, with the poll interval as fallback; a drain
+ * loop for consumer blocks; and a sampler for the backlog gauges.
+ */
+public final class OutboxRunner implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(OutboxRunner.class.getName());
+
+    /** Opens a connection that is not pooled, for LISTEN. */
+    @FunctionalInterface
+    public interface ConnectionSource {
+        Connection open() throws SQLException;
+    }
+
+    private final OutboxDispatcher dispatcher;
+    private final BlockDrainer drainer;
+    private final ConnectionSource listenConnections;
+    private final DSLContext dsl;
+    private final OutboxTelemetry telemetry;
+    private final long pollIntervalMs;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running;
+    private volatile Connection listening;
+
+    public OutboxRunner(OutboxDispatcher dispatcher, BlockDrainer drainer, ConnectionSource listenConnections,
+                        DSLContext dsl, OutboxTelemetry telemetry, long pollIntervalMs) {
+        this.dispatcher = dispatcher;
+        this.drainer = drainer;
+        this.listenConnections = listenConnections;
+        this.dsl = dsl;
+        this.telemetry = telemetry;
+        this.pollIntervalMs = pollIntervalMs;
+    }
+
+    public synchronized void start() {
+        running = true;
+        threads.add(Thread.ofPlatform().name("outbox-dispatch").daemon().start(this::dispatchLoop));
+        threads.add(Thread.ofPlatform().name("outbox-listen").daemon().start(this::listenLoop));
+        threads.add(Thread.ofVirtual().name("outbox-drain").start(() -> every(250, drainer::drainOnce)));
+        threads.add(Thread.ofVirtual().name("outbox-gauges").start(() -> every(2_000, this::sample)));
+    }
+
+    /** Asks the dispatch loop to look for work now (cheap; coalesces). */
+    public void wake() {
+        if (wakeUp.availablePermits() == 0) {
+            wakeUp.release();
+        }
+    }
+
+    private void dispatchLoop() {
+        while (running) {
+            try {
+                wakeUp.tryAcquire(pollIntervalMs, TimeUnit.MILLISECONDS);
+                wakeUp.drainPermits();
+                while (running && dispatcher.dispatchOnce() > 0) {
+                    // keep going while there is work: a full backlog drains without waiting for a wake-up
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "outbox_dispatch_failed error=\"" + e.getMessage() + "\"; retrying");
+                pause(500);
+            }
+        }
+    }
+
+    private void listenLoop() {
+        while (running) {
+            try (Connection c = listenConnections.open()) {
+                listening = c;
+                try (Statement s = c.createStatement()) {
+                    s.execute("LISTEN domain_events");
+                }
+                wake();
+                PGConnection pg = c.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] notes = pg.getNotifications((int) pollIntervalMs);
+                    if (notes != null && notes.length > 0) {
+                        wake();
+                    }
+                }
+            } catch (SQLException e) {
+                if (running) {
+                    LOG.log(Level.WARNING, "outbox_listen_lost error=\"" + e.getMessage() + "\"; reconnecting");
+                    pause(1_000);
+                }
+            }
+        }
+    }
+
+    private void every(long millis, Runnable task) {
+        while (running) {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "outbox_background_task_failed error=\"" + e.getMessage() + "\"");
+            }
+            pause(millis);
+        }
+    }
+
+    private void sample() {
+        telemetry.backlog(OutboxStore.pendingCount(dsl), BlockStore.countsByState(dsl));
+    }
+
+    private void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    /** Stops the loops; a dispatch pass in progress finishes (or rolls back) before this returns. */
+    @Override
+    public synchronized void close() {
+        running = false;
+        wake();
+        closeQuietly(listening);
+        for (Thread t : threads) {
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        threads.clear();
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // closing a listener that is already gone
+            }
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package za.voelgoed.platform.outbox;
+
+import static za.voelgoed.platform.db.schema.Tables.CONSUMER_RECEIPTS;
+import static za.voelgoed.platform.db.schema.Tables.DOMAIN_EVENTS;
+import static za.voelgoed.platform.db.schema.Tables.RESOURCE_SEQUENCES;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.Record2;
+import org.jooq.impl.DSL;
+import za.voelgoed.platform.db.schema.tables.records.DomainEventsRecord;
+import za.voelgoed.shared.event.DomainEvent;
+import za.voelgoed.shared.json.Json;
+
+/** Every SQL statement of the outbox: writing rows, claiming them after commit, receipts. */
+final class OutboxStore {
+
+    static final String PENDING = "pending";
+    static final String DISPATCHED = "dispatched";
+
+    private OutboxStore() {
+    }
+
+    /** The next sequence number of a resource; the row lock it takes orders commits per resource. */
+    static long nextSeq(DSLContext sql, String resourceType, UUID resourceId) {
+        return sql.insertInto(RESOURCE_SEQUENCES)
+                .set(RESOURCE_SEQUENCES.RESOURCE_TYPE, resourceType)
+                .set(RESOURCE_SEQUENCES.RESOURCE_ID, resourceId)
+                .set(RESOURCE_SEQUENCES.LAST_SEQ, 1L)
+                .onConflict(RESOURCE_SEQUENCES.RESOURCE_TYPE, RESOURCE_SEQUENCES.RESOURCE_ID)
+                .doUpdate().set(RESOURCE_SEQUENCES.LAST_SEQ, RESOURCE_SEQUENCES.LAST_SEQ.plus(1L))
+                .returning(RESOURCE_SEQUENCES.LAST_SEQ)
+                .fetchOne(RESOURCE_SEQUENCES.LAST_SEQ);
+    }
+
+    static void insert(DSLContext sql, DomainEvent e) {
+        sql.insertInto(DOMAIN_EVENTS)
+                .set(DOMAIN_EVENTS.EVENT_ID, e.eventId())
+                .set(DOMAIN_EVENTS.EVENT_TYPE, e.eventType())
+                .set(DOMAIN_EVENTS.ORGANIZATION_ID, e.organizationId())
+                .set(DOMAIN_EVENTS.RESOURCE_TYPE, e.resourceType())
+                .set(DOMAIN_EVENTS.RESOURCE_ID, e.resourceId())
+                .set(DOMAIN_EVENTS.RESOURCE_SEQ, e.resourceSeq())
+                .set(DOMAIN_EVENTS.PERSISTED_CHANGE, JSONB.valueOf(Json.write(e.persistedChange())))
+                .set(DOMAIN_EVENTS.TIMESTAMP, e.timestamp().atOffset(ZoneOffset.UTC))
+                .set(DOMAIN_EVENTS.ACTOR_USER_ID, e.actorUserId())
+                .set(DOMAIN_EVENTS.IP_ADDRESS, e.ipAddress())
+                .set(DOMAIN_EVENTS.METADATA, JSONB.valueOf(Json.write(e.metadata())))
+                .execute();
+    }
+
+    /** Resources with undispatched events, oldest first, looking at no more than {@code scan} rows. */
+    static List<ResourceRef> pendingResources(DSLContext sql, int scan, int limit) {
+        var recent = DSL.select(DOMAIN_EVENTS.RESOURCE_TYPE, DOMAIN_EVENTS.RESOURCE_ID, DOMAIN_EVENTS.POSITION)
+                .from(DOMAIN_EVENTS).where(DOMAIN_EVENTS.DISPATCH_STATUS.eq(PENDING))
+                .orderBy(DOMAIN_EVENTS.POSITION).limit(scan).asTable("recent");
+        var type = recent.field(DOMAIN_EVENTS.RESOURCE_TYPE);
+        var id = recent.field(DOMAIN_EVENTS.RESOURCE_ID);
+        return sql.select(type, id).from(recent).groupBy(type, id)
+                .orderBy(DSL.min(recent.field(DOMAIN_EVENTS.POSITION))).limit(limit)
+                .fetch(r -> new ResourceRef(r.value1(), r.value2()));
+    }
+
+    /** Takes the transaction-scoped advisory lock of each resource it can; returns those it got. */
+    static List<ResourceRef> tryLock(DSLContext sql, Collection<ResourceRef> resources) {
+        Map<Long, ResourceRef> byKey = resources.stream()
+                .collect(Collectors.toMap(ResourceRef::lockKey, Function.identity(), (a, b) -> a));
+        Long[] keys = byKey.keySet().toArray(Long[]::new);
+        List<Long> locked = sql.resultQuery(
+                        "select k from unnest(?::bigint[]) as k where pg_try_advisory_xact_lock(k)", (Object) keys)
+                .fetch(0, Long.class);
+        return locked.stream().map(byKey::get).toList();
+    }
+
+    /** Blocks until the resource's advisory lock is free, then holds it to the end of the transaction. */
+    static void lock(DSLContext sql, ResourceRef resource) {
+        sql.resultQuery("select pg_advisory_xact_lock(?)", resource.lockKey()).fetch();
+    }
+
+    /** Undispatched events of the given resources in commit order (position order is seq order per resource). */
+    static List<DomainEvent> pendingEventsOf(DSLContext sql, Collection<ResourceRef> resources, int limit) {
+        Set<ResourceRef> wanted = new HashSet<>(resources);
+        List<UUID> ids = resources.stream().map(ResourceRef::id).distinct().toList();
+        return sql.selectFrom(DOMAIN_EVENTS)
+                .where(DOMAIN_EVENTS.DISPATCH_STATUS.eq(PENDING)).and(DOMAIN_EVENTS.RESOURCE_ID.in(ids))
+                .orderBy(DOMAIN_EVENTS.POSITION).limit(limit)
+                .fetch(OutboxStore::toEvent).stream()
+                .filter(e -> wanted.contains(new ResourceRef(e.resourceType(), e.resourceId())))
+                .toList();
+    }
+
+    /** Every event of a resource from {@code fromSeq} on, dispatched or not, in sequence order. */
+    static List<DomainEvent> eventsOf(DSLContext sql, ResourceRef resource, long fromSeq) {
+        return sql.selectFrom(DOMAIN_EVENTS)
+                .where(DOMAIN_EVENTS.RESOURCE_TYPE.eq(resource.type()))
+                .and(DOMAIN_EVENTS.RESOURCE_ID.eq(resource.id()))
+                .and(DOMAIN_EVENTS.RESOURCE_SEQ.ge(fromSeq))
+                .orderBy(DOMAIN_EVENTS.RESOURCE_SEQ)
+                .fetch(OutboxStore::toEvent);
+    }
+
+    static void markDispatched(DSLContext sql, Collection<UUID> eventIds) {
+        if (!eventIds.isEmpty()) {
+            sql.update(DOMAIN_EVENTS)
+                    .set(DOMAIN_EVENTS.DISPATCH_STATUS, DISPATCHED)
+                    .set(DOMAIN_EVENTS.DISPATCHED_AT, DSL.currentOffsetDateTime())
+                    .where(DOMAIN_EVENTS.EVENT_ID.in(eventIds)).execute();
+        }
+    }
+
+    /** The (consumer, event id) pairs already applied among these events. */
+    static Set<Receipt> receipts(DSLContext sql, Collection<UUID> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(sql.select(CONSUMER_RECEIPTS.CONSUMER, CONSUMER_RECEIPTS.EVENT_ID)
+                .from(CONSUMER_RECEIPTS).where(CONSUMER_RECEIPTS.EVENT_ID.in(eventIds))
+                .fetch((Record2<String, UUID> r) -> new Receipt(r.value1(), r.value2())));
+    }
+
+    static void insertReceipts(DSLContext sql, Collection<Receipt> receipts) {
+        if (receipts.isEmpty()) {
+            return;
+        }
+        var insert = sql.insertInto(CONSUMER_RECEIPTS, CONSUMER_RECEIPTS.CONSUMER, CONSUMER_RECEIPTS.EVENT_ID);
+        for (Receipt r : receipts) {
+            insert = insert.values(r.consumer(), r.eventId());
+        }
+        insert.onConflictDoNothing().execute();
+    }
+
+    static long pendingCount(DSLContext sql) {
+        return sql.fetchCount(DOMAIN_EVENTS, DOMAIN_EVENTS.DISPATCH_STATUS.eq(PENDING));
+    }
+
+    static DomainEvent toEvent(DomainEventsRecord r) {
+        return new DomainEvent(r.getEventId(), r.getEventType(), r.getOrganizationId(), r.getResourceType(),
+                r.getResourceId(), r.getResourceSeq(), Json.tree(r.getPersistedChange().data()),
+                r.getTimestamp().toInstant(), r.getActorUserId(), r.getIpAddress(),
+                Json.tree(r.getMetadata().data()));
+    }
+
+    /** A consumer's record of having applied one event. */
+    record Receipt(String consumer, UUID eventId) {
+    }
+
+    static List<UUID> ids(List<DomainEvent> events) {
+        List<UUID> ids = new ArrayList<>(events.size());
+        events.forEach(e -> ids.add(e.eventId()));
+        return ids;
+    }
+}

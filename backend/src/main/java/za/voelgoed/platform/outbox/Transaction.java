@@ -1,0 +1,44 @@
+package za.voelgoed.platform.outbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import za.voelgoed.shared.event.DomainEvent;
+import za.voelgoed.shared.json.Json;
+
+/** An open action: its SQL context and the way to record domain events in the same transaction. */
+public final class Transaction {
+
+    private final DSLContext sql;
+    private final Actor actor;
+    private final EventWriter writer;
+    private final List<DomainEvent> emitted;
+
+    Transaction(DSLContext sql, Actor actor, EventWriter writer, List<DomainEvent> emitted) {
+        this.sql = sql;
+        this.actor = actor;
+        this.writer = writer;
+        this.emitted = emitted;
+    }
+
+    public DSLContext sql() {
+        return sql;
+    }
+
+    public Actor actor() {
+        return actor;
+    }
+
+    /** Records an event of {@code eventType} on the resource; the resource type comes from the schema. */
+    public DomainEvent emit(String eventType, UUID organizationId, UUID resourceId, JsonNode change) {
+        return emit(eventType, organizationId, resourceId, change, Json.object());
+    }
+
+    public DomainEvent emit(String eventType, UUID organizationId, UUID resourceId, JsonNode change,
+                            JsonNode metadata) {
+        DomainEvent event = writer.write(sql, actor, eventType, organizationId, resourceId, change, metadata);
+        emitted.add(event);
+        return event;
+    }
+}

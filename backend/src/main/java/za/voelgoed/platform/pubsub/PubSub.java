@@ -1,0 +1,125 @@
+package za.voelgoed.platform.pubsub;
+
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import za.voelgoed.platform.redis.Redis;
+import za.voelgoed.shared.json.Json;
+import za.voelgoed.shared.topic.Topic;
+
+/**
+ * System events (seed section 5): in-node topic subscriptions with bounded queues, and cross-node
+ * fan-out over one Redis pub/sub channel. A node delivers what it publishes to its own subscribers
+ * directly and sends the batch over Redis; other nodes deliver what they receive, and ignore their own.
+ * Delivery is at-least-once within a node and not persisted: a client that misses messages rehydrates.
+ */
+public final class PubSub implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(PubSub.class.getName());
+
+    private final Map<Topic, Set<Subscription>> byTopic = new ConcurrentHashMap<>();
+    private final Set<Subscription> firehose = ConcurrentHashMap.newKeySet();
+    private final Redis redis;
+    private final String nodeId;
+    private final String channel;
+    private final PubSubTelemetry telemetry;
+    private final int defaultCapacity;
+    private final RedisFanout fanout;
+
+    public PubSub(Redis redis, String nodeId, PubSubTelemetry telemetry, int defaultCapacity) {
+        this.redis = redis;
+        this.nodeId = nodeId;
+        this.channel = redis.key("pubsub:system-events");
+        this.telemetry = telemetry;
+        this.defaultCapacity = defaultCapacity;
+        this.fanout = new RedisFanout(redis, channel, nodeId, this::deliverLocal);
+    }
+
+    /** Starts receiving other nodes' messages; returns once the Redis subscription is active. */
+    public PubSub start() {
+        fanout.start();
+        return this;
+    }
+
+    /** A subscription with no topics yet; add topics with {@link Subscription#add}. */
+    public Subscription subscribe(MessageHandler handler) {
+        return subscribe(defaultCapacity, handler);
+    }
+
+    public Subscription subscribe(int capacity, MessageHandler handler) {
+        return new Subscription(this, capacity, handler, telemetry);
+    }
+
+    /** Every message of every organisation (system admin tooling, tests). */
+    public Subscription subscribeAll(int capacity, MessageHandler handler) {
+        Subscription s = new Subscription(this, capacity, handler, telemetry);
+        firehose.add(s);
+        return s;
+    }
+
+    /** Publishes a batch: local subscribers first, then one Redis message for the other nodes. */
+    public void publish(List<Routed> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        batch.forEach(this::deliverLocal);
+        try {
+            redis.client().publish(channel, Json.write(new RedisFanout.Batch(nodeId, wire(batch))));
+        } catch (RuntimeException e) {
+            batch.forEach(r -> telemetry.dropped(r.message().orgId(), "redis_unavailable"));
+            LOG.log(Level.WARNING, "pubsub_cross_node_failed messages=" + batch.size() + " error=\""
+                    + e.getMessage() + "\"");
+        }
+    }
+
+    void deliverLocal(Routed routed) {
+        Map<Subscription, Topic> targets = new HashMap<>();
+        for (Topic topic : routed.topics()) {
+            for (Subscription s : byTopic.getOrDefault(topic, Set.of())) {
+                targets.putIfAbsent(s, topic);
+            }
+        }
+        Topic first = routed.topics().iterator().next();
+        firehose.forEach(s -> targets.putIfAbsent(s, first));
+        targets.forEach((s, topic) -> s.offer(new Routed.Match(topic, routed.message())));
+    }
+
+    void index(Subscription s, Topic topic) {
+        byTopic.computeIfAbsent(topic, t -> ConcurrentHashMap.newKeySet()).add(s);
+    }
+
+    void unindex(Subscription s, Topic topic) {
+        byTopic.computeIfPresent(topic, (t, set) -> {
+            set.remove(s);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
+    void detach(Subscription s) {
+        firehose.remove(s);
+        s.topics().forEach(t -> unindex(s, t));
+    }
+
+    /** Subscribers currently listening on a topic on this node. */
+    public int subscriberCount(Topic topic) {
+        return byTopic.getOrDefault(topic, Set.of()).size();
+    }
+
+    private static List<RedisFanout.WireRouted> wire(List<Routed> batch) {
+        List<RedisFanout.WireRouted> out = new ArrayList<>(batch.size());
+        batch.forEach(r -> out.add(new RedisFanout.WireRouted(
+                r.topics().stream().map(Topic::toString).toList(), r.message())));
+        return out;
+    }
+
+    @Override
+    public void close() {
+        fanout.close();
+        firehose.forEach(Subscription::close);
+        byTopic.values().forEach(set -> set.forEach(Subscription::close));
+    }
+}

@@ -1,0 +1,65 @@
+package za.voelgoed.platform.pubsub;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import za.voelgoed.shared.event.DomainEvent;
+import za.voelgoed.shared.event.EventTypeRegistry;
+import za.voelgoed.shared.topic.Topic;
+import za.voelgoed.shared.topic.TopicFamily;
+import za.voelgoed.shared.topic.TopicFamily.Scope;
+
+/**
+ * Decides on which topics a domain event is published: its domain's org topic, its show's topic and,
+ * where the data names one, its order's or scan session's topic. Payments go to the ticketing
+ * topics (the seed has no payments family); every topic belongs to the event's organisation.
+ */
+public final class TopicRouter {
+
+    private static final Map<String, String> TOPIC_DOMAIN = Map.of("payments", "ticketing");
+
+    private final EventTypeRegistry types;
+
+    public TopicRouter(EventTypeRegistry types) {
+        this.types = types;
+    }
+
+    public Set<Topic> topicsOf(DomainEvent event) {
+        String schemaDomain = types.require(event.eventType()).domain();
+        String domain = TOPIC_DOMAIN.getOrDefault(schemaDomain, schemaDomain);
+        Set<Topic> topics = new LinkedHashSet<>();
+        add(topics, domain, Scope.ORG, Optional.of(event.organizationId()));
+        add(topics, domain, Scope.EVENT, showOf(event));
+        add(topics, domain, Scope.ORDER, uuid(event.persistedChange(), "order_id")
+                .or(() -> "order".equals(event.resourceType()) ? Optional.of(event.resourceId()) : Optional.empty()));
+        add(topics, domain, Scope.SESSION, uuid(event.persistedChange(), "session_id"));
+        return topics;
+    }
+
+    /** The show an event concerns: the resource itself for show events, else the data's event_id. */
+    public Optional<UUID> showOf(DomainEvent event) {
+        if ("event".equals(event.resourceType())) {
+            return Optional.of(event.resourceId());
+        }
+        return uuid(event.persistedChange(), "event_id");
+    }
+
+    private static void add(Set<Topic> topics, String domain, Scope scope, Optional<UUID> id) {
+        id.ifPresent(value -> TopicFamily.of(domain, scope).ifPresent(f -> topics.add(Topic.of(f, value))));
+    }
+
+    private static Optional<UUID> uuid(JsonNode data, String field) {
+        JsonNode node = data == null ? null : data.get(field);
+        if (node == null || !node.isTextual()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(node.asText()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package za.voelgoed.platform.redis;
+
+import java.net.URI;
+import redis.clients.jedis.ConnectionPoolConfig;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.RedisClient;
+
+/**
+ * The Redis side of a node: one pooled client and the key prefix every key and channel carries, so
+ * two deployments (or two test runs) can share a server without touching each other's keys.
+ * Multi-key operations build their keys with {@link #key} and a hash tag so they run on Redis Cluster.
+ */
+public final class Redis implements AutoCloseable {
+
+    private final RedisClient client;
+    private final String prefix;
+    private final HostAndPort address;
+    private final DefaultJedisClientConfig clientConfig;
+
+    private Redis(RedisClient client, String prefix, HostAndPort address, DefaultJedisClientConfig clientConfig) {
+        this.client = client;
+        this.prefix = prefix;
+        this.address = address;
+        this.clientConfig = clientConfig;
+    }
+
+    /** Connects to {@code redis://host:port/db}. */
+    public static Redis connect(String url, String prefix) {
+        URI uri = URI.create(url);
+        if (!"redis".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException("VOELGOED_REDIS_URL must look like redis://host:port/db, got " + url);
+        }
+        int port = uri.getPort() == -1 ? 6379 : uri.getPort();
+        String path = uri.getPath() == null ? "" : uri.getPath().replace("/", "");
+        int database = path.isEmpty() ? 0 : Integer.parseInt(path);
+        HostAndPort address = new HostAndPort(uri.getHost(), port);
+        DefaultJedisClientConfig clientConfig = DefaultJedisClientConfig.builder()
+                .database(database).timeoutMillis(2_000).build();
+        ConnectionPoolConfig pool = new ConnectionPoolConfig();
+        pool.setMaxTotal(64);
+        pool.setMaxIdle(16);
+        RedisClient client = RedisClient.builder().hostAndPort(address).clientConfig(clientConfig)
+                .poolConfig(pool).build();
+        return new Redis(client, prefix, address, clientConfig);
+    }
+
+    public RedisClient client() {
+        return client;
+    }
+
+    /** A key or channel name under this deployment's prefix. */
+    public String key(String name) {
+        return prefix + name;
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+
+    /** A client of its own, for a blocking subscription that must not hold a pooled connection. */
+    public RedisClient dedicatedClient() {
+        ConnectionPoolConfig pool = new ConnectionPoolConfig();
+        pool.setMaxTotal(2);
+        return RedisClient.builder().hostAndPort(address).clientConfig(clientConfig).poolConfig(pool).build();
+    }
+
+    public boolean isReachable() {
+        try {
+            return "PONG".equals(client.ping());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

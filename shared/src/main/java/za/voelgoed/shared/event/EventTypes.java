@@ -1,0 +1,100 @@
+package za.voelgoed.shared.event;
+
+import static za.voelgoed.shared.event.FieldType.ARRAY;
+import static za.voelgoed.shared.event.FieldType.INTEGER;
+import static za.voelgoed.shared.event.FieldType.OBJECT;
+import static za.voelgoed.shared.event.FieldType.STRING;
+import static za.voelgoed.shared.event.FieldType.TIMESTAMP;
+import static za.voelgoed.shared.event.FieldType.UUID;
+
+/**
+ * The platform's event types (seed section 4) with their versions. Wire names are the constants;
+ * schemas list what every emitter must send. Fields not listed may be sent and pass through.
+ */
+public final class EventTypes {
+
+    public static final String EVENT_CREATED_V1 = "event.created.v1";
+    public static final String EVENT_PUBLISHED_V1 = "event.published.v1";
+    public static final String TICKET_SOLD_V1 = "ticket.sold.v1";
+    public static final String TICKET_SOLD_V2 = "ticket.sold.v2";
+    public static final String TICKET_REDEEMED_V1 = "ticket.redeemed.v1";
+    public static final String PAYMENT_AUTHORIZED_V1 = "payment.authorized.v1";
+    public static final String PAYMENT_REFUNDED_V1 = "payment.refunded.v1";
+    public static final String SEAT_HOLD_CREATED_V1 = "seat.hold_created.v1";
+    public static final String SEAT_HOLD_EXPIRED_V1 = "seat.hold_expired.v1";
+    public static final String SCAN_ACCEPTED_V1 = "scan.accepted.v1";
+    public static final String SCAN_REJECTED_V1 = "scan.rejected.v1";
+    public static final String COUPON_APPLIED_V1 = "coupon.applied.v1";
+
+    private EventTypes() {
+    }
+
+    static void registerAll(EventTypeRegistry registry) {
+        registry.register(EventSchema.builder(EVENT_CREATED_V1, "events", "event")
+                .required("event_id", UUID).required("name", STRING).required("starts_at", TIMESTAMP)
+                .required("status", STRING).optional("ends_at", TIMESTAMP).optional("venue", STRING)
+                .build());
+        registry.register(EventSchema.builder(EVENT_PUBLISHED_V1, "events", "event")
+                .required("event_id", UUID).required("name", STRING).required("starts_at", TIMESTAMP)
+                .required("published_at", TIMESTAMP).optional("ends_at", TIMESTAMP).optional("venue", STRING)
+                .build());
+        registerTicketing(registry);
+        registerPayments(registry);
+        registerSeating(registry);
+        registerScanning(registry);
+    }
+
+    private static void registerTicketing(EventTypeRegistry registry) {
+        registry.register(EventSchema.builder(TICKET_SOLD_V1, "ticketing", "ticket")
+                .required("ticket_id", UUID).required("event_id", UUID).required("order_id", UUID)
+                .required("price_cents", INTEGER).required("currency", STRING)
+                .optional("seat_id", STRING).optional("ticket_type", STRING)
+                .build());
+        registry.register(EventSchema.builder(TICKET_SOLD_V2, "ticketing", "ticket")
+                .required("ticket_id", UUID).required("event_id", UUID).required("order_id", UUID)
+                .required("price_cents", INTEGER).required("currency", STRING)
+                .optional("seat_id", STRING).optional("ticket_type", STRING)
+                .optional("seat_meta", OBJECT)
+                .build());
+        registry.register(EventSchema.builder(COUPON_APPLIED_V1, "ticketing", "coupon")
+                .required("coupon_id", UUID).required("order_id", UUID).required("event_id", UUID)
+                .required("discount_cents", INTEGER).required("code", STRING)
+                .build());
+    }
+
+    private static void registerPayments(EventTypeRegistry registry) {
+        registry.register(EventSchema.builder(PAYMENT_AUTHORIZED_V1, "payments", "payment")
+                .required("payment_id", UUID).required("order_id", UUID).required("amount_cents", INTEGER)
+                .required("currency", STRING).optional("event_id", UUID)
+                .build());
+        registry.register(EventSchema.builder(PAYMENT_REFUNDED_V1, "payments", "payment")
+                .required("payment_id", UUID).required("order_id", UUID).required("amount_cents", INTEGER)
+                .required("currency", STRING).optional("event_id", UUID)
+                .build());
+    }
+
+    private static void registerSeating(EventTypeRegistry registry) {
+        registry.register(EventSchema.builder(SEAT_HOLD_CREATED_V1, "seating", "hold")
+                .required("hold_id", UUID).required("event_id", UUID).required("seats", ARRAY)
+                .required("expires_at", TIMESTAMP).optional("quantity", INTEGER).optional("ticket_type", STRING)
+                .build());
+        registry.register(EventSchema.builder(SEAT_HOLD_EXPIRED_V1, "seating", "hold")
+                .required("hold_id", UUID).required("event_id", UUID).required("seats", ARRAY)
+                .optional("quantity", INTEGER).optional("ticket_type", STRING)
+                .build());
+    }
+
+    private static void registerScanning(EventTypeRegistry registry) {
+        registry.register(EventSchema.builder(TICKET_REDEEMED_V1, "scanning", "ticket")
+                .required("ticket_id", UUID).required("event_id", UUID).required("session_id", UUID)
+                .build());
+        registry.register(EventSchema.builder(SCAN_ACCEPTED_V1, "scanning", "ticket")
+                .required("ticket_id", UUID).required("event_id", UUID).required("session_id", UUID)
+                .optional("device_id", UUID).optional("gate", STRING)
+                .build());
+        registry.register(EventSchema.builder(SCAN_REJECTED_V1, "scanning", "ticket")
+                .required("event_id", UUID).required("session_id", UUID).required("reason", STRING)
+                .optional("ticket_id", UUID).optional("device_id", UUID).optional("gate", STRING)
+                .build());
+    }
+}
