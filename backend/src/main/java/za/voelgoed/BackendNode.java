@@ -9,7 +9,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import za.voelgoed.events.EventRoutes;
 import za.voelgoed.events.Events;
@@ -23,7 +22,6 @@ import za.voelgoed.platform.outbox.Backoff;
 import za.voelgoed.platform.outbox.BlockDrainer;
 import za.voelgoed.platform.outbox.ConsumerBlocks;
 import za.voelgoed.platform.outbox.ConsumerRegistry;
-import za.voelgoed.platform.outbox.ConsumerSpec;
 import za.voelgoed.platform.outbox.Outbox;
 import za.voelgoed.platform.outbox.OutboxAdminRoutes;
 import za.voelgoed.platform.outbox.OutboxDispatcher;
@@ -61,17 +59,18 @@ public final class BackendNode implements AutoCloseable {
     private final String adminToken;
     private WebServer server;
 
-    private BackendNode(AppConfig config, List<ConsumerSpec> extraConsumers) {
+    private BackendNode(AppConfig config, Extensions extensions) {
         this.config = config;
         this.telemetry = new Telemetry(config.nodeId());
         MicrometerEventTelemetry eventTelemetry = new MicrometerEventTelemetry(telemetry.registry());
         this.database = Database.open(config);
         this.redis = Redis.connect(config.redisUrl(), config.redisPrefix());
         this.types = EventTypeRegistry.standard();
+        extensions.schemas().forEach(types::register);
         Clock clock = Clock.systemUTC();
         this.outbox = new Outbox(database.dsl(), types, new PiiScrubber(), eventTelemetry, clock);
         this.consumers = new ConsumerRegistry(types);
-        extraConsumers.forEach(consumers::register);
+        extensions.consumers().forEach(consumers::register);
         this.pubsub = new PubSub(redis, config.nodeId(), eventTelemetry, config.subscriberQueue()).start();
         var settings = config.outbox();
         Backoff backoff = new Backoff(Duration.ofMillis(settings.consumerBackoffMs()), Duration.ofMinutes(5));
@@ -87,12 +86,12 @@ public final class BackendNode implements AutoCloseable {
 
     /** Starts a node: migrates, connects, starts dispatching and serves HTTP. */
     public static BackendNode start(AppConfig config) {
-        return start(config, List.of());
+        return start(config, Extensions.none());
     }
 
-    /** Starts a node with additional in-process consumers registered before dispatch begins. */
-    public static BackendNode start(AppConfig config, List<ConsumerSpec> extraConsumers) {
-        BackendNode node = new BackendNode(config, extraConsumers);
+    /** Starts a node with event types and consumers registered before dispatch begins. */
+    public static BackendNode start(AppConfig config, Extensions extensions) {
+        BackendNode node = new BackendNode(config, extensions);
         node.outbox.onCommit(events -> node.runner.wake());
         node.runner.start();
         node.serve();
@@ -152,6 +151,10 @@ public final class BackendNode implements AutoCloseable {
 
     public Redis redis() {
         return redis;
+    }
+
+    public EventTypeRegistry types() {
+        return types;
     }
 
     public Outbox outbox() {

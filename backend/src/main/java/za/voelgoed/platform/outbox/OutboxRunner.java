@@ -35,6 +35,7 @@ public final class OutboxRunner implements AutoCloseable {
     private final long pollIntervalMs;
     private final Semaphore wakeUp = new Semaphore(0);
     private final List<Thread> threads = new ArrayList<>();
+    private final java.util.concurrent.CountDownLatch stopping = new java.util.concurrent.CountDownLatch(1);
     private volatile boolean running;
     private volatile Connection listening;
 
@@ -120,9 +121,10 @@ public final class OutboxRunner implements AutoCloseable {
         telemetry.backlog(OutboxStore.pendingCount(dsl), BlockStore.countsByState(dsl));
     }
 
+    /** Waits, but returns at once when the runner is closed. */
     private void pause(long millis) {
         try {
-            Thread.sleep(millis);
+            stopping.await(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
@@ -134,6 +136,7 @@ public final class OutboxRunner implements AutoCloseable {
     public synchronized void close() {
         running = false;
         wake();
+        stopping.countDown();
         closeQuietly(listening);
         for (Thread t : threads) {
             try {

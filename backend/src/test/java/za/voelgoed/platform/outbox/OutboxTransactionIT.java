@@ -1,0 +1,147 @@
+package za.voelgoed.platform.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import za.voelgoed.BackendNode;
+import za.voelgoed.Extensions;
+import za.voelgoed.platform.pubsub.Subscription;
+import za.voelgoed.shared.event.DomainEvent;
+import za.voelgoed.shared.event.InvalidEventException;
+import za.voelgoed.testing.Db;
+import za.voelgoed.testing.Recorder;
+import za.voelgoed.testing.TestEnv;
+import za.voelgoed.testing.Widgets;
+
+/** The outbox write path: one transaction for state and events, sequence per resource, nothing on rollback. */
+class OutboxTransactionIT {
+
+    static BackendNode node;
+    static final Recorder everything = new Recorder();
+    static Subscription firehose;
+
+    @BeforeAll
+    static void start() {
+        node = BackendNode.start(TestEnv.config(), Extensions.none().withSchema(Widgets.SCHEMA));
+        firehose = node.pubsub().subscribeAll(100_000, everything);
+    }
+
+    @AfterAll
+    static void stop() {
+        firehose.close();
+        node.close();
+    }
+
+    @BeforeEach
+    void clean() {
+        TestEnv.truncateAll();
+    }
+
+    @Test
+    void committedEventIsStoredWithItsEnvelopeAndDispatched() {
+        UUID org = UUID.randomUUID();
+        UUID widget = UUID.randomUUID();
+        UUID show = UUID.randomUUID();
+        DomainEvent event = node.outbox().transact(new Actor(UUID.randomUUID(), "10.0.0.7", "test"),
+                tx -> tx.emit(Widgets.CHANGED, org, widget, Widgets.change(show, 1)));
+
+        List<List<Object>> rows = Db.rows("select event_type, organization_id, resource_type, resource_id, "
+                + "resource_seq, actor_user_id, ip_address from domain_events where event_id = ?", event.eventId());
+        assertThat(rows).containsExactly(List.of(Widgets.CHANGED, org, "widget", widget, 1L,
+                event.actorUserId(), "10.0.0.7"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> everything.sawId(event.eventId()));
+        assertThat(Db.single("select dispatch_status from domain_events where event_id = ?", event.eventId()))
+                .isEqualTo("dispatched");
+    }
+
+    @Test
+    void failureAfterWritingLeavesNoRowAndPublishesNothing() {
+        UUID org = UUID.randomUUID();
+        UUID widget = UUID.randomUUID();
+        List<UUID> attempted = new ArrayList<>();
+        assertThatThrownBy(() -> node.outbox().transact(Actor.system(), tx -> {
+            attempted.add(tx.emit(Widgets.CHANGED, org, widget, Widgets.change(UUID.randomUUID(), 1)).eventId());
+            attempted.add(tx.emit(Widgets.CHANGED, org, widget, Widgets.change(UUID.randomUUID(), 2)).eventId());
+            throw new IllegalStateException("forced failure inside the transaction");
+        })).hasMessage("forced failure inside the transaction");
+
+        // a later committed event of the same resource proves the dispatcher ran past the failed one
+        DomainEvent marker = node.outbox().transact(Actor.system(),
+                tx -> tx.emit(Widgets.CHANGED, org, widget, Widgets.change(UUID.randomUUID(), 3)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> everything.sawId(marker.eventId()));
+
+        assertThat(Db.count("select count(*) from domain_events where resource_id = ?", widget)).isEqualTo(1);
+        assertThat(marker.resourceSeq()).isEqualTo(1);
+        assertThat(everything.messages()).noneMatch(m -> attempted.contains(m.id()));
+    }
+
+    @Test
+    void invalidEventRollsBackTheStateChangeWithIt() {
+        UUID org = UUID.randomUUID();
+        assertThatThrownBy(() -> node.outbox().transact(Actor.system(), tx -> {
+            tx.sql().execute("insert into organizations (id, name, slug) values (?, 'Rolled back', 'rolled-back')", org);
+            return tx.emit(Widgets.CHANGED, org, UUID.randomUUID(),
+                    za.voelgoed.shared.json.Json.object().put("n", "not a number"));
+        })).isInstanceOf(InvalidEventException.class).hasMessageContaining("required field 'event_id' is missing")
+                .hasMessageContaining("field 'n' must be INTEGER");
+        assertThat(Db.count("select count(*) from organizations where id = ?", org)).isZero();
+        assertThat(Db.count("select count(*) from domain_events")).isZero();
+    }
+
+    @Test
+    void unknownEventTypeIsRefused() {
+        assertThatThrownBy(() -> node.outbox().transact(Actor.system(), tx -> tx.emit("widget.exploded.v1",
+                UUID.randomUUID(), UUID.randomUUID(), Widgets.change(UUID.randomUUID(), 1))))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("unknown event type widget.exploded.v1");
+        assertThat(Db.count("select count(*) from domain_events")).isZero();
+    }
+
+    @Test
+    void concurrentActionsOnOneResourceGetGaplessSequenceInCommitOrder() throws Exception {
+        UUID org = UUID.randomUUID();
+        UUID widget = UUID.randomUUID();
+        ConcurrentLinkedQueue<Long> seqs = new ConcurrentLinkedQueue<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> seqs.add(node.outbox().transact(Actor.system(),
+                        tx -> tx.emit(Widgets.CHANGED, org, widget, Widgets.change(UUID.randomUUID(), n)))
+                        .resourceSeq())));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        }
+        assertThat(Set.copyOf(seqs)).hasSize(200);
+        assertThat(seqs).allMatch(s -> s >= 1 && s <= 200);
+        List<Long> bySeqInPositionOrder = Db.rows("select resource_seq from domain_events where resource_id = ? "
+                + "order by position", widget).stream().map(r -> (Long) r.get(0)).toList();
+        assertThat(bySeqInPositionOrder).isSorted().hasSize(200);
+        assertThat(Db.single("select last_seq from resource_sequences where resource_id = ?", widget)).isEqualTo(200L);
+    }
+
+    @Test
+    void twoEventsInOneActionShareTheTransactionAndTakeConsecutiveSeqs() {
+        UUID org = UUID.randomUUID();
+        UUID widget = UUID.randomUUID();
+        List<DomainEvent> events = node.outbox().transact(Actor.system(), tx -> List.of(
+                tx.emit(Widgets.CHANGED, org, widget, Widgets.change(UUID.randomUUID(), 1)),
+                tx.emit(Widgets.CHANGED, org, widget, Widgets.change(UUID.randomUUID(), 2))));
+        assertThat(events).extracting(DomainEvent::resourceSeq).containsExactly(1L, 2L);
+    }
+}
