@@ -1,5 +1,7 @@
 package za.voelgoed.platform.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.webserver.http.ServerRequest;
 import java.util.UUID;
 import za.voelgoed.shared.json.Json;
@@ -34,15 +36,18 @@ public final class Requests {
     }
 
     public static <T> T body(ServerRequest req, Class<T> type) {
-        String text = req.content().as(String.class);
+        String text = req.content().hasEntity() ? req.content().as(String.class) : "";
         try {
-            T value = Json.read(text, type);
-            if (value == null) {
+            JsonNode tree = Json.tree(text);
+            if (!tree.isObject()) {
                 throw ApiException.badRequest("malformed_json", "request body must be a JSON object");
             }
-            return value;
+            return Json.mapper().treeToValue(tree, type);
         } catch (JsonCodecException e) {
             throw ApiException.badRequest("malformed_json", e.getMessage());
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("malformed_json", "request body does not fit " + type.getSimpleName()
+                    + ": " + e.getOriginalMessage());
         }
     }
 }
