@@ -1,6 +1,6 @@
 package za.voelgoed.testing;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.UUID;
 import za.voelgoed.shared.event.EventSchema;
 import za.voelgoed.shared.event.FieldType;
@@ -21,7 +21,7 @@ public final class Widgets {
     private Widgets() {
     }
 
-    public static JsonNode change(UUID show, int n) {
+    public static ObjectNode change(UUID show, int n) {
         return Json.object().put("event_id", show.toString()).put("n", n);
     }
 }
