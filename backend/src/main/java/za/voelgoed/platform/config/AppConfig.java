@@ -1,6 +1,7 @@
 package za.voelgoed.platform.config;
 
 import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,7 +35,7 @@ public record AppConfig(
 
     /** Loads the configuration with the given variables (same names as the environment) as overrides. */
     public static AppConfig load(Map<String, String> env) {
-        Config yaml = Config.create().get("voelgoed");
+        Config yaml = Config.just(ConfigSources.classpath("application.yaml")).get("voelgoed");
         Lookup in = new Lookup(yaml, env);
         return new AppConfig(
                 in.text("VOELGOED_HTTP_HOST", "http.host", "0.0.0.0"),

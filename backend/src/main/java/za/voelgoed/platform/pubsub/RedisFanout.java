@@ -78,6 +78,9 @@ final class RedisFanout implements AutoCloseable {
             return;
         }
         for (WireRouted m : batch.messages()) {
+            if (m.message() == null || m.topics() == null || m.topics().isEmpty()) {
+                throw new IllegalArgumentException("batch from " + batch.origin() + " has a message without topics");
+            }
             Set<Topic> topics = new HashSet<>();
             m.topics().forEach(t -> topics.add(Topic.parse(t)));
             deliver.accept(new Routed(topics, m.message()));
