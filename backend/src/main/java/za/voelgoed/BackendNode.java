@@ -12,11 +12,15 @@ import java.util.HexFormat;
 import java.util.Map;
 import za.voelgoed.events.EventRoutes;
 import za.voelgoed.events.Events;
+import za.voelgoed.identity.Identities;
+import za.voelgoed.identity.IdentityRoutes;
+import za.voelgoed.platform.auth.AccessFilter;
+import za.voelgoed.platform.auth.TopicOwnership;
+import za.voelgoed.shared.topic.TopicFamily;
 import za.voelgoed.orgs.OrgRoutes;
 import za.voelgoed.orgs.Orgs;
 import za.voelgoed.platform.config.AppConfig;
 import za.voelgoed.platform.db.Database;
-import za.voelgoed.platform.http.AdminTokenFilter;
 import za.voelgoed.platform.http.ProblemResponses;
 import za.voelgoed.platform.outbox.Backoff;
 import za.voelgoed.platform.outbox.BlockDrainer;
@@ -101,6 +105,8 @@ public final class BackendNode implements AutoCloseable {
     private void serve() {
         Orgs orgs = new Orgs(outbox, database.dsl());
         Events events = new Events(outbox, database.dsl(), orgs);
+        TopicOwnership ownership = new TopicOwnership().register(TopicFamily.Scope.EVENT, events::orgOf);
+        Identities identities = new Identities(database.dsl(), orgs, ownership, adminToken);
         ConsumerBlocks blocks = new ConsumerBlocks(database.dsl());
         ObservabilityRoutes observability = new ObservabilityRoutes(telemetry, Map.of(
                 "postgresql", () -> database.isReachable(2), "redis", redis::isReachable));
@@ -109,18 +115,19 @@ public final class BackendNode implements AutoCloseable {
                 .maxPayloadSize(1_048_576)
                 .mediaContext(MediaContext.builder().mediaSupportsDiscoverServices(false).registerDefaults(true)
                         .addMediaSupport(JacksonSupport.create(Json.mapper())).build())
-                .routing(routing -> routing(routing, observability, orgs, events, blocks))
+                .routing(routing -> routing(routing, observability, identities, orgs, events, blocks))
                 .build().start();
         LOG.log(Level.INFO, "backend_started node=" + config.nodeId() + " port=" + server.port() + " db="
                 + config.dbUrl());
     }
 
-    private void routing(HttpRouting.Builder routing, ObservabilityRoutes observability, Orgs orgs, Events events,
-                         ConsumerBlocks blocks) {
+    private static void routing(HttpRouting.Builder routing, ObservabilityRoutes observability, Identities identities,
+                                Orgs orgs, Events events, ConsumerBlocks blocks) {
         ProblemResponses.register(routing);
-        routing.addFilter(new AdminTokenFilter(adminToken))
+        routing.addFilter(new AccessFilter(identities))
                 .register("/", observability)
                 .register("/api/orgs", new OrgRoutes(orgs))
+                .register("/api/orgs/{orgId}", new IdentityRoutes(identities))
                 .register("/api/orgs/{orgId}/events", new EventRoutes(events))
                 .register("/api/admin/outbox", new OutboxAdminRoutes(blocks));
     }

@@ -6,6 +6,8 @@ import io.helidon.webserver.http.HttpService;
 import java.util.Map;
 import za.voelgoed.platform.http.ApiException;
 import za.voelgoed.platform.http.Requests;
+import io.helidon.webserver.http.ServerRequest;
+import za.voelgoed.platform.auth.AccessFilter;
 import za.voelgoed.platform.outbox.Actor;
 
 /** Show routes under {@code /api/orgs/{orgId}/events}. */
@@ -21,7 +23,7 @@ public final class EventRoutes implements HttpService {
     public void routing(HttpRules rules) {
         rules.post("/", (req, res) -> {
             var input = Requests.body(req, Events.NewEvent.class);
-            res.status(Status.CREATED_201).send(events.create(Actor.admin(), Requests.uuidParam(req, "orgId"), input));
+            res.status(Status.CREATED_201).send(events.create(actor(req), Requests.uuidParam(req, "orgId"), input));
         });
         rules.get("/", (req, res) -> {
             int limit = Requests.intQuery(req, "limit", 100);
@@ -32,7 +34,11 @@ public final class EventRoutes implements HttpService {
         });
         rules.get("/{eventId}", (req, res) -> res.send(
                 events.require(Requests.uuidParam(req, "orgId"), Requests.uuidParam(req, "eventId"))));
-        rules.post("/{eventId}/publish", (req, res) -> res.send(events.publish(Actor.admin(),
+        rules.post("/{eventId}/publish", (req, res) -> res.send(events.publish(actor(req),
                 Requests.uuidParam(req, "orgId"), Requests.uuidParam(req, "eventId"))));
+    }
+
+    private static Actor actor(ServerRequest req) {
+        return AccessFilter.principal(req).actor(req.remotePeer().host());
     }
 }

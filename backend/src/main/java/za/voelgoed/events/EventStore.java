@@ -35,6 +35,11 @@ final class EventStore {
         return (lock ? query.forUpdate() : query).fetchOptional(EventStore::toEvent);
     }
 
+    static Optional<UUID> orgOf(DSLContext sql, UUID eventId) {
+        return sql.select(EVENTS.ORGANIZATION_ID).from(EVENTS).where(EVENTS.ID.eq(eventId))
+                .fetchOptional(EVENTS.ORGANIZATION_ID);
+    }
+
     static List<Event> list(DSLContext sql, UUID orgId, int limit) {
         return sql.selectFrom(EVENTS).where(EVENTS.ORGANIZATION_ID.eq(orgId))
                 .orderBy(EVENTS.STARTS_AT, EVENTS.ID).limit(limit).fetch(EventStore::toEvent);

@@ -61,6 +61,11 @@ public final class Events {
         return find(orgId, eventId).orElseThrow(() -> notFound(eventId));
     }
 
+    /** The organisation a show belongs to (how the gateway checks {@code events:event:{id}} topics). */
+    public Optional<UUID> orgOf(UUID eventId) {
+        return EventStore.orgOf(dsl, eventId);
+    }
+
     public List<Event> list(UUID orgId, int limit) {
         orgs.require(orgId);
         return EventStore.list(dsl, orgId, limit);

@@ -4,7 +4,7 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import za.voelgoed.platform.http.Requests;
-import za.voelgoed.platform.outbox.Actor;
+import za.voelgoed.platform.auth.AccessFilter;
 
 /** {@code POST /api/orgs} and {@code GET /api/orgs/{orgId}}. */
 public final class OrgRoutes implements HttpService {
@@ -18,7 +18,7 @@ public final class OrgRoutes implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.post("/", (req, res) -> {
-            Organization org = orgs.create(Actor.admin(), Requests.body(req, Orgs.NewOrg.class));
+            Organization org = orgs.create(AccessFilter.principal(req).actor(null), Requests.body(req, Orgs.NewOrg.class));
             res.status(Status.CREATED_201).send(org);
         });
         rules.get("/{orgId}", (req, res) -> res.send(orgs.require(Requests.uuidParam(req, "orgId"))));

@@ -38,6 +38,10 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    public Response delete(String path) {
+        return send(builder(path).DELETE());
+    }
+
     public Api withToken(String other) {
         return new Api(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), other);
     }

@@ -1,0 +1,72 @@
+package za.voelgoed.platform.auth;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+import io.helidon.webserver.http.ServerRequest;
+import java.util.Optional;
+import za.voelgoed.platform.http.ApiException;
+import za.voelgoed.platform.http.Problem;
+import za.voelgoed.platform.http.ProblemResponses;
+
+/**
+ * Authenticates every {@code /api} request and applies the {@link AccessPolicy} before any handler runs;
+ * the principal is then in the request context for handlers ({@link #principal}).
+ */
+public final class AccessFilter implements Filter {
+
+    private final Authenticator authenticator;
+    private final AccessPolicy policy = new AccessPolicy();
+
+    public AccessFilter(Authenticator authenticator) {
+        this.authenticator = authenticator;
+    }
+
+    @Override
+    public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        String path = req.path().path();
+        if (!path.startsWith("/api/") && !path.equals("/api")) {
+            chain.proceed();
+            return;
+        }
+        Optional<String> token = bearer(req);
+        if (token.isEmpty()) {
+            ProblemResponses.send(res, ApiException.unauthorized("missing bearer token").problem());
+            return;
+        }
+        Optional<Principal> who = authenticator.authenticate(token.get());
+        if (who.isEmpty()) {
+            ProblemResponses.send(res, ApiException.unauthorized("unknown, expired or revoked token").problem());
+            return;
+        }
+        AccessPolicy.Decision decision = policy.check(who.get(), req.prologue().method().text(), path);
+        if (!decision.allowed()) {
+            ProblemResponses.send(res, Problem.of(decision.status(), decision.code(),
+                    decision.status() == 404 ? "Not found" : "Forbidden", decision.detail(), java.util.List.of()));
+            return;
+        }
+        req.context().register(who.get());
+        chain.proceed();
+    }
+
+    /** The principal the filter authenticated for this request. */
+    public static Principal principal(ServerRequest req) {
+        return req.context().get(Principal.class)
+                .orElseThrow(() -> ApiException.unauthorized("request was not authenticated"));
+    }
+
+    /** The bearer token of an {@code Authorization} header value, if it carries one. */
+    public static Optional<String> bearerOf(String header) {
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        String token = header.substring(7).strip();
+        return token.isEmpty() ? Optional.empty() : Optional.of(token);
+    }
+
+    private static Optional<String> bearer(RoutingRequest req) {
+        return req.headers().first(HeaderNames.AUTHORIZATION).flatMap(AccessFilter::bearerOf);
+    }
+}

@@ -1,0 +1,136 @@
+package za.voelgoed.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import za.voelgoed.BackendNode;
+import za.voelgoed.testing.Api;
+import za.voelgoed.testing.Db;
+import za.voelgoed.testing.TestEnv;
+
+/** Org tokens over real HTTP: shown once, stored hashed, scoped to their organisation and role, revocable. */
+class IdentityIT {
+
+    static BackendNode node;
+    static Api admin;
+    UUID orgA;
+    UUID orgB;
+
+    @BeforeAll
+    static void start() {
+        node = BackendNode.start(TestEnv.config());
+        admin = new Api(node.port(), TestEnv.ADMIN_TOKEN);
+    }
+
+    @AfterAll
+    static void stop() {
+        node.close();
+    }
+
+    @BeforeEach
+    void orgs() {
+        TestEnv.truncateAll();
+        orgA = org("Org A");
+        orgB = org("Org B");
+    }
+
+    @Test
+    void tokenIsShownOnceAndStoredOnlyAsAHash() {
+        JsonNode issued = admin.post("/api/orgs/" + orgA + "/tokens", "{\"role\":\"owner\"}").json();
+        String secret = issued.get("token").asText();
+        assertThat(secret).startsWith("vg_").hasSizeGreaterThan(40);
+        assertThat(Db.count("select count(*) from api_tokens where token_hash = ?", secret)).isZero();
+        assertThat(Db.single("select length(token_hash) from api_tokens where id = ?",
+                UUID.fromString(issued.get("id").asText()))).isEqualTo(64);
+        JsonNode listed = admin.get("/api/orgs/" + orgA + "/tokens").json().get("items");
+        assertThat(listed).hasSize(1);
+        assertThat(listed.toString()).doesNotContain(secret).doesNotContain("token_hash");
+    }
+
+    @Test
+    void ownerTokenWorksInItsOrganisationOnly() {
+        Api owner = admin.withToken(token(orgA, "{\"role\":\"owner\"}"));
+        assertThat(owner.post("/api/orgs/" + orgA + "/events",
+                "{\"name\":\"Mine\",\"starts_at\":\"2027-01-01T20:00:00Z\"}").status()).isEqualTo(201);
+        String theirs = admin.post("/api/orgs/" + orgB + "/events",
+                "{\"name\":\"Theirs\",\"starts_at\":\"2027-01-01T20:00:00Z\"}").json().get("id").asText();
+        var denied = owner.get("/api/orgs/" + orgB + "/events/" + theirs);
+        assertThat(denied.status()).isEqualTo(404);
+        assertThat(denied.json().get("code").asText()).isEqualTo("org_not_found");
+        assertThat(owner.post("/api/orgs/" + orgB + "/tokens", "{\"role\":\"owner\"}").status()).isEqualTo(404);
+        assertThat(owner.post("/api/orgs", "{\"name\":\"Sneaky\"}").status()).isEqualTo(403);
+        assertThat(owner.get("/api/admin/outbox").status()).isEqualTo(403);
+        assertThat(Db.count("select count(*) from api_tokens where organization_id = ?", orgB)).isZero();
+    }
+
+    @Test
+    void rolesLimitWhatATokenMayDo() {
+        Api viewer = admin.withToken(token(orgA, "{\"role\":\"viewer\"}"));
+        Api staff = admin.withToken(token(orgA, "{\"role\":\"staff\"}"));
+        String body = "{\"name\":\"Show\",\"starts_at\":\"2027-01-01T20:00:00Z\"}";
+        assertThat(viewer.get("/api/orgs/" + orgA + "/events").status()).isEqualTo(200);
+        assertThat(viewer.post("/api/orgs/" + orgA + "/events", body).status()).isEqualTo(403);
+        assertThat(staff.post("/api/orgs/" + orgA + "/events", body).status()).isEqualTo(201);
+        assertThat(staff.post("/api/orgs/" + orgA + "/tokens", "{\"role\":\"owner\"}").status()).isEqualTo(403);
+        assertThat(Db.count("select count(*) from api_tokens")).isEqualTo(2);
+    }
+
+    @Test
+    void revokedTokenIsRefusedAtOnce() {
+        JsonNode issued = admin.post("/api/orgs/" + orgA + "/tokens", "{\"role\":\"staff\"}").json();
+        Api staff = admin.withToken(issued.get("token").asText());
+        assertThat(staff.get("/api/orgs/" + orgA + "/events").status()).isEqualTo(200);
+        assertThat(admin.delete("/api/orgs/" + orgA + "/tokens/" + issued.get("id").asText()).status()).isEqualTo(204);
+        var after = staff.get("/api/orgs/" + orgA + "/events");
+        assertThat(after.status()).isEqualTo(401);
+        assertThat(after.contentType()).startsWith("application/problem+json");
+        assertThat(admin.delete("/api/orgs/" + orgA + "/tokens/" + issued.get("id").asText()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void deviceTokensNeedValidScopesOfTheirOwnOrganisation() {
+        String device = admin.post("/api/orgs/" + orgA + "/devices", "{\"name\":\"Gate 3 scanner\"}").json()
+                .get("id").asText();
+        var ok = admin.post("/api/orgs/" + orgA + "/tokens", "{\"role\":\"device\",\"device_id\":\"" + device
+                + "\",\"scopes\":[\"scanning:org:" + orgA + "\"]}");
+        assertThat(ok.status()).isEqualTo(201);
+        assertThat(admin.post("/api/orgs/" + orgA + "/tokens", "{\"role\":\"device\",\"scopes\":[]}").status())
+                .isEqualTo(422);
+        assertThat(admin.post("/api/orgs/" + orgA + "/tokens", "{\"role\":\"device\",\"scopes\":[\"scanning:org:"
+                + orgB + "\"]}").json().get("errors").get(0).get("message").asText()).contains("another organisation");
+        assertThat(admin.post("/api/orgs/" + orgA + "/tokens", "{\"role\":\"device\",\"scopes\":[\"nope\"]}")
+                .status()).isEqualTo(422);
+        assertThat(admin.post("/api/orgs/" + orgA + "/tokens", "{\"role\":\"king\"}").status()).isEqualTo(422);
+        Api scanner = admin.withToken(ok.json().get("token").asText());
+        assertThat(scanner.get("/api/orgs/" + orgA + "/events").status()).isEqualTo(403);
+        assertThat(Db.count("select count(*) from api_tokens")).isEqualTo(1);
+    }
+
+    @Test
+    void usersAreCreatedWithUniqueEmails() {
+        var created = admin.post("/api/orgs/" + orgA + "/users",
+                "{\"email\":\"Thandi@Example.org\",\"name\":\"Thandi\",\"role\":\"staff\"}");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().get("email").asText()).isEqualTo("thandi@example.org");
+        assertThat(admin.post("/api/orgs/" + orgA + "/users",
+                "{\"email\":\"thandi@example.org\",\"name\":\"T\",\"role\":\"staff\"}").status()).isEqualTo(409);
+        assertThat(admin.post("/api/orgs/" + orgA + "/users", "{\"email\":\"x\",\"name\":\"T\",\"role\":\"god\"}")
+                .json().get("errors")).hasSize(2);
+        String user = created.json().get("id").asText();
+        assertThat(admin.post("/api/orgs/" + orgB + "/tokens", "{\"role\":\"staff\",\"user_id\":\"" + user + "\"}")
+                .status()).as("a user of another organisation").isEqualTo(422);
+    }
+
+    private UUID org(String name) {
+        return UUID.fromString(admin.post("/api/orgs", "{\"name\":\"" + name + "\"}").json().get("id").asText());
+    }
+
+    private static String token(UUID org, String body) {
+        return admin.post("/api/orgs/" + org + "/tokens", body).json().get("token").asText();
+    }
+}
