@@ -22,10 +22,16 @@ public record AppConfig(
         Optional<String> adminToken,
         String nodeId,
         OutboxSettings outbox,
-        int subscriberQueue) {
+        int subscriberQueue,
+        GatewaySettings gateway) {
 
     /** Tuning of the after-commit dispatcher. */
     public record OutboxSettings(int batchSize, long pollIntervalMs, int consumerMaxAttempts, long consumerBackoffMs) {
+    }
+
+    /** Limits and timers of the WebSocket gateway. */
+    public record GatewaySettings(long heartbeatMs, long idleTimeoutMs, long authDeadlineMs, int maxSubscriptions,
+                                  int maxFrameBytes, int sendQueue, int replayLimit) {
     }
 
     /** Loads the configuration with the process environment as overrides. */
@@ -53,7 +59,15 @@ public record AppConfig(
                         in.integer("VOELGOED_OUTBOX_POLL_INTERVAL_MS", "outbox.poll-interval-ms", 500),
                         in.integer("VOELGOED_OUTBOX_CONSUMER_MAX_ATTEMPTS", "outbox.consumer-max-attempts", 6),
                         in.integer("VOELGOED_OUTBOX_CONSUMER_BACKOFF_MS", "outbox.consumer-backoff-ms", 1000)),
-                in.integer("VOELGOED_PUBSUB_SUBSCRIBER_QUEUE", "pubsub.subscriber-queue", 4096));
+                in.integer("VOELGOED_PUBSUB_SUBSCRIBER_QUEUE", "pubsub.subscriber-queue", 4096),
+                new GatewaySettings(
+                        in.integer("VOELGOED_WS_HEARTBEAT_MS", "ws.heartbeat-ms", 15_000),
+                        in.integer("VOELGOED_WS_IDLE_TIMEOUT_MS", "ws.idle-timeout-ms", 45_000),
+                        in.integer("VOELGOED_WS_AUTH_DEADLINE_MS", "ws.auth-deadline-ms", 5_000),
+                        in.integer("VOELGOED_WS_MAX_SUBSCRIPTIONS", "ws.max-subscriptions", 100),
+                        in.integer("VOELGOED_WS_MAX_FRAME_BYTES", "ws.max-frame-bytes", 65_536),
+                        in.integer("VOELGOED_WS_SEND_QUEUE", "ws.send-queue", 1_024),
+                        in.integer("VOELGOED_WS_REPLAY_LIMIT", "ws.replay-limit", 5_000)));
     }
 
     private record Lookup(Config yaml, Map<String, String> env) {

@@ -12,9 +12,8 @@ import za.voelgoed.shared.json.Json;
 import za.voelgoed.shared.topic.Topic;
 
 /**
- * System events (seed section 5): in-node topic subscriptions with bounded queues, and cross-node
- * fan-out over one Redis pub/sub channel. A node delivers what it publishes to its own subscribers
- * directly and sends the batch over Redis; other nodes deliver what they receive, and ignore their own.
+ * System events (seed section 5): in-node topic subscriptions with bounded queues, and fan-out over one
+ * Redis pub/sub channel that every node (the publishing one included) delivers from, in Redis's order.
  * Delivery is at-least-once within a node and not persisted: a client that misses messages rehydrates.
  */
 public final class PubSub implements AutoCloseable {
@@ -61,15 +60,20 @@ public final class PubSub implements AutoCloseable {
         return s;
     }
 
-    /** Publishes a batch: local subscribers first, then one Redis message for the other nodes. */
+    /**
+     * Publishes a batch as one Redis message; every node, this one included, delivers it when it comes
+     * back, so all nodes see all batches in the one order Redis gives them (per-resource order holds even
+     * when consecutive events of a resource were dispatched by different nodes). When Redis cannot take
+     * the batch it is delivered to this node's subscribers only, and counted as dropped for the others.
+     */
     public void publish(List<Routed> batch) {
         if (batch.isEmpty()) {
             return;
         }
-        batch.forEach(this::deliverLocal);
         try {
             redis.client().publish(channel, Json.write(new RedisFanout.Batch(nodeId, wire(batch))));
         } catch (RuntimeException e) {
+            batch.forEach(this::deliverLocal);
             batch.forEach(r -> telemetry.dropped(r.message().orgId(), "redis_unavailable"));
             LOG.log(Level.WARNING, "pubsub_cross_node_failed messages=" + batch.size() + " error=\""
                     + e.getMessage() + "\"");

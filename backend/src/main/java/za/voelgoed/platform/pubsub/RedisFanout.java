@@ -15,8 +15,8 @@ import za.voelgoed.shared.json.Json;
 import za.voelgoed.shared.topic.Topic;
 
 /**
- * The cross-node link: a blocking Redis SUBSCRIBE on its own connection and thread, reconnecting when
- * Redis goes away, handing every other node's messages to local delivery.
+ * The node's link to the PubSub channel: a blocking Redis SUBSCRIBE on its own connection and thread,
+ * reconnecting when Redis goes away, handing every batch (its own node's too) to local delivery.
  */
 final class RedisFanout implements AutoCloseable {
 
@@ -65,7 +65,8 @@ final class RedisFanout implements AutoCloseable {
                 client.subscribe(listener, channel);
             } catch (RuntimeException e) {
                 if (running) {
-                    LOG.log(Level.WARNING, "pubsub_redis_lost error=\"" + e.getMessage() + "\"; resubscribing");
+                    LOG.log(Level.WARNING, "pubsub_redis_lost node=" + nodeId + " error=\"" + e.getMessage()
+                            + "\"; resubscribing");
                     sleepQuietly();
                 }
             }
@@ -74,9 +75,6 @@ final class RedisFanout implements AutoCloseable {
 
     private void receive(String payload) {
         Batch batch = Json.read(payload, Batch.class);
-        if (nodeId.equals(batch.origin())) {
-            return;
-        }
         for (WireRouted m : batch.messages()) {
             if (m.message() == null || m.topics() == null || m.topics().isEmpty()) {
                 throw new IllegalArgumentException("batch from " + batch.origin() + " has a message without topics");

@@ -27,6 +27,7 @@ public final class Subscription implements AutoCloseable {
     private final AtomicLong dropped = new AtomicLong();
     private final Thread worker;
     private volatile boolean open = true;
+    private volatile Runnable onOverflow = () -> { };
 
     Subscription(PubSub owner, int capacity, MessageHandler handler, PubSubTelemetry telemetry) {
         this.owner = owner;
@@ -50,6 +51,12 @@ public final class Subscription implements AutoCloseable {
         return this;
     }
 
+    /** Runs once, on the publisher's thread, when this subscription first drops a message (keep it quick). */
+    public Subscription onOverflow(Runnable action) {
+        this.onOverflow = action;
+        return this;
+    }
+
     public Set<Topic> topics() {
         return Set.copyOf(topics);
     }
@@ -66,7 +73,9 @@ public final class Subscription implements AutoCloseable {
         if (queue.offer(match)) {
             return true;
         }
-        dropped.incrementAndGet();
+        if (dropped.incrementAndGet() == 1) {
+            onOverflow.run();
+        }
         telemetry.dropped(match.message().orgId(), "subscriber_queue_full");
         return false;
     }

@@ -1,0 +1,62 @@
+package za.voelgoed.platform.outbox;
+
+import static za.voelgoed.platform.db.schema.Tables.DOMAIN_EVENTS;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jooq.DSLContext;
+import za.voelgoed.shared.event.DomainEvent;
+import za.voelgoed.shared.topic.Topic;
+
+/**
+ * Reads back from the outbox what a topic carried since a point in time, for clients that reconnect.
+ * The topic filter is the live router itself, so replay and live delivery cannot disagree. Events are
+ * read from {@code since - MARGIN} (timestamps are taken just before commit, so a late commit may carry
+ * an earlier time) in commit order; the client drops what it has already seen by {@code id}/{@code seq}.
+ */
+public final class TopicReplay {
+
+    /** How far before {@code since} to look: longer than any transaction that emits events should take. */
+    public static final Duration MARGIN = Duration.ofSeconds(5);
+
+    private final DSLContext dsl;
+    private final Function<DomainEvent, Set<Topic>> router;
+
+    public TopicReplay(DSLContext dsl, Function<DomainEvent, Set<Topic>> router) {
+        this.dsl = dsl;
+        this.router = router;
+    }
+
+    /**
+     * The events of {@code topic} (owned by {@code org}) from {@code since - MARGIN} on, or empty when
+     * there are more than {@code limit} of them — the client must then rehydrate from a snapshot.
+     */
+    public Optional<List<DomainEvent>> eventsSince(Topic topic, UUID org, Instant since, int limit) {
+        int scanCap = Math.max(limit * 20, 10_000);
+        List<DomainEvent> scanned = dsl.selectFrom(DOMAIN_EVENTS)
+                .where(DOMAIN_EVENTS.ORGANIZATION_ID.eq(org))
+                .and(DOMAIN_EVENTS.TIMESTAMP.ge(since.minus(MARGIN).atOffset(ZoneOffset.UTC)))
+                .orderBy(DOMAIN_EVENTS.POSITION).limit(scanCap + 1)
+                .fetch(OutboxStore::toEvent);
+        if (scanned.size() > scanCap) {
+            return Optional.empty();
+        }
+        List<DomainEvent> matching = new ArrayList<>();
+        for (DomainEvent event : scanned) {
+            if (router.apply(event).contains(topic)) {
+                if (matching.size() == limit) {
+                    return Optional.empty();
+                }
+                matching.add(event);
+            }
+        }
+        return Optional.of(matching);
+    }
+}
