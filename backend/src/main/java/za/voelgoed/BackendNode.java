@@ -34,6 +34,9 @@ import za.voelgoed.platform.outbox.PiiScrubber;
 import za.voelgoed.platform.pubsub.PubSub;
 import za.voelgoed.platform.pubsub.PubSubPublisher;
 import za.voelgoed.platform.pubsub.TopicRouter;
+import za.voelgoed.platform.gateway.Gateway;
+import za.voelgoed.platform.outbox.TopicReplay;
+import za.voelgoed.platform.telemetry.MicrometerGatewayTelemetry;
 import za.voelgoed.platform.redis.Redis;
 import za.voelgoed.platform.telemetry.MicrometerEventTelemetry;
 import za.voelgoed.platform.telemetry.ObservabilityRoutes;
@@ -62,6 +65,7 @@ public final class BackendNode implements AutoCloseable {
     private final OutboxRunner runner;
     private final String adminToken;
     private WebServer server;
+    private Gateway gateway;
 
     private BackendNode(AppConfig config, Extensions extensions) {
         this.config = config;
@@ -107,6 +111,9 @@ public final class BackendNode implements AutoCloseable {
         Events events = new Events(outbox, database.dsl(), orgs);
         TopicOwnership ownership = new TopicOwnership().register(TopicFamily.Scope.EVENT, events::orgOf);
         Identities identities = new Identities(database.dsl(), orgs, ownership, adminToken);
+        TopicRouter router = new TopicRouter(types);
+        gateway = new Gateway(pubsub, identities, ownership, router, new TopicReplay(database.dsl(), router::topicsOf),
+                config.gateway(), new MicrometerGatewayTelemetry(telemetry.registry())).start();
         ConsumerBlocks blocks = new ConsumerBlocks(database.dsl());
         ObservabilityRoutes observability = new ObservabilityRoutes(telemetry, Map.of(
                 "postgresql", () -> database.isReachable(2), "redis", redis::isReachable));
@@ -116,6 +123,7 @@ public final class BackendNode implements AutoCloseable {
                 .mediaContext(MediaContext.builder().mediaSupportsDiscoverServices(false).registerDefaults(true)
                         .addMediaSupport(JacksonSupport.create(Json.mapper())).build())
                 .routing(routing -> routing(routing, observability, identities, orgs, events, blocks))
+                .addRouting(gateway.routing())
                 .build().start();
         LOG.log(Level.INFO, "backend_started node=" + config.nodeId() + " port=" + server.port() + " db="
                 + config.dbUrl());
@@ -176,6 +184,10 @@ public final class BackendNode implements AutoCloseable {
         return dispatcher;
     }
 
+    public Gateway gateway() {
+        return gateway;
+    }
+
     public Telemetry telemetry() {
         return telemetry;
     }
@@ -183,6 +195,9 @@ public final class BackendNode implements AutoCloseable {
     /** Stops serving, lets a dispatch pass in progress finish, then releases connections. */
     @Override
     public void close() {
+        if (gateway != null) {
+            gateway.close();
+        }
         if (server != null) {
             server.stop();
         }

@@ -30,7 +30,8 @@ public final class EventRoutes implements HttpService {
             if (limit < 1 || limit > 500) {
                 throw ApiException.badRequest("invalid_query", "limit must be between 1 and 500");
             }
-            res.send(Map.of("items", events.list(Requests.uuidParam(req, "orgId"), limit)));
+            java.time.Instant asOf = java.time.Instant.now();
+            res.send(Map.of("items", events.list(Requests.uuidParam(req, "orgId"), limit), "as_of", asOf));
         });
         rules.get("/{eventId}", (req, res) -> res.send(
                 events.require(Requests.uuidParam(req, "orgId"), Requests.uuidParam(req, "eventId"))));

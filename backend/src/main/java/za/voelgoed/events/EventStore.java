@@ -1,6 +1,7 @@
 package za.voelgoed.events;
 
 import static za.voelgoed.platform.db.schema.Tables.EVENTS;
+import static za.voelgoed.platform.db.schema.Tables.RESOURCE_SEQUENCES;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -31,8 +32,19 @@ final class EventStore {
     }
 
     static Optional<Event> find(DSLContext sql, UUID orgId, UUID eventId, boolean lock) {
-        var query = sql.selectFrom(EVENTS).where(EVENTS.ORGANIZATION_ID.eq(orgId)).and(EVENTS.ID.eq(eventId));
-        return (lock ? query.forUpdate() : query).fetchOptional(EventStore::toEvent);
+        var query = withSeq(sql).where(EVENTS.ORGANIZATION_ID.eq(orgId)).and(EVENTS.ID.eq(eventId));
+        return (lock ? query.forUpdate().of(EVENTS) : query).fetchOptional(EventStore::toEventWithSeq);
+    }
+
+    private static org.jooq.SelectOnConditionStep<org.jooq.Record> withSeq(DSLContext sql) {
+        return sql.select(EVENTS.fields()).select(RESOURCE_SEQUENCES.LAST_SEQ).from(EVENTS)
+                .leftJoin(RESOURCE_SEQUENCES).on(RESOURCE_SEQUENCES.RESOURCE_TYPE.eq("event")
+                        .and(RESOURCE_SEQUENCES.RESOURCE_ID.eq(EVENTS.ID)));
+    }
+
+    private static Event toEventWithSeq(org.jooq.Record r) {
+        Long seq = r.get(RESOURCE_SEQUENCES.LAST_SEQ);
+        return toEvent(r.into(EVENTS)).withSeq(seq == null ? 0 : seq);
     }
 
     static Optional<UUID> orgOf(DSLContext sql, UUID eventId) {
@@ -41,8 +53,8 @@ final class EventStore {
     }
 
     static List<Event> list(DSLContext sql, UUID orgId, int limit) {
-        return sql.selectFrom(EVENTS).where(EVENTS.ORGANIZATION_ID.eq(orgId))
-                .orderBy(EVENTS.STARTS_AT, EVENTS.ID).limit(limit).fetch(EventStore::toEvent);
+        return withSeq(sql).where(EVENTS.ORGANIZATION_ID.eq(orgId))
+                .orderBy(EVENTS.STARTS_AT, EVENTS.ID).limit(limit).fetch(EventStore::toEventWithSeq);
     }
 
     static Event markPublished(DSLContext sql, UUID eventId) {
@@ -64,6 +76,6 @@ final class EventStore {
     private static Event toEvent(EventsRecord r) {
         return new Event(r.getId(), r.getOrganizationId(), r.getName(), instant(r.getStartsAt()),
                 instant(r.getEndsAt()), r.getVenue(), r.getStatus(), instant(r.getPublishedAt()),
-                instant(r.getCreatedAt()), instant(r.getUpdatedAt()));
+                instant(r.getCreatedAt()), instant(r.getUpdatedAt()), 0);
     }
 }

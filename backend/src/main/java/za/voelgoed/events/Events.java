@@ -36,8 +36,7 @@ public final class Events {
         String venue = input.venue() == null ? null : input.venue().strip();
         return outbox.transact(actor, tx -> {
             Event event = EventStore.insert(tx.sql(), orgId, input.name().strip(), times, venue);
-            emit(tx, EventTypes.EVENT_CREATED_V1, event);
-            return event;
+            return event.withSeq(emit(tx, EventTypes.EVENT_CREATED_V1, event));
         });
     }
 
@@ -48,8 +47,7 @@ public final class Events {
                 throw ApiException.conflict(code, "event " + eventId + " is " + event.status());
             });
             Event published = EventStore.markPublished(tx.sql(), eventId);
-            emit(tx, EventTypes.EVENT_PUBLISHED_V1, published);
-            return published;
+            return published.withSeq(emit(tx, EventTypes.EVENT_PUBLISHED_V1, published));
         });
     }
 
@@ -71,7 +69,8 @@ public final class Events {
         return EventStore.list(dsl, orgId, limit);
     }
 
-    private static void emit(Transaction tx, String type, Event event) {
+    /** Emits the show's event and returns its seq. */
+    private static long emit(Transaction tx, String type, Event event) {
         ObjectNode change = Json.object()
                 .put("event_id", event.id().toString())
                 .put("name", event.name())
@@ -86,7 +85,7 @@ public final class Events {
         if (event.publishedAt() != null) {
             change.put("published_at", event.publishedAt().toString());
         }
-        tx.emit(type, event.organizationId(), event.id(), change);
+        return tx.emit(type, event.organizationId(), event.id(), change).resourceSeq();
     }
 
     private static ApiException notFound(UUID eventId) {

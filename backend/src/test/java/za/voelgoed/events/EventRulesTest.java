@@ -43,6 +43,6 @@ class EventRulesTest {
 
     private static Event show(String status) {
         Instant now = Instant.now();
-        return new Event(UUID.randomUUID(), UUID.randomUUID(), "Show", now, null, null, status, null, now, now);
+        return new Event(UUID.randomUUID(), UUID.randomUUID(), "Show", now, null, null, status, null, now, now, 0);
     }
 }

@@ -1,0 +1,222 @@
+package za.voelgoed.platform.gateway;
+
+import io.helidon.common.buffers.BufferData;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Headers;
+import io.helidon.http.HttpPrologue;
+import io.helidon.websocket.WsListener;
+import io.helidon.websocket.WsSession;
+import io.helidon.websocket.WsUpgradeException;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import za.voelgoed.platform.auth.AccessFilter;
+import za.voelgoed.platform.auth.Principal;
+import za.voelgoed.platform.pubsub.Subscription;
+import za.voelgoed.shared.event.EventMessage;
+import za.voelgoed.shared.realtime.ClientFrame;
+import za.voelgoed.shared.realtime.FrameException;
+import za.voelgoed.shared.realtime.Frames;
+import za.voelgoed.shared.realtime.ServerFrame;
+import za.voelgoed.shared.topic.Topic;
+
+/**
+ * One WebSocket connection. Authenticated on the upgrade ({@code Authorization: Bearer}) or by a first
+ * {@code auth} frame within the deadline; then subscribes to topics the principal may see. Every frame
+ * it sends goes through {@link Outbound}, which serialises writes and drops duplicates by per-resource
+ * seq. Its PubSub subscription's bounded queue is the send queue: when it overflows the client is cut
+ * off with {@link CloseCodes#RESYNC}, so a slow client never slows anyone else.
+ */
+final class Connection implements WsListener {
+
+    private static final System.Logger LOG = System.getLogger(Connection.class.getName());
+
+    private final Gateway gateway;
+    private final String id = UUID.randomUUID().toString();
+    private final long openedAt = System.currentTimeMillis();
+    private final StringBuilder partial = new StringBuilder();
+    private volatile Principal principal;
+    private volatile WsSession session;
+    private volatile Outbound out;
+    private volatile Subscriptions subscriptions;
+    private volatile long lastSeen = openedAt;
+    private volatile long lastPing = openedAt;
+    private volatile boolean closed;
+    private boolean oversized;
+
+    Connection(Gateway gateway) {
+        this.gateway = gateway;
+    }
+
+    @Override
+    public Optional<Headers> onHttpUpgrade(HttpPrologue prologue, Headers headers) throws WsUpgradeException {
+        Optional<String> header = headers.first(HeaderNames.AUTHORIZATION);
+        if (header.isPresent()) {
+            Optional<Principal> who = AccessFilter.bearerOf(header.get()).flatMap(gateway.authenticator::authenticate);
+            if (who.isEmpty()) {
+                gateway.telemetry.authFailed();
+                throw new WsUpgradeException("unknown, expired or revoked token");
+            }
+            principal = who.get();
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void onOpen(WsSession session) {
+        this.session = session;
+        this.out = new Outbound(session, gateway.telemetry);
+        gateway.register(this);
+        if (principal != null) {
+            admitted();
+        }
+    }
+
+    private void admitted() {
+        Subscription pubsubSubscription = gateway.pubsub.subscribe(gateway.settings.sendQueue(), this::deliver)
+                .onOverflow(this::cutOffSlowClient);
+        subscriptions = new Subscriptions(gateway, principal, pubsubSubscription, out);
+        gateway.telemetry.connected(principal.organizationId(), 1);
+        out.send(principal.organizationId(), new ServerFrame.Welcome(id, gateway.settings.heartbeatMs()));
+    }
+
+    @Override
+    public void onMessage(WsSession session, String text, boolean last) {
+        lastSeen = System.currentTimeMillis();
+        if (!oversized && partial.length() + text.length() <= gateway.settings.maxFrameBytes()) {
+            partial.append(text);
+        } else if (!oversized) {
+            oversized = true;
+            partial.setLength(0);
+        }
+        if (!last) {
+            return;
+        }
+        if (oversized) {
+            oversized = false;
+            error(null, "frame_too_large", "frames are limited to " + gateway.settings.maxFrameBytes() + " bytes");
+            return;
+        }
+        String frame = partial.toString();
+        partial.setLength(0);
+        handle(frame);
+    }
+
+    @Override
+    public void onMessage(WsSession session, BufferData buffer, boolean last) {
+        lastSeen = System.currentTimeMillis();
+        if (last) {
+            error(null, "bad_frame", "binary frames are not supported; send JSON text frames");
+        }
+    }
+
+    @Override
+    public void onPong(WsSession session, BufferData buffer) {
+        lastSeen = System.currentTimeMillis();
+    }
+
+    private void handle(String text) {
+        try {
+            ClientFrame frame = Frames.decodeClient(text);
+            if (principal == null) {
+                authenticate(frame);
+                return;
+            }
+            switch (frame) {
+                case ClientFrame.Auth a -> error(null, "already_authenticated", "this connection is authenticated");
+                case ClientFrame.Subscribe s -> subscriptions.subscribe(s);
+                case ClientFrame.Unsubscribe u -> subscriptions.unsubscribe(u);
+                case ClientFrame.Ping p -> out.send(org(), new ServerFrame.Pong(p.ref()));
+            }
+        } catch (FrameException e) {
+            error(e.ref(), e.code(), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "ws_frame_failed connection=" + id + " error=\"" + e + "\"");
+            error(null, "internal_error", "the frame could not be handled; nothing changed");
+        }
+    }
+
+    private void authenticate(ClientFrame frame) {
+        if (!(frame instanceof ClientFrame.Auth auth)) {
+            error(null, "unauthenticated", "send an auth frame first");
+            close(CloseCodes.UNAUTHORIZED, "unauthenticated");
+            return;
+        }
+        Optional<Principal> who = gateway.authenticator.authenticate(auth.token());
+        if (who.isEmpty()) {
+            gateway.telemetry.authFailed();
+            error(null, "unauthorized", "unknown, expired or revoked token");
+            close(CloseCodes.UNAUTHORIZED, "unauthorized");
+            return;
+        }
+        principal = who.get();
+        admitted();
+    }
+
+    private void deliver(Topic topic, EventMessage message) {
+        if (!closed && out.sendEvent(topic, message, subscriptions)) {
+            gateway.telemetry.pushed(message.orgId(), message.event(),
+                    Duration.between(message.timestamp(), Instant.now()));
+        }
+    }
+
+    private void cutOffSlowClient() {
+        gateway.telemetry.dropped(org(), "slow_consumer");
+        LOG.log(Level.INFO, "ws_slow_consumer_cut_off connection=" + id + " principal=" + principal.describe());
+        Thread.ofVirtual().start(() -> close(CloseCodes.RESYNC, "too slow: messages were dropped, resync"));
+    }
+
+    /** Heartbeat, idle and authentication deadlines; called by the gateway's sweeper. */
+    void tick(long now) {
+        var settings = gateway.settings;
+        if (principal == null && now - openedAt > settings.authDeadlineMs()) {
+            close(CloseCodes.UNAUTHORIZED, "authentication deadline passed");
+        } else if (now - lastSeen > settings.idleTimeoutMs()) {
+            close(CloseCodes.IDLE, "idle");
+        } else if (now - lastPing >= settings.heartbeatMs() && session != null) {
+            lastPing = now;
+            out.ping();
+        }
+    }
+
+    private void error(String ref, String code, String message) {
+        out.send(org(), new ServerFrame.Error(ref, code, message));
+    }
+
+    private UUID org() {
+        Principal p = principal;
+        return p == null ? null : p.organizationId();
+    }
+
+    void close(int code, String reason) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        out.close(code, reason);
+        cleanUp();
+    }
+
+    @Override
+    public void onClose(WsSession session, int status, String reason) {
+        closed = true;
+        cleanUp();
+    }
+
+    @Override
+    public void onError(WsSession session, Throwable t) {
+        closed = true;
+        cleanUp();
+    }
+
+    private synchronized void cleanUp() {
+        if (subscriptions != null) {
+            subscriptions.closeAll();
+            gateway.telemetry.connected(org(), -1);
+            subscriptions = null;
+        }
+        gateway.unregister(this);
+    }
+}

@@ -1,0 +1,86 @@
+package za.voelgoed.platform.gateway;
+
+import io.helidon.webserver.websocket.WsRouting;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import za.voelgoed.platform.auth.Authenticator;
+import za.voelgoed.platform.auth.TopicAccess;
+import za.voelgoed.platform.auth.TopicOwnership;
+import za.voelgoed.platform.config.AppConfig.GatewaySettings;
+import za.voelgoed.platform.outbox.TopicReplay;
+import za.voelgoed.platform.pubsub.PubSub;
+import za.voelgoed.platform.pubsub.TopicRouter;
+import za.voelgoed.shared.event.DomainEvent;
+import za.voelgoed.shared.event.EventMessage;
+
+/**
+ * The node's WebSocket gateway: creates one {@link Connection} per socket, and runs the sweeper that
+ * sends heartbeats and closes idle and unauthenticated sockets.
+ */
+public final class Gateway implements AutoCloseable {
+
+    final PubSub pubsub;
+    final Authenticator authenticator;
+    final TopicAccess access;
+    final TopicOwnership ownership;
+    final TopicReplay replay;
+    final GatewaySettings settings;
+    final GatewayTelemetry telemetry;
+    final Function<DomainEvent, EventMessage> messageOf;
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private final CountDownLatch stopping = new CountDownLatch(1);
+    private Thread sweeper;
+
+    public Gateway(PubSub pubsub, Authenticator authenticator, TopicOwnership ownership, TopicRouter router,
+                   TopicReplay replay, GatewaySettings settings, GatewayTelemetry telemetry) {
+        this.messageOf = event -> EventMessage.of(event, router.showOf(event).orElse(null));
+        this.pubsub = pubsub;
+        this.authenticator = authenticator;
+        this.access = new TopicAccess(ownership);
+        this.ownership = ownership;
+        this.replay = replay;
+        this.settings = settings;
+        this.telemetry = telemetry;
+    }
+
+    public WsRouting.Builder routing() {
+        return WsRouting.builder().endpoint("/ws", () -> new Connection(this));
+    }
+
+    public Gateway start() {
+        sweeper = Thread.ofVirtual().name("gateway-sweeper").start(this::sweep);
+        return this;
+    }
+
+    void register(Connection c) {
+        connections.add(c);
+    }
+
+    void unregister(Connection c) {
+        connections.remove(c);
+    }
+
+    public int connectionCount() {
+        return connections.size();
+    }
+
+    private void sweep() {
+        try {
+            while (!stopping.await(1, TimeUnit.SECONDS)) {
+                long now = System.currentTimeMillis();
+                connections.forEach(c -> c.tick(now));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        stopping.countDown();
+        connections.forEach(c -> c.close(1001, "server shutting down"));
+    }
+}

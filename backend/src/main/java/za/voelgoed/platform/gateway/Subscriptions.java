@@ -1,0 +1,128 @@
+package za.voelgoed.platform.gateway;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import za.voelgoed.platform.auth.Principal;
+import za.voelgoed.platform.pubsub.Subscription;
+import za.voelgoed.shared.event.DomainEvent;
+import za.voelgoed.shared.event.EventMessage;
+import za.voelgoed.shared.realtime.ClientFrame;
+import za.voelgoed.shared.realtime.FrameException;
+import za.voelgoed.shared.realtime.Resume;
+import za.voelgoed.shared.realtime.ServerFrame;
+import za.voelgoed.shared.topic.InvalidTopicException;
+import za.voelgoed.shared.topic.Topic;
+
+/**
+ * The topics of one connection. A subscription with {@code resume} first joins PubSub (live events are
+ * buffered), then replays the outbox since the client's point, then flushes the buffer and goes live:
+ * an event committed at any moment is either replayed, or buffered, or both — never neither.
+ */
+final class Subscriptions {
+
+    private static final int MAX_BUFFERED = 20_000;
+
+    private final Gateway gateway;
+    private final Principal principal;
+    private final Subscription pubsub;
+    private final Outbound out;
+    private final Map<Topic, TopicState> topics = new ConcurrentHashMap<>();
+
+    /** Live when {@code buffer} is null; replaying (collecting live events) otherwise. */
+    private static final class TopicState {
+        List<EventMessage> buffer;
+    }
+
+    Subscriptions(Gateway gateway, Principal principal, Subscription pubsub, Outbound out) {
+        this.gateway = gateway;
+        this.principal = principal;
+        this.pubsub = pubsub;
+        this.out = out;
+    }
+
+    void subscribe(ClientFrame.Subscribe frame) {
+        Topic topic = parse(frame.topic(), frame.ref());
+        if (topics.containsKey(topic)) {
+            throw new FrameException("already_subscribed", "already subscribed to " + topic, frame.ref());
+        }
+        if (topics.size() >= gateway.settings.maxSubscriptions()) {
+            throw new FrameException("too_many_subscriptions", "at most " + gateway.settings.maxSubscriptions()
+                    + " subscriptions per connection", frame.ref());
+        }
+        if (!gateway.access.allowed(principal, topic)) {
+            gateway.telemetry.subscriptionDenied(principal.organizationId());
+            throw new FrameException("forbidden", "this token may not subscribe to " + topic, frame.ref());
+        }
+        TopicState state = new TopicState();
+        if (frame.resume() != null) {
+            state.buffer = new ArrayList<>();
+        }
+        topics.put(topic, state);
+        pubsub.add(topic);
+        gateway.telemetry.subscribed(principal.organizationId(), 1);
+        if (frame.resume() == null) {
+            out.send(principal.organizationId(), new ServerFrame.Subscribed(topic.toString(), frame.ref(), null, 0));
+        } else {
+            resume(topic, state, frame);
+        }
+    }
+
+    private void resume(Topic topic, TopicState state, ClientFrame.Subscribe frame) {
+        Resume resume = frame.resume();
+        Optional<List<DomainEvent>> missed = gateway.ownership.orgOf(topic).flatMap(org ->
+                gateway.replay.eventsSince(topic, org, resume.since(), gateway.settings.replayLimit()));
+        synchronized (out) {
+            out.seen(resume.resources());
+            int replayed = 0;
+            for (DomainEvent event : missed.orElse(List.of())) {
+                if (out.sendIfNew(topic, gateway.messageOf.apply(event))) {
+                    replayed++;
+                }
+            }
+            state.buffer.forEach(m -> out.sendIfNew(topic, m));
+            state.buffer = null;
+            out.send(principal.organizationId(),
+                    new ServerFrame.Subscribed(topic.toString(), frame.ref(), missed.isPresent(), replayed));
+        }
+    }
+
+    /** Called under the outbound lock: keeps a live event back while its topic is replaying. */
+    boolean bufferIfReplaying(Topic topic, EventMessage message) {
+        TopicState state = topics.get(topic);
+        if (state == null || state.buffer == null) {
+            return false;
+        }
+        if (state.buffer.size() < MAX_BUFFERED) {
+            state.buffer.add(message);
+        }
+        return true;
+    }
+
+    void unsubscribe(ClientFrame.Unsubscribe frame) {
+        Topic topic = parse(frame.topic(), frame.ref());
+        if (topics.remove(topic) == null) {
+            throw new FrameException("not_subscribed", "not subscribed to " + topic, frame.ref());
+        }
+        pubsub.remove(topic);
+        gateway.telemetry.subscribed(principal.organizationId(), -1);
+        out.send(principal.organizationId(), new ServerFrame.Unsubscribed(topic.toString(), frame.ref()));
+    }
+
+    void closeAll() {
+        pubsub.close();
+        gateway.telemetry.subscribed(principal.organizationId(), -topics.size());
+        topics.clear();
+    }
+
+    private static Topic parse(String text, String ref) {
+        try {
+            return Topic.parse(text);
+        } catch (InvalidTopicException e) {
+            throw new FrameException("invalid_topic", e.getMessage(), ref);
+        }
+    }
+
+}
