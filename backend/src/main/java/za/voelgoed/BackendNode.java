@@ -112,7 +112,8 @@ public final class BackendNode implements AutoCloseable {
         TopicOwnership ownership = new TopicOwnership().register(TopicFamily.Scope.EVENT, events::orgOf);
         Identities identities = new Identities(database.dsl(), orgs, ownership, adminToken);
         TopicRouter router = new TopicRouter(types);
-        gateway = new Gateway(pubsub, identities, ownership, router, new TopicReplay(database.dsl(), router::topicsOf),
+        gateway = new Gateway(pubsub, identities, ownership, router, new TopicReplay(database.dsl(), router::topicsOf,
+                Duration.ofMillis(config.gateway().replayMarginMs())),
                 config.gateway(), new MicrometerGatewayTelemetry(telemetry.registry())).start();
         ConsumerBlocks blocks = new ConsumerBlocks(database.dsl());
         ObservabilityRoutes observability = new ObservabilityRoutes(telemetry, Map.of(

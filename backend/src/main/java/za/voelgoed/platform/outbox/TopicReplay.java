@@ -18,20 +18,24 @@ import za.voelgoed.shared.topic.Topic;
 /**
  * Reads back from the outbox what a topic carried since a point in time, for clients that reconnect.
  * The topic filter is the live router itself, so replay and live delivery cannot disagree. Events are
- * read from {@code since - MARGIN} (timestamps are taken just before commit, so a late commit may carry
+ * read from {@code since - margin} (timestamps are taken just before commit, so a late commit may carry
  * an earlier time) in commit order; the client drops what it has already seen by {@code id}/{@code seq}.
  */
 public final class TopicReplay {
 
-    /** How far before {@code since} to look: longer than any transaction that emits events should take. */
-    public static final Duration MARGIN = Duration.ofSeconds(5);
-
     private final DSLContext dsl;
     private final Function<DomainEvent, Set<Topic>> router;
+    private final Duration margin;
 
-    public TopicReplay(DSLContext dsl, Function<DomainEvent, Set<Topic>> router) {
+    /**
+     * @param margin how far before {@code since} to look: longer than any transaction that emits events
+     *               takes between stamping an event and committing it. A client may also receive events
+     *               from up to this long before it first subscribed; they are real events of the topic.
+     */
+    public TopicReplay(DSLContext dsl, Function<DomainEvent, Set<Topic>> router, Duration margin) {
         this.dsl = dsl;
         this.router = router;
+        this.margin = margin;
     }
 
     /**
@@ -42,7 +46,7 @@ public final class TopicReplay {
         int scanCap = Math.max(limit * 20, 10_000);
         List<DomainEvent> scanned = dsl.selectFrom(DOMAIN_EVENTS)
                 .where(DOMAIN_EVENTS.ORGANIZATION_ID.eq(org))
-                .and(DOMAIN_EVENTS.TIMESTAMP.ge(since.minus(MARGIN).atOffset(ZoneOffset.UTC)))
+                .and(DOMAIN_EVENTS.TIMESTAMP.ge(since.minus(margin).atOffset(ZoneOffset.UTC)))
                 .orderBy(DOMAIN_EVENTS.POSITION).limit(scanCap + 1)
                 .fetch(OutboxStore::toEvent);
         if (scanned.size() > scanCap) {
