@@ -121,6 +121,13 @@ public final class BackendNode implements AutoCloseable {
         server = WebServer.builder()
                 .host(config.httpHost()).port(config.httpPort())
                 .maxPayloadSize(1_048_576)
+                .connectionOptions(socket -> {
+                    // a fixed, small kernel send buffer bounds memory per socket and surfaces a stalled
+                    // client sooner; 0 keeps the operating system's auto-tuning
+                    if (config.gateway().socketSendBuffer() > 0) {
+                        socket.socketSendBufferSize(config.gateway().socketSendBuffer());
+                    }
+                })
                 .mediaContext(MediaContext.builder().mediaSupportsDiscoverServices(false).registerDefaults(true)
                         .addMediaSupport(JacksonSupport.create(Json.mapper())).build())
                 .routing(routing -> routing(routing, observability, identities, orgs, events, blocks))

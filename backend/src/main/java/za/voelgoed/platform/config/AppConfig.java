@@ -31,7 +31,8 @@ public record AppConfig(
 
     /** Limits and timers of the WebSocket gateway. */
     public record GatewaySettings(long heartbeatMs, long idleTimeoutMs, long authDeadlineMs, int maxSubscriptions,
-                                  int maxFrameBytes, int sendQueue, int replayLimit, long replayMarginMs) {
+                                  int maxFrameBytes, int sendQueue, int replayLimit, long replayMarginMs,
+                                  int socketSendBuffer) {
     }
 
     /** Loads the configuration with the process environment as overrides. */
@@ -68,7 +69,8 @@ public record AppConfig(
                         in.integer("VOELGOED_WS_MAX_FRAME_BYTES", "ws.max-frame-bytes", 65_536),
                         in.integer("VOELGOED_WS_SEND_QUEUE", "ws.send-queue", 1_024),
                         in.integer("VOELGOED_WS_REPLAY_LIMIT", "ws.replay-limit", 5_000),
-                        in.integer("VOELGOED_WS_REPLAY_MARGIN_MS", "ws.replay-margin-ms", 2_000)));
+                        in.integer("VOELGOED_WS_REPLAY_MARGIN_MS", "ws.replay-margin-ms", 2_000),
+                        in.integer("VOELGOED_WS_SOCKET_SEND_BUFFER", "ws.socket-send-buffer", 0)));
     }
 
     private record Lookup(Config yaml, Map<String, String> env) {

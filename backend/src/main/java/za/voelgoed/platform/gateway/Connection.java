@@ -162,6 +162,10 @@ final class Connection implements WsListener {
         }
     }
 
+    /**
+     * Runs on the publisher's thread when the send queue overflows. Closing the subscriptions interrupts
+     * the writer blocked on this socket (which closes it); the close frame then goes out if it still can.
+     */
     private void cutOffSlowClient() {
         gateway.telemetry.dropped(org(), "slow_consumer");
         LOG.log(Level.INFO, "ws_slow_consumer_cut_off connection=" + id + " principal=" + principal.describe());
@@ -195,8 +199,8 @@ final class Connection implements WsListener {
             return;
         }
         closed = true;
-        out.close(code, reason);
         cleanUp();
+        out.close(code, reason);
     }
 
     @Override

@@ -77,24 +77,22 @@ final class Outbound {
     }
 
     /**
-     * Closes with a code; if a blocked write keeps the close frame from going out within a second
-     * (a client that stopped reading), the socket is terminated instead.
+     * Sends a close frame. It waits for any write in progress; a writer stuck on a client that stopped
+     * reading must be interrupted first (closing its PubSub subscription does that, and the interrupt
+     * closes the socket), so this never hangs for more than a second.
      */
     void close(int code, String reason) {
         Thread closer = Thread.ofVirtual().start(() -> {
             try {
                 session.close(code, reason);
             } catch (RuntimeException e) {
-                // already closed
+                // the socket is already gone
             }
         });
         try {
-            if (!closer.join(java.time.Duration.ofSeconds(1))) {
-                session.terminate();
-            }
+            closer.join(java.time.Duration.ofSeconds(1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            session.terminate();
         }
     }
 }
