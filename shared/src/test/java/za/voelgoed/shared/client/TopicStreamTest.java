@@ -1,0 +1,55 @@
+package za.voelgoed.shared.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import za.voelgoed.shared.client.TopicStream.Outcome;
+import za.voelgoed.shared.event.EventMessage;
+import za.voelgoed.shared.json.Json;
+
+class TopicStreamTest {
+
+    private final UUID org = UUID.randomUUID();
+    private final UUID show = UUID.randomUUID();
+    private final TopicStream stream = new TopicStream();
+
+    private EventMessage event(long seq) {
+        return new EventMessage("event.published.v1", org, show, UUID.randomUUID(), seq, "event", show, Json.object(),
+                Instant.parse("2026-11-26T20:00:00Z").plusSeconds(seq));
+    }
+
+    @Test
+    void appliesInOrderDropsDuplicatesAndReportsGaps() {
+        assertThat(stream.offer(event(1))).isEqualTo(Outcome.APPLIED);
+        assertThat(stream.offer(event(2))).isEqualTo(Outcome.APPLIED);
+        assertThat(stream.offer(event(2))).isEqualTo(Outcome.DUPLICATE);
+        assertThat(stream.offer(event(1))).isEqualTo(Outcome.DUPLICATE);
+        assertThat(stream.offer(event(4))).isEqualTo(Outcome.GAP);
+        assertThat(stream.lastSeq("event:" + show)).isEqualTo(2);
+    }
+
+    @Test
+    void snapshotMergesWithBufferedLiveEventsByWatermark() {
+        stream.offer(event(1));
+        stream.awaitSnapshot();
+        assertThat(stream.offer(event(4))).isEqualTo(Outcome.BUFFERED);
+        assertThat(stream.offer(event(5))).isEqualTo(Outcome.BUFFERED);
+        assertThat(stream.offer(event(3))).isEqualTo(Outcome.BUFFERED);
+        var applied = stream.applySnapshot(Map.of("event:" + show, 4L), Instant.parse("2026-11-26T20:00:04Z"));
+        assertThat(applied).extracting(EventMessage::seq).containsExactly(5L);
+        assertThat(stream.lastSeq("event:" + show)).isEqualTo(5);
+        assertThat(stream.isAwaitingSnapshot()).isFalse();
+    }
+
+    @Test
+    void resumePointIsTheLastSeqPerResourceAndTheNewestTime() {
+        stream.offer(event(1));
+        stream.offer(event(2));
+        var resume = stream.resumePoint();
+        assertThat(resume.resources()).containsEntry("event:" + show, 2L);
+        assertThat(resume.since()).isEqualTo(Instant.parse("2026-11-26T20:00:02Z"));
+    }
+}
