@@ -35,7 +35,9 @@ import za.voelgoed.platform.pubsub.PubSub;
 import za.voelgoed.platform.pubsub.PubSubPublisher;
 import za.voelgoed.platform.pubsub.TopicRouter;
 import za.voelgoed.platform.gateway.Gateway;
+import za.voelgoed.platform.gateway.PresenceRoutes;
 import za.voelgoed.platform.outbox.TopicReplay;
+import za.voelgoed.platform.ratelimit.RateLimiter;
 import za.voelgoed.platform.telemetry.MicrometerGatewayTelemetry;
 import za.voelgoed.platform.redis.Redis;
 import za.voelgoed.platform.telemetry.MicrometerEventTelemetry;
@@ -114,7 +116,9 @@ public final class BackendNode implements AutoCloseable {
         TopicRouter router = new TopicRouter(types);
         gateway = new Gateway(pubsub, identities, ownership, router, new TopicReplay(database.dsl(), router::topicsOf,
                 Duration.ofMillis(config.gateway().replayMarginMs())),
-                config.gateway(), new MicrometerGatewayTelemetry(telemetry.registry())).start();
+                config.gateway(), new MicrometerGatewayTelemetry(telemetry.registry()),
+                new RateLimiter(redis, "frames", config.rateLimits().framesPerSecond()), redis, config.nodeId()).start();
+        RateLimiter restLimiter = new RateLimiter(redis, "rest", config.rateLimits().restPerSecond());
         ConsumerBlocks blocks = new ConsumerBlocks(database.dsl());
         ObservabilityRoutes observability = new ObservabilityRoutes(telemetry, Map.of(
                 "postgresql", () -> database.isReachable(2), "redis", redis::isReachable));
@@ -130,21 +134,23 @@ public final class BackendNode implements AutoCloseable {
                 })
                 .mediaContext(MediaContext.builder().mediaSupportsDiscoverServices(false).registerDefaults(true)
                         .addMediaSupport(JacksonSupport.create(Json.mapper())).build())
-                .routing(routing -> routing(routing, observability, identities, orgs, events, blocks))
+                .routing(routing -> routing(routing, new AccessFilter(identities, restLimiter), observability, identities,
+                        orgs, events, blocks))
                 .addRouting(gateway.routing())
                 .build().start();
         LOG.log(Level.INFO, "backend_started node=" + config.nodeId() + " port=" + server.port() + " db="
                 + config.dbUrl());
     }
 
-    private static void routing(HttpRouting.Builder routing, ObservabilityRoutes observability, Identities identities,
-                                Orgs orgs, Events events, ConsumerBlocks blocks) {
+    private void routing(HttpRouting.Builder routing, AccessFilter access, ObservabilityRoutes observability,
+                                Identities identities, Orgs orgs, Events events, ConsumerBlocks blocks) {
         ProblemResponses.register(routing);
-        routing.addFilter(new AccessFilter(identities))
+        routing.addFilter(access)
                 .register("/", observability)
                 .register("/api/orgs", new OrgRoutes(orgs))
                 .register("/api/orgs/{orgId}", new IdentityRoutes(identities))
                 .register("/api/orgs/{orgId}/events", new EventRoutes(events))
+                .register("/api/orgs/{orgId}/presence", new PresenceRoutes(gateway))
                 .register("/api/admin/outbox", new OutboxAdminRoutes(blocks));
     }
 

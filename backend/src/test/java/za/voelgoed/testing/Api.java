@@ -23,7 +23,7 @@ public final class Api {
     }
 
     /** One answer: status, content type and body (parsed as JSON when it is JSON). */
-    public record Response(int status, String contentType, String body) {
+    public record Response(int status, String contentType, String body, String retryAfter) {
         public JsonNode json() {
             return Json.tree(body);
         }
@@ -54,7 +54,8 @@ public final class Api {
     private Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(r.statusCode(), r.headers().firstValue("content-type").orElse(""), r.body());
+            return new Response(r.statusCode(), r.headers().firstValue("content-type").orElse(""), r.body(),
+                    r.headers().firstValue("retry-after").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -60,6 +60,8 @@ public final class TestEnv {
         env.put("VOELGOED_OUTBOX_POLL_INTERVAL_MS", "200");
         env.put("VOELGOED_OUTBOX_CONSUMER_BACKOFF_MS", "20");
         env.put("VOELGOED_OUTBOX_CONSUMER_MAX_ATTEMPTS", "3");
+        env.put("VOELGOED_RATE_LIMIT_REST_PER_SECOND", "0");
+        env.put("VOELGOED_RATE_LIMIT_FRAMES_PER_SECOND", "0");
         env.putAll(overrides);
         return AppConfig.load(env);
     }

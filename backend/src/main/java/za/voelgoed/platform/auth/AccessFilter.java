@@ -10,6 +10,7 @@ import java.util.Optional;
 import za.voelgoed.platform.http.ApiException;
 import za.voelgoed.platform.http.Problem;
 import za.voelgoed.platform.http.ProblemResponses;
+import za.voelgoed.platform.ratelimit.RateLimiter;
 
 /**
  * Authenticates every {@code /api} request and applies the {@link AccessPolicy} before any handler runs;
@@ -18,10 +19,12 @@ import za.voelgoed.platform.http.ProblemResponses;
 public final class AccessFilter implements Filter {
 
     private final Authenticator authenticator;
+    private final RateLimiter rateLimiter;
     private final AccessPolicy policy = new AccessPolicy();
 
-    public AccessFilter(Authenticator authenticator) {
+    public AccessFilter(Authenticator authenticator, RateLimiter rateLimiter) {
         this.authenticator = authenticator;
+        this.rateLimiter = rateLimiter;
     }
 
     @Override
@@ -41,6 +44,13 @@ public final class AccessFilter implements Filter {
             ProblemResponses.send(res, ApiException.unauthorized("unknown, expired or revoked token").problem());
             return;
         }
+        RateLimiter.Verdict verdict = rateLimiter.tryAcquire(subject(who.get()));
+        if (!verdict.allowed()) {
+            res.header(HeaderNames.RETRY_AFTER, Long.toString((verdict.retryAfterMs() + 999) / 1000));
+            ProblemResponses.send(res, Problem.of(429, "rate_limited", "Too many requests",
+                    "this token is over its request rate; retry after the Retry-After delay", java.util.List.of()));
+            return;
+        }
         AccessPolicy.Decision decision = policy.check(who.get(), req.prologue().method().text(), path);
         if (!decision.allowed()) {
             ProblemResponses.send(res, Problem.of(decision.status(), decision.code(),
@@ -49,6 +59,11 @@ public final class AccessFilter implements Filter {
         }
         req.context().register(who.get());
         chain.proceed();
+    }
+
+    /** What a principal is counted as by rate limits: its token, or the bootstrap admin. */
+    public static String subject(Principal who) {
+        return who.admin() ? "admin" : who.tokenId().toString();
     }
 
     /** The principal the filter authenticated for this request. */

@@ -23,7 +23,12 @@ public record AppConfig(
         String nodeId,
         OutboxSettings outbox,
         int subscriberQueue,
-        GatewaySettings gateway) {
+        GatewaySettings gateway,
+        RateLimits rateLimits) {
+
+    /** Requests (REST) and frames (WebSocket) per second per token; 0 turns a limit off. */
+    public record RateLimits(int restPerSecond, int framesPerSecond) {
+    }
 
     /** Tuning of the after-commit dispatcher. */
     public record OutboxSettings(int batchSize, long pollIntervalMs, int consumerMaxAttempts, long consumerBackoffMs) {
@@ -70,7 +75,10 @@ public record AppConfig(
                         in.integer("VOELGOED_WS_SEND_QUEUE", "ws.send-queue", 1_024),
                         in.integer("VOELGOED_WS_REPLAY_LIMIT", "ws.replay-limit", 5_000),
                         in.integer("VOELGOED_WS_REPLAY_MARGIN_MS", "ws.replay-margin-ms", 2_000),
-                        in.integer("VOELGOED_WS_SOCKET_SEND_BUFFER", "ws.socket-send-buffer", 0)));
+                        in.integer("VOELGOED_WS_SOCKET_SEND_BUFFER", "ws.socket-send-buffer", 0)),
+                new RateLimits(
+                        in.integer("VOELGOED_RATE_LIMIT_REST_PER_SECOND", "rate-limit.rest-per-second", 200),
+                        in.integer("VOELGOED_RATE_LIMIT_FRAMES_PER_SECOND", "rate-limit.frames-per-second", 50)));
     }
 
     private record Lookup(Config yaml, Map<String, String> env) {

@@ -44,6 +44,7 @@ final class Connection implements WsListener {
     private volatile long lastSeen = openedAt;
     private volatile long lastPing = openedAt;
     private volatile boolean closed;
+    private volatile PresenceEntry presenceEntry;
     private boolean oversized;
 
     Connection(Gateway gateway) {
@@ -80,6 +81,17 @@ final class Connection implements WsListener {
         subscriptions = new Subscriptions(gateway, principal, pubsubSubscription, out);
         gateway.telemetry.connected(principal.organizationId(), 1);
         out.send(principal.organizationId(), new ServerFrame.Welcome(id, gateway.settings.heartbeatMs()));
+        if (!principal.admin()) {
+            presenceEntry = new PresenceEntry(UUID.fromString(id), principal.organizationId(),
+                    principal.isDevice() ? "device" : "console", principal.role().wire(), principal.tokenId(),
+                    principal.deviceId(), principal.userId(), gateway.nodeId, Instant.now());
+            gateway.presence.joined(presenceEntry);
+        }
+    }
+
+    /** This connection as presence sees it; null before authentication and for the system admin. */
+    PresenceEntry presenceEntry() {
+        return closed ? null : presenceEntry;
     }
 
     @Override
@@ -124,6 +136,11 @@ final class Connection implements WsListener {
                 authenticate(frame);
                 return;
             }
+            var verdict = gateway.frameLimiter.tryAcquire(AccessFilter.subject(principal));
+            if (!verdict.allowed()) {
+                error(refOf(frame), "rate_limited", "too many frames; retry after " + verdict.retryAfterMs() + " ms");
+                return;
+            }
             switch (frame) {
                 case ClientFrame.Auth a -> error(null, "already_authenticated", "this connection is authenticated");
                 case ClientFrame.Subscribe s -> subscriptions.subscribe(s);
@@ -136,6 +153,15 @@ final class Connection implements WsListener {
             LOG.log(Level.WARNING, "ws_frame_failed connection=" + id + " error=\"" + e + "\"");
             error(null, "internal_error", "the frame could not be handled; nothing changed");
         }
+    }
+
+    private static String refOf(ClientFrame frame) {
+        return switch (frame) {
+            case ClientFrame.Subscribe s -> s.ref();
+            case ClientFrame.Unsubscribe u -> u.ref();
+            case ClientFrame.Ping p -> p.ref();
+            case ClientFrame.Auth a -> null;
+        };
     }
 
     private void authenticate(ClientFrame frame) {
@@ -216,6 +242,10 @@ final class Connection implements WsListener {
     }
 
     private synchronized void cleanUp() {
+        if (presenceEntry != null) {
+            gateway.presence.left(presenceEntry, "left");
+            presenceEntry = null;
+        }
         if (subscriptions != null) {
             subscriptions.closeAll();
             gateway.telemetry.connected(org(), -1);

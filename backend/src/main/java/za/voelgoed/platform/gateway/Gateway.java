@@ -1,7 +1,11 @@
 package za.voelgoed.platform.gateway;
 
 import io.helidon.webserver.websocket.WsRouting;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -12,6 +16,8 @@ import za.voelgoed.platform.auth.TopicOwnership;
 import za.voelgoed.platform.config.AppConfig.GatewaySettings;
 import za.voelgoed.platform.outbox.TopicReplay;
 import za.voelgoed.platform.pubsub.PubSub;
+import za.voelgoed.platform.ratelimit.RateLimiter;
+import za.voelgoed.platform.redis.Redis;
 import za.voelgoed.platform.pubsub.TopicRouter;
 import za.voelgoed.shared.event.DomainEvent;
 import za.voelgoed.shared.event.EventMessage;
@@ -22,6 +28,8 @@ import za.voelgoed.shared.event.EventMessage;
  */
 public final class Gateway implements AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger(Gateway.class.getName());
+
     final PubSub pubsub;
     final Authenticator authenticator;
     final TopicAccess access;
@@ -29,13 +37,20 @@ public final class Gateway implements AutoCloseable {
     final TopicReplay replay;
     final GatewaySettings settings;
     final GatewayTelemetry telemetry;
+    final RateLimiter frameLimiter;
+    final Presence presence;
+    final String nodeId;
     final Function<DomainEvent, EventMessage> messageOf;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final CountDownLatch stopping = new CountDownLatch(1);
     private Thread sweeper;
 
     public Gateway(PubSub pubsub, Authenticator authenticator, TopicOwnership ownership, TopicRouter router,
-                   TopicReplay replay, GatewaySettings settings, GatewayTelemetry telemetry) {
+                   TopicReplay replay, GatewaySettings settings, GatewayTelemetry telemetry, RateLimiter frameLimiter,
+                   Redis redis, String nodeId) {
+        this.presence = new Presence(redis, pubsub, settings.heartbeatMs());
+        this.nodeId = nodeId;
+        this.frameLimiter = frameLimiter;
         this.messageOf = event -> EventMessage.of(event, router.showOf(event).orElse(null));
         this.pubsub = pubsub;
         this.authenticator = authenticator;
@@ -67,14 +82,33 @@ public final class Gateway implements AutoCloseable {
         return connections.size();
     }
 
+    /** The organisation's open connections on every node. */
+    public List<PresenceEntry> presence(UUID org) {
+        return presence.list(org);
+    }
+
     private void sweep() {
+        long lastPresence = 0;
         try {
             while (!stopping.await(1, TimeUnit.SECONDS)) {
                 long now = System.currentTimeMillis();
                 connections.forEach(c -> c.tick(now));
+                if (now - lastPresence >= settings.heartbeatMs()) {
+                    lastPresence = now;
+                    refreshPresence();
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void refreshPresence() {
+        try {
+            presence.refresh(connections.stream().map(Connection::presenceEntry).filter(Objects::nonNull).toList());
+            presence.pruneExpired();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "presence_refresh_failed error=\"" + e.getMessage() + "\"");
         }
     }
 
