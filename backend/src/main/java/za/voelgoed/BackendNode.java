@@ -90,7 +90,7 @@ public final class BackendNode implements AutoCloseable {
         BlockDrainer drainer = new BlockDrainer(database.dsl(), consumers, outbox, eventTelemetry, backoff, clock,
                 settings.consumerMaxAttempts());
         this.runner = new OutboxRunner(dispatcher, drainer, database::dedicatedConnection, database.dsl(),
-                eventTelemetry, settings.pollIntervalMs());
+                eventTelemetry, settings.pollIntervalMs(), settings.dispatchThreads());
         this.adminToken = config.adminToken().orElseGet(BackendNode::generateToken);
     }
 

@@ -31,7 +31,8 @@ public record AppConfig(
     }
 
     /** Tuning of the after-commit dispatcher. */
-    public record OutboxSettings(int batchSize, long pollIntervalMs, int consumerMaxAttempts, long consumerBackoffMs) {
+    public record OutboxSettings(int batchSize, long pollIntervalMs, int consumerMaxAttempts, long consumerBackoffMs,
+                                 int dispatchThreads) {
     }
 
     /** Limits and timers of the WebSocket gateway. */
@@ -64,7 +65,8 @@ public record AppConfig(
                         in.integer("VOELGOED_OUTBOX_BATCH_SIZE", "outbox.batch-size", 500),
                         in.integer("VOELGOED_OUTBOX_POLL_INTERVAL_MS", "outbox.poll-interval-ms", 500),
                         in.integer("VOELGOED_OUTBOX_CONSUMER_MAX_ATTEMPTS", "outbox.consumer-max-attempts", 6),
-                        in.integer("VOELGOED_OUTBOX_CONSUMER_BACKOFF_MS", "outbox.consumer-backoff-ms", 1000)),
+                        in.integer("VOELGOED_OUTBOX_CONSUMER_BACKOFF_MS", "outbox.consumer-backoff-ms", 1000),
+                        in.integer("VOELGOED_OUTBOX_DISPATCH_THREADS", "outbox.dispatch-threads", 2)),
                 in.integer("VOELGOED_PUBSUB_SUBSCRIBER_QUEUE", "pubsub.subscriber-queue", 4096),
                 new GatewaySettings(
                         in.integer("VOELGOED_WS_HEARTBEAT_MS", "ws.heartbeat-ms", 15_000),

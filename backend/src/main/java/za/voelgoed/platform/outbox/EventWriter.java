@@ -32,12 +32,12 @@ final class EventWriter {
         EventSchema schema = types.require(eventType);
         JsonNode scrubbed = scrubber.scrub(change);
         schema.requireValid(scrubbed);
-        long seq = OutboxStore.nextSeq(sql, schema.resourceType(), resourceId);
         // microsecond precision: what PostgreSQL stores, so the record equals what a reader loads back
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        DomainEvent event = new DomainEvent(UUID.randomUUID(), eventType, organizationId, schema.resourceType(),
-                resourceId, seq, scrubbed, now, actor.userId(), actor.ipAddress(), scrubber.scrub(metadata));
-        OutboxStore.insert(sql, event);
-        return event;
+        DomainEvent draft = new DomainEvent(UUID.randomUUID(), eventType, organizationId, schema.resourceType(),
+                resourceId, 0, scrubbed, now, actor.userId(), actor.ipAddress(), scrubber.scrub(metadata));
+        long seq = OutboxStore.insertWithNextSeq(sql, draft);
+        return new DomainEvent(draft.eventId(), eventType, organizationId, draft.resourceType(), resourceId, seq,
+                scrubbed, now, draft.actorUserId(), draft.ipAddress(), draft.metadata());
     }
 }

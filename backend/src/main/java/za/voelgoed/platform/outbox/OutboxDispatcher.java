@@ -53,6 +53,9 @@ public final class OutboxDispatcher {
     public int dispatchOnce() {
         return dsl.transactionResult(cfg -> {
             DSLContext sql = cfg.dsl();
+            // Losing this commit in a PostgreSQL crash only means dispatching the rows again (the consumers'
+            // writes and receipts are lost with it), so it need not wait for the WAL flush.
+            sql.execute("set local synchronous_commit to off");
             List<ResourceRef> candidates = OutboxStore.pendingResources(sql, batchSize * 4, batchSize);
             if (candidates.isEmpty()) {
                 return 0;

@@ -20,6 +20,7 @@ import org.postgresql.PGNotification;
 public final class OutboxRunner implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(OutboxRunner.class.getName());
+    private static final long SLOW_PASS_MS = 250;
 
     /** Opens a connection that is not pooled, for LISTEN. */
     @FunctionalInterface
@@ -33,14 +34,20 @@ public final class OutboxRunner implements AutoCloseable {
     private final DSLContext dsl;
     private final OutboxTelemetry telemetry;
     private final long pollIntervalMs;
+    private final int dispatchThreads;
     private final Semaphore wakeUp = new Semaphore(0);
     private final List<Thread> threads = new ArrayList<>();
     private final java.util.concurrent.CountDownLatch stopping = new java.util.concurrent.CountDownLatch(1);
     private volatile boolean running;
     private volatile Connection listening;
 
+    /**
+     * @param dispatchThreads dispatch loops on this node; they split the pending resources between them
+     *                        through the same advisory locks that split them between nodes
+     */
     public OutboxRunner(OutboxDispatcher dispatcher, BlockDrainer drainer, ConnectionSource listenConnections,
-                        DSLContext dsl, OutboxTelemetry telemetry, long pollIntervalMs) {
+                        DSLContext dsl, OutboxTelemetry telemetry, long pollIntervalMs, int dispatchThreads) {
+        this.dispatchThreads = Math.max(1, dispatchThreads);
         this.dispatcher = dispatcher;
         this.drainer = drainer;
         this.listenConnections = listenConnections;
@@ -51,7 +58,9 @@ public final class OutboxRunner implements AutoCloseable {
 
     public synchronized void start() {
         running = true;
-        threads.add(Thread.ofPlatform().name("outbox-dispatch").daemon().start(this::dispatchLoop));
+        for (int i = 0; i < dispatchThreads; i++) {
+            threads.add(Thread.ofPlatform().name("outbox-dispatch-" + i).daemon().start(this::dispatchLoop));
+        }
         threads.add(Thread.ofPlatform().name("outbox-listen").daemon().start(this::listenLoop));
         threads.add(Thread.ofVirtual().name("outbox-drain").start(() -> every(250, drainer::drainOnce)));
         threads.add(Thread.ofVirtual().name("outbox-gauges").start(() -> every(2_000, this::sample)));
@@ -59,7 +68,7 @@ public final class OutboxRunner implements AutoCloseable {
 
     /** Asks the dispatch loop to look for work now (cheap; coalesces). */
     public void wake() {
-        if (wakeUp.availablePermits() == 0) {
+        if (wakeUp.availablePermits() < dispatchThreads) {
             wakeUp.release();
         }
     }
@@ -68,8 +77,7 @@ public final class OutboxRunner implements AutoCloseable {
         while (running) {
             try {
                 wakeUp.tryAcquire(pollIntervalMs, TimeUnit.MILLISECONDS);
-                wakeUp.drainPermits();
-                while (running && dispatcher.dispatchOnce() > 0) {
+                while (running && timedPass() > 0) {
                     // keep going while there is work: a full backlog drains without waiting for a wake-up
                 }
             } catch (InterruptedException e) {
@@ -80,6 +88,17 @@ public final class OutboxRunner implements AutoCloseable {
                 pause(500);
             }
         }
+    }
+
+    /** One dispatch pass; a slow one is logged, since it delays every subscriber. */
+    private int timedPass() {
+        long start = System.nanoTime();
+        int events = dispatcher.dispatchOnce();
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        if (millis >= SLOW_PASS_MS) {
+            LOG.log(Level.INFO, "outbox_dispatch_slow events=" + events + " ms=" + millis);
+        }
+        return events;
     }
 
     private void listenLoop() {

@@ -2,9 +2,7 @@ package za.voelgoed.platform.outbox;
 
 import static za.voelgoed.platform.db.schema.Tables.CONSUMER_RECEIPTS;
 import static za.voelgoed.platform.db.schema.Tables.DOMAIN_EVENTS;
-import static za.voelgoed.platform.db.schema.Tables.RESOURCE_SEQUENCES;
 
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -15,7 +13,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
-import org.jooq.JSONB;
 import org.jooq.Record2;
 import org.jooq.impl.DSL;
 import za.voelgoed.platform.db.schema.tables.records.DomainEventsRecord;
@@ -31,32 +28,29 @@ final class OutboxStore {
     private OutboxStore() {
     }
 
-    /** The next sequence number of a resource; the row lock it takes orders commits per resource. */
-    static long nextSeq(DSLContext sql, String resourceType, UUID resourceId) {
-        return sql.insertInto(RESOURCE_SEQUENCES)
-                .set(RESOURCE_SEQUENCES.RESOURCE_TYPE, resourceType)
-                .set(RESOURCE_SEQUENCES.RESOURCE_ID, resourceId)
-                .set(RESOURCE_SEQUENCES.LAST_SEQ, 1L)
-                .onConflict(RESOURCE_SEQUENCES.RESOURCE_TYPE, RESOURCE_SEQUENCES.RESOURCE_ID)
-                .doUpdate().set(RESOURCE_SEQUENCES.LAST_SEQ, RESOURCE_SEQUENCES.LAST_SEQ.plus(1L))
-                .returning(RESOURCE_SEQUENCES.LAST_SEQ)
-                .fetchOne(RESOURCE_SEQUENCES.LAST_SEQ);
-    }
-
-    static void insert(DSLContext sql, DomainEvent e) {
-        sql.insertInto(DOMAIN_EVENTS)
-                .set(DOMAIN_EVENTS.EVENT_ID, e.eventId())
-                .set(DOMAIN_EVENTS.EVENT_TYPE, e.eventType())
-                .set(DOMAIN_EVENTS.ORGANIZATION_ID, e.organizationId())
-                .set(DOMAIN_EVENTS.RESOURCE_TYPE, e.resourceType())
-                .set(DOMAIN_EVENTS.RESOURCE_ID, e.resourceId())
-                .set(DOMAIN_EVENTS.RESOURCE_SEQ, e.resourceSeq())
-                .set(DOMAIN_EVENTS.PERSISTED_CHANGE, JSONB.valueOf(Json.write(e.persistedChange())))
-                .set(DOMAIN_EVENTS.TIMESTAMP, e.timestamp().atOffset(ZoneOffset.UTC))
-                .set(DOMAIN_EVENTS.ACTOR_USER_ID, e.actorUserId())
-                .set(DOMAIN_EVENTS.IP_ADDRESS, e.ipAddress())
-                .set(DOMAIN_EVENTS.METADATA, JSONB.valueOf(Json.write(e.metadata())))
-                .execute();
+    /**
+     * Takes the resource's next sequence number and inserts the event with it, in one statement (one round
+     * trip per emitted event). The upsert's row lock on {@code resource_sequences} is held to commit, so the
+     * writers of one resource commit in seq order. Returns the seq.
+     */
+    static long insertWithNextSeq(DSLContext sql, DomainEvent e) {
+        return sql.resultQuery("""
+                        with next as (
+                            insert into resource_sequences (resource_type, resource_id, last_seq)
+                            values (?, cast(? as uuid), 1)
+                            on conflict (resource_type, resource_id)
+                            do update set last_seq = resource_sequences.last_seq + 1
+                            returning last_seq)
+                        insert into domain_events (event_id, event_type, organization_id, resource_type, resource_id,
+                            resource_seq, persisted_change, "timestamp", actor_user_id, ip_address, metadata)
+                        select cast(? as uuid), ?, cast(? as uuid), ?, cast(? as uuid), next.last_seq, cast(? as jsonb),
+                            cast(? as timestamptz), cast(? as uuid), ?, cast(? as jsonb) from next
+                        returning resource_seq""",
+                e.resourceType(), e.resourceId().toString(), e.eventId().toString(), e.eventType(),
+                e.organizationId().toString(), e.resourceType(), e.resourceId().toString(),
+                Json.write(e.persistedChange()), e.timestamp().toString(),
+                e.actorUserId() == null ? null : e.actorUserId().toString(), e.ipAddress(), Json.write(e.metadata()))
+                .fetchSingle(0, Long.class);
     }
 
     /** Resources with undispatched events, oldest first, looking at no more than {@code scan} rows. */
@@ -80,11 +74,6 @@ final class OutboxStore {
                         "select k from unnest(?::bigint[]) as k where pg_try_advisory_xact_lock(k)", (Object) keys)
                 .fetch(0, Long.class);
         return locked.stream().map(byKey::get).toList();
-    }
-
-    /** Blocks until the resource's advisory lock is free, then holds it to the end of the transaction. */
-    static void lock(DSLContext sql, ResourceRef resource) {
-        sql.resultQuery("select pg_advisory_xact_lock(?)", resource.lockKey()).fetch();
     }
 
     /** Undispatched events of the given resources in commit order (position order is seq order per resource). */

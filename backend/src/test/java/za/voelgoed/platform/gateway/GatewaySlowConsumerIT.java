@@ -56,11 +56,14 @@ class GatewaySlowConsumerIT {
         try (StalledWsClient stalled = new StalledWsClient(node.port(), viewer,
                 "{\"type\":\"subscribe\",\"topic\":\"" + topic + "\",\"ref\":\"s\"}")) {
             await().atMost(Duration.ofSeconds(5)).until(() -> node.gateway().connectionCount() == 51);
-            String note = "x".repeat(2_000);
+            String note = "x".repeat(1_000);
             for (int i = 0; i < EVENTS; i++) {
                 int n = i;
                 node.outbox().transact(Actor.system(), tx -> tx.emit(Widgets.CHANGED, org, UUID.randomUUID(),
                         Widgets.change(UUID.randomUUID(), n).put("note", note)));
+                // a steady stream (about 300 events/s) that readers keep up with, on a machine that also
+                // runs the fifty readers, the database and Redis
+                Thread.sleep(3);
             }
             await().atMost(Duration.ofSeconds(60)).until(() -> node.gateway().connectionCount() == 50);
             await().atMost(Duration.ofSeconds(60)).until(() -> others.stream()

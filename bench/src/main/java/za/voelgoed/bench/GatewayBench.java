@@ -1,0 +1,238 @@
+package za.voelgoed.bench;
+
+import java.io.File;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import za.voelgoed.platform.db.Database;
+import za.voelgoed.platform.outbox.Actor;
+import za.voelgoed.platform.outbox.Outbox;
+import za.voelgoed.platform.outbox.OutboxTelemetry;
+import za.voelgoed.platform.outbox.PiiScrubber;
+import za.voelgoed.shared.client.RealtimeClient;
+import za.voelgoed.shared.event.DomainEvent;
+import za.voelgoed.shared.event.EventTypeRegistry;
+import za.voelgoed.shared.event.EventTypes;
+import za.voelgoed.shared.json.Json;
+import za.voelgoed.shared.realtime.ServerFrame;
+
+/**
+ * Commit → WebSocket client latency on one backend node run as its own process ({@code java -jar
+ * backend.jar}). This JVM commits {@code event.published.v1} events straight into the outbox (as another
+ * node would) at a fixed rate spread over the organisations, and holds the clients: each subscribes to its
+ * organisation's {@code events:org} topic, so every event fans out to clients/orgs sockets. Latency runs
+ * from the commit returning here to the frame decoded here (one clock). Stages add clients.
+ */
+final class GatewayBench {
+
+    private GatewayBench() {
+    }
+
+    static void run(Map<String, String> options) throws Exception {
+        int orgs = BenchMain.intOption(options, "orgs", 10);
+        int rate = BenchMain.intOption(options, "rate", 2000);
+        int seconds = BenchMain.intOption(options, "seconds", 15);
+        List<Integer> stages = java.util.Arrays.stream(options.getOrDefault("clients", "500").split(","))
+                .map(String::trim).map(Integer::parseInt).toList();
+        BenchEnv env = new BenchEnv();
+        int port = freePort();
+        Process backend = startBackend(env, port, options.getOrDefault("backend-jar", "backend/target/backend.jar"));
+        List<String> rows = new ArrayList<>();
+        try (BackendApi api = BackendApi.await(port, "bench-admin"); Database db = Database.open(env.config("bench-writer"))) {
+            List<UUID> orgIds = new ArrayList<>();
+            List<String> tokens = new ArrayList<>();
+            for (int i = 0; i < orgs; i++) {
+                UUID org = api.createOrg("Bench org " + i);
+                orgIds.add(org);
+                tokens.add(api.createToken(org, "viewer"));
+            }
+            Outbox outbox = new Outbox(db.dsl(), EventTypeRegistry.standard(), new PiiScrubber(), new Quiet(),
+                    Clock.systemUTC());
+            Fleet fleet = new Fleet(port);
+            for (int clients : stages) {
+                fleet.grow(clients, orgIds, tokens);
+                rows.add(stage(outbox, fleet, orgIds, rate, seconds, clients));
+            }
+            fleet.close();
+        } finally {
+            backend.destroy();
+            backend.waitFor();
+            env.cleanRedis();
+        }
+        System.out.println();
+        System.out.println("clients | events/s | deliveries/s | p50 ms | p99 ms | max ms | missing | cut off");
+        rows.forEach(System.out::println);
+    }
+
+    private static String stage(Outbox outbox, Fleet fleet, List<UUID> orgs, int rate, int seconds, int clients)
+            throws InterruptedException {
+        System.out.println("=== gateway bench: " + clients + " clients, " + rate + " events/s, " + seconds + " s ===");
+        Map<UUID, Long> committed = new ConcurrentHashMap<>();
+        fleet.reset();
+        Pacer pacer = new Pacer(rate);
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        List<Thread> writers = new ArrayList<>();
+        for (int w = 0; w < 16; w++) {
+            writers.add(Thread.ofPlatform().start(() -> {
+                while (System.nanoTime() < end) {
+                    long ticket = pacer.await();
+                    UUID org = orgs.get((int) (ticket % orgs.size()));
+                    DomainEvent e = outbox.transact(Actor.system(), tx -> tx.emit(EventTypes.EVENT_PUBLISHED_V1, org,
+                            UUID.randomUUID(), published()));
+                    committed.put(e.eventId(), System.nanoTime());
+                }
+            }));
+        }
+        for (Thread t : writers) {
+            t.join();
+        }
+        long expected = committed.size() * (long) (clients / orgs.size());
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (fleet.deliveries() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        long[] latencies = fleet.latencies(committed);
+        LatencyStats stats = LatencyStats.of(latencies);
+        double deliveriesPerSecond = latencies.length / (double) seconds;
+        System.out.println("latency " + stats.describe() + ", late sends " + pacer.late());
+        System.out.println(String.format(Locale.ROOT, "RESULT {\"bench\":\"gateway\",\"clients\":%d,\"rate\":%d,"
+                        + "\"committed\":%d,\"deliveries\":%d,%s,\"missing\":%d,\"closed_clients\":%d}", clients, rate,
+                committed.size(), latencies.length, stats.json(), expected - latencies.length, fleet.closed()));
+        return String.format(Locale.ROOT, "%7d | %8.0f | %12.0f | %6.2f | %6.2f | %6.2f | %7d | %d", clients,
+                committed.size() / (double) seconds, deliveriesPerSecond, stats.p50Ms(), stats.p99Ms(), stats.maxMs(),
+                expected - latencies.length, fleet.closed());
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode published() {
+        String now = Instant.now().toString();
+        return Json.object().put("event_id", UUID.randomUUID().toString()).put("name", "Bench show")
+                .put("starts_at", now).put("published_at", now);
+    }
+
+    private static Process startBackend(BenchEnv env, int port, String jar) throws Exception {
+        if (!new File(jar).isFile()) {
+            throw new IllegalStateException(jar + " is missing: run mvn -B -DskipTests package first");
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xms1g", "-Xmx2g", "-Dorg.jooq.no-logo=true", "-jar", jar);
+        pb.environment().putAll(env.env("bench-gateway"));
+        pb.environment().put("VOELGOED_HTTP_PORT", Integer.toString(port));
+        pb.redirectErrorStream(true).redirectOutput(new File("target/bench-backend.log"));
+        new File("target").mkdirs();
+        return pb.start();
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The clients of the benchmark, spread over several HTTP clients so no single selector thread limits them. */
+    static final class Fleet {
+        private final int port;
+        private final List<HttpClient> http = new ArrayList<>();
+        private final List<RealtimeClient> sockets = new ArrayList<>();
+        private final java.util.concurrent.atomic.AtomicLong deliveries = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicInteger closed = new java.util.concurrent.atomic.AtomicInteger();
+        private final ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
+
+        record Sample(UUID id, long nanos) {
+        }
+
+        Fleet(int port) {
+            this.port = port;
+            for (int i = 0; i < 16; i++) {
+                http.add(HttpClient.newHttpClient());
+            }
+        }
+
+        void grow(int target, List<UUID> orgs, List<String> tokens) {
+            while (sockets.size() < target) {
+                int i = sockets.size();
+                int org = i % orgs.size();
+                RealtimeClient client = RealtimeClient.connect(http.get(i % http.size()),
+                        URI.create("ws://127.0.0.1:" + port + "/ws"), tokens.get(org), new RealtimeClient.Listener() {
+                            @Override
+                            public void onFrame(ServerFrame frame) {
+                                if (frame instanceof ServerFrame.Event e) {
+                                    samples.add(new Sample(e.message().id(), System.nanoTime()));
+                                    deliveries.incrementAndGet();
+                                }
+                            }
+
+                            @Override
+                            public void onClose(int code, String reason) {
+                                closed.incrementAndGet();
+                            }
+                        });
+                client.subscribe("events:org:" + orgs.get(org), "s");
+                sockets.add(client);
+            }
+            System.out.println("connected clients: " + sockets.size());
+        }
+
+        void reset() {
+            samples.clear();
+            deliveries.set(0);
+        }
+
+        long deliveries() {
+            return deliveries.get();
+        }
+
+        int closed() {
+            return closed.get();
+        }
+
+        long[] latencies(Map<UUID, Long> committed) {
+            List<Sample> all = new ArrayList<>(samples);
+            long[] out = new long[all.size()];
+            int n = 0;
+            for (Sample s : all) {
+                Long at = committed.get(s.id());
+                if (at != null) {
+                    out[n++] = Math.max(0, s.nanos() - at);
+                }
+            }
+            return java.util.Arrays.copyOf(out, n);
+        }
+
+        void close() {
+            sockets.forEach(RealtimeClient::close);
+        }
+    }
+
+    /** The writer side needs no telemetry. */
+    static final class Quiet implements OutboxTelemetry {
+        @Override
+        public void emitted(DomainEvent event, String domain) {
+        }
+
+        @Override
+        public void handled(String consumer, DomainEvent event, String domain, long nanos, boolean ok) {
+        }
+
+        @Override
+        public void published(DomainEvent event, String domain, Duration commitToPublish) {
+        }
+
+        @Override
+        public void consumerBlocked(String consumer, String eventType, boolean parked) {
+        }
+
+        @Override
+        public void backlog(long pendingEvents, Map<String, Integer> blocksByState) {
+        }
+    }
+}
