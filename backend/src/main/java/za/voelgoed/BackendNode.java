@@ -24,6 +24,7 @@ import za.voelgoed.platform.db.Database;
 import za.voelgoed.platform.http.ProblemResponses;
 import za.voelgoed.platform.outbox.Backoff;
 import za.voelgoed.platform.outbox.BlockDrainer;
+import za.voelgoed.platform.outbox.CommitNotifier;
 import za.voelgoed.platform.outbox.ConsumerBlocks;
 import za.voelgoed.platform.outbox.ConsumerRegistry;
 import za.voelgoed.platform.outbox.Outbox;
@@ -67,6 +68,7 @@ public final class BackendNode implements AutoCloseable {
     private final OutboxRunner runner;
     private final String adminToken;
     private WebServer server;
+    private CommitNotifier notifier;
     private Gateway gateway;
 
     private BackendNode(AppConfig config, Extensions extensions) {
@@ -102,7 +104,8 @@ public final class BackendNode implements AutoCloseable {
     /** Starts a node with event types and consumers registered before dispatch begins. */
     public static BackendNode start(AppConfig config, Extensions extensions) {
         BackendNode node = new BackendNode(config, extensions);
-        node.outbox.onCommit(events -> node.runner.wake());
+        node.notifier = new CommitNotifier(node.database.dataSource(), node.runner::wake);
+        node.outbox.onCommit(events -> node.notifier.committed());
         node.runner.start();
         node.serve();
         return node;
@@ -214,6 +217,9 @@ public final class BackendNode implements AutoCloseable {
         }
         if (server != null) {
             server.stop();
+        }
+        if (notifier != null) {
+            notifier.close();
         }
         runner.close();
         pubsub.close();

@@ -68,7 +68,7 @@ final class Connection implements WsListener {
     @Override
     public void onOpen(WsSession session) {
         this.session = session;
-        this.out = new Outbound(session, gateway.telemetry);
+        this.out = new Outbound(session, gateway.telemetry, gateway.encodedFrames);
         gateway.register(this);
         if (principal != null) {
             admitted();

@@ -39,6 +39,7 @@ public final class Gateway implements AutoCloseable {
     final GatewayTelemetry telemetry;
     final RateLimiter frameLimiter;
     final Presence presence;
+    final EncodedFrames encodedFrames = new EncodedFrames();
     final String nodeId;
     final Function<DomainEvent, EventMessage> messageOf;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();

@@ -22,6 +22,7 @@ final class Outbound {
 
     private final WsSession session;
     private final GatewayTelemetry telemetry;
+    private final EncodedFrames encoded;
     private final Map<String, Long> lastSeq = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
@@ -29,15 +30,20 @@ final class Outbound {
         }
     };
 
-    Outbound(WsSession session, GatewayTelemetry telemetry) {
+    Outbound(WsSession session, GatewayTelemetry telemetry, EncodedFrames encoded) {
         this.session = session;
         this.telemetry = telemetry;
+        this.encoded = encoded;
     }
 
     synchronized void send(UUID org, ServerFrame frame) {
+        write(org, Frames.encode(frame), frame.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private void write(UUID org, String text, String type) {
         try {
-            session.send(Frames.encode(frame), true);
-            telemetry.frameSent(org, frame.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
+            session.send(text, true);
+            telemetry.frameSent(org, type);
         } catch (RuntimeException e) {
             // the socket is gone; onClose/onError cleans up
         }
@@ -59,7 +65,7 @@ final class Outbound {
             return false;
         }
         lastSeq.put(key, message.seq());
-        send(message.orgId(), new ServerFrame.Event(topic.toString(), message));
+        write(message.orgId(), encoded.event(topic, message), "event");
         return true;
     }
 

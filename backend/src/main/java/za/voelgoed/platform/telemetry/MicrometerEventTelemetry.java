@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import za.voelgoed.platform.outbox.OutboxTelemetry;
 import za.voelgoed.platform.pubsub.PubSubTelemetry;
@@ -25,6 +26,8 @@ public final class MicrometerEventTelemetry implements OutboxTelemetry, PubSubTe
             .mapToObj(Duration::ofMillis).toArray(Duration[]::new);
 
     private final MeterRegistry registry;
+    /** Meters by name and tag values: the hot paths run per frame, and a registry lookup costs more. */
+    private final Map<String, Object> meters = new ConcurrentHashMap<>();
     private final AtomicLong outboxBacklog = new AtomicLong();
     private final AtomicLong retryingBlocks = new AtomicLong();
     private final AtomicLong parkedBlocks = new AtomicLong();
@@ -48,11 +51,12 @@ public final class MicrometerEventTelemetry implements OutboxTelemetry, PubSubTe
 
     @Override
     public void emitted(DomainEvent event, String domain) {
-        Counter.builder("voelgoed.events.emitted")
-                .description("Domain events committed to the outbox")
-                .tags("organization_id", event.organizationId().toString(), "domain", domain,
-                        "event_type", event.eventType())
-                .register(registry).increment();
+        ((Counter) meters.computeIfAbsent("emitted|" + event.organizationId() + "|" + event.eventType(), k ->
+                Counter.builder("voelgoed.events.emitted")
+                        .description("Domain events committed to the outbox")
+                        .tags("organization_id", event.organizationId().toString(), "domain", domain,
+                                "event_type", event.eventType())
+                        .register(registry))).increment();
     }
 
     @Override
@@ -66,12 +70,13 @@ public final class MicrometerEventTelemetry implements OutboxTelemetry, PubSubTe
 
     @Override
     public void published(DomainEvent event, String domain, Duration commitToPublish) {
-        Timer.builder("voelgoed.pubsub.commit_to_publish")
-                .description("From the domain event's commit to its PubSub publication")
-                .tags("organization_id", event.organizationId().toString(), "domain", domain,
-                        "event_type", event.eventType())
-                .serviceLevelObjectives(LATENCY_BUCKETS)
-                .register(registry).record(commitToPublish.isNegative() ? Duration.ZERO : commitToPublish);
+        ((Timer) meters.computeIfAbsent("publish|" + event.organizationId() + "|" + event.eventType(), k ->
+                Timer.builder("voelgoed.pubsub.commit_to_publish")
+                        .description("From the domain event's commit to its PubSub publication")
+                        .tags("organization_id", event.organizationId().toString(), "domain", domain,
+                                "event_type", event.eventType())
+                        .serviceLevelObjectives(LATENCY_BUCKETS)
+                        .register(registry))).record(commitToPublish.isNegative() ? Duration.ZERO : commitToPublish);
     }
 
     @Override
@@ -93,10 +98,11 @@ public final class MicrometerEventTelemetry implements OutboxTelemetry, PubSubTe
 
     @Override
     public void delivered(UUID organizationId, String eventType, Duration commitToDelivery) {
-        Timer.builder("voelgoed.pubsub.commit_to_delivery")
-                .description("From the domain event's commit to its hand-over to a subscriber on this node")
-                .tags("organization_id", organizationId.toString(), "event_type", eventType)
-                .serviceLevelObjectives(LATENCY_BUCKETS)
-                .register(registry).record(commitToDelivery.isNegative() ? Duration.ZERO : commitToDelivery);
+        ((Timer) meters.computeIfAbsent("delivery|" + organizationId + "|" + eventType, k ->
+                Timer.builder("voelgoed.pubsub.commit_to_delivery")
+                        .description("From the domain event's commit to its hand-over to a subscriber on this node")
+                        .tags("organization_id", organizationId.toString(), "event_type", eventType)
+                        .serviceLevelObjectives(LATENCY_BUCKETS)
+                        .register(registry))).record(commitToDelivery.isNegative() ? Duration.ZERO : commitToDelivery);
     }
 }

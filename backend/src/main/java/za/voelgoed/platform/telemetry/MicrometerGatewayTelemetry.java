@@ -19,6 +19,8 @@ public final class MicrometerGatewayTelemetry implements GatewayTelemetry {
             .mapToObj(Duration::ofMillis).toArray(Duration[]::new);
 
     private final MeterRegistry registry;
+    /** Meters by name and tag values: the hot paths run per frame, and a registry lookup costs more. */
+    private final Map<String, Object> meters = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> connections = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> subscriptions = new ConcurrentHashMap<>();
 
@@ -51,8 +53,9 @@ public final class MicrometerGatewayTelemetry implements GatewayTelemetry {
 
     @Override
     public void frameSent(UUID org, String type) {
-        Counter.builder("voelgoed.ws.frames_sent").description("Frames written to WebSockets")
-                .tags("organization_id", tag(org), "type", type).register(registry).increment();
+        ((Counter) meters.computeIfAbsent("frames|" + org + "|" + type, k -> Counter.builder("voelgoed.ws.frames_sent")
+                .description("Frames written to WebSockets").tags("organization_id", tag(org), "type", type)
+                .register(registry))).increment();
     }
 
     @Override
@@ -63,11 +66,11 @@ public final class MicrometerGatewayTelemetry implements GatewayTelemetry {
 
     @Override
     public void pushed(UUID org, String eventType, Duration commitToPush) {
-        Timer.builder("voelgoed.ws.commit_to_push")
+        ((Timer) meters.computeIfAbsent("push|" + org + "|" + eventType, k -> Timer.builder("voelgoed.ws.commit_to_push")
                 .description("From the domain event's commit to its frame written to a WebSocket")
                 .tags("organization_id", tag(org), "event_type", eventType)
                 .serviceLevelObjectives(BUCKETS)
-                .register(registry).record(commitToPush.isNegative() ? Duration.ZERO : commitToPush);
+                .register(registry))).record(commitToPush.isNegative() ? Duration.ZERO : commitToPush);
     }
 
     private AtomicLong gauge(Map<String, AtomicLong> gauges, String name, String description, UUID org) {
