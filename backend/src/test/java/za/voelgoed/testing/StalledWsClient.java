@@ -47,6 +47,22 @@ public final class StalledWsClient implements AutoCloseable {
         }
     }
 
+    /** Reads (and discards) until the server closes the connection; false if it is still open at the deadline. */
+    public boolean awaitClosedByServer(java.time.Duration timeout) throws IOException {
+        socket.setSoTimeout((int) timeout.toMillis());
+        byte[] buffer = new byte[8192];
+        try {
+            while (socket.getInputStream().read(buffer) >= 0) {
+                // drain frames until end of stream
+            }
+            return true;
+        } catch (java.net.SocketTimeoutException e) {
+            return false;
+        } catch (java.net.SocketException e) {
+            return true;
+        }
+    }
+
     private static String readHeaders(InputStream in) throws IOException {
         StringBuilder headers = new StringBuilder();
         while (!headers.toString().endsWith("\r\n\r\n")) {

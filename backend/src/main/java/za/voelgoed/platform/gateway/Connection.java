@@ -32,6 +32,7 @@ import za.voelgoed.shared.topic.Topic;
 final class Connection implements WsListener {
 
     private static final System.Logger LOG = System.getLogger(Connection.class.getName());
+    private static final long CLOSE_GRACE_MS = 1_000;
 
     private final Gateway gateway;
     private final String id = UUID.randomUUID().toString();
@@ -45,6 +46,8 @@ final class Connection implements WsListener {
     private volatile long lastPing = openedAt;
     private volatile boolean closed;
     private volatile PresenceEntry presenceEntry;
+    private volatile Thread reader;
+    private volatile boolean peerClosed;
     private boolean oversized;
 
     Connection(Gateway gateway) {
@@ -68,6 +71,7 @@ final class Connection implements WsListener {
     @Override
     public void onOpen(WsSession session) {
         this.session = session;
+        this.reader = Thread.currentThread();
         this.out = new Outbound(session, gateway.telemetry, gateway.encodedFrames);
         gateway.register(this);
         if (principal != null) {
@@ -227,16 +231,35 @@ final class Connection implements WsListener {
         closed = true;
         cleanUp();
         out.close(code, reason);
+        Thread.ofVirtual().start(this::dropIfPeerSilent);
+    }
+
+    /**
+     * A peer that does not answer our close frame within a second (a dead or stalled client) would keep
+     * the socket open for ever; interrupting the connection's reader closes it.
+     */
+    private void dropIfPeerSilent() {
+        try {
+            Thread.sleep(CLOSE_GRACE_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Thread r = reader;
+        if (!peerClosed && r != null) {
+            r.interrupt();
+        }
     }
 
     @Override
     public void onClose(WsSession session, int status, String reason) {
+        peerClosed = true;
         closed = true;
         cleanUp();
     }
 
     @Override
     public void onError(WsSession session, Throwable t) {
+        peerClosed = true;
         closed = true;
         cleanUp();
     }
