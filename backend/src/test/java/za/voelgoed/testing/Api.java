@@ -38,6 +38,24 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Creates an organisation (as the caller, normally the admin) and returns its id. */
+    public java.util.UUID createOrg(String name) {
+        Response created = post("/api/orgs", za.voelgoed.shared.json.Json.write(java.util.Map.of("name", name)));
+        if (created.status() != 201) {
+            throw new IllegalStateException("cannot create org: " + created.body());
+        }
+        return java.util.UUID.fromString(created.json().get("id").asText());
+    }
+
+    /** Issues a token of the role in the organisation and returns its secret. */
+    public String createToken(java.util.UUID org, String role) {
+        Response issued = post("/api/orgs/" + org + "/tokens", "{\"role\":\"" + role + "\"}");
+        if (issued.status() != 201) {
+            throw new IllegalStateException("cannot create token: " + issued.body());
+        }
+        return issued.json().get("token").asText();
+    }
+
     public Response delete(String path) {
         return send(builder(path).DELETE());
     }

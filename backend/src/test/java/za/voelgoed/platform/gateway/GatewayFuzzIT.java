@@ -31,8 +31,8 @@ class GatewayFuzzIT {
         node = BackendNode.start(TestEnv.config(Map.of("VOELGOED_WS_MAX_FRAME_BYTES", "4096",
                 "VOELGOED_WS_MAX_SUBSCRIPTIONS", "3")));
         Api admin = new Api(node.port(), TestEnv.ADMIN_TOKEN);
-        org = UUID.fromString(admin.post("/api/orgs", "{\"name\":\"Fuzz\"}").json().get("id").asText());
-        staff = admin.post("/api/orgs/" + org + "/tokens", "{\"role\":\"staff\"}").json().get("token").asText();
+        org = admin.createOrg("Fuzz");
+        staff = admin.createToken(org, "staff");
     }
 
     @AfterAll

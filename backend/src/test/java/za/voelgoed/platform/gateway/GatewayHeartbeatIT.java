@@ -29,8 +29,8 @@ class GatewayHeartbeatIT {
         node = BackendNode.start(TestEnv.config(Map.of("VOELGOED_WS_HEARTBEAT_MS", "300",
                 "VOELGOED_WS_IDLE_TIMEOUT_MS", "1500")));
         Api admin = new Api(node.port(), TestEnv.ADMIN_TOKEN);
-        org = UUID.fromString(admin.post("/api/orgs", "{\"name\":\"Heartbeat\"}").json().get("id").asText());
-        staff = admin.post("/api/orgs/" + org + "/tokens", "{\"role\":\"staff\"}").json().get("token").asText();
+        org = admin.createOrg("Heartbeat");
+        staff = admin.createToken(org, "staff");
     }
 
     @AfterAll

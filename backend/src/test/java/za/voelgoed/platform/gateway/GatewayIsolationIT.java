@@ -44,7 +44,7 @@ class GatewayIsolationIT {
         orgB = org("Isolation B");
         showA = show(orgA);
         showB = show(orgB);
-        ownerA = admin.post("/api/orgs/" + orgA + "/tokens", "{\"role\":\"staff\"}").json().get("token").asText();
+        ownerA = admin.createToken(orgA, "staff");
         deviceA = admin.post("/api/orgs/" + orgA + "/tokens", "{\"role\":\"device\",\"scopes\":[\"scanning:org:"
                 + orgA + "\"]}").json().get("token").asText();
     }

@@ -49,8 +49,8 @@ class GatewayResumeIT {
         snapshotOnly = BackendNode.start(TestEnv.config(Map.of("VOELGOED_NODE_ID", "resume-b",
                 "VOELGOED_WS_REPLAY_LIMIT", "100", "VOELGOED_WS_REPLAY_MARGIN_MS", String.valueOf(MARGIN_MS))));
         admin = new Api(replaying.port(), TestEnv.ADMIN_TOKEN);
-        org = UUID.fromString(admin.post("/api/orgs", "{\"name\":\"Resume\"}").json().get("id").asText());
-        staff = admin.post("/api/orgs/" + org + "/tokens", "{\"role\":\"staff\"}").json().get("token").asText();
+        org = admin.createOrg("Resume");
+        staff = admin.createToken(org, "staff");
     }
 
     @AfterAll

@@ -35,8 +35,8 @@ class GatewaySlowConsumerIT {
                 "VOELGOED_WS_SOCKET_SEND_BUFFER", "32768", "VOELGOED_OUTBOX_BATCH_SIZE", "64")),
                 Extensions.none().withSchema(Widgets.SCHEMA));
         Api admin = new Api(node.port(), TestEnv.ADMIN_TOKEN);
-        org = UUID.fromString(admin.post("/api/orgs", "{\"name\":\"Slow\"}").json().get("id").asText());
-        viewer = admin.post("/api/orgs/" + org + "/tokens", "{\"role\":\"viewer\"}").json().get("token").asText();
+        org = admin.createOrg("Slow");
+        viewer = admin.createToken(org, "viewer");
     }
 
     @AfterAll

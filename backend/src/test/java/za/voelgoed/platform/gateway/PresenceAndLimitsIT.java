@@ -33,8 +33,8 @@ class PresenceAndLimitsIT {
         nodeA = BackendNode.start(TestEnv.config(with(limits, "VOELGOED_NODE_ID", "presence-a")));
         nodeB = BackendNode.start(TestEnv.config(with(limits, "VOELGOED_NODE_ID", "presence-b")));
         admin = new Api(nodeA.port(), TestEnv.ADMIN_TOKEN);
-        org = UUID.fromString(admin.post("/api/orgs", "{\"name\":\"Presence\"}").json().get("id").asText());
-        staff = admin.post("/api/orgs/" + org + "/tokens", "{\"role\":\"staff\"}").json().get("token").asText();
+        org = admin.createOrg("Presence");
+        staff = admin.createToken(org, "staff");
         String device = admin.post("/api/orgs/" + org + "/devices", "{\"name\":\"Gate 1\"}").json().get("id").asText();
         scanner = admin.post("/api/orgs/" + org + "/tokens", "{\"role\":\"device\",\"device_id\":\"" + device
                 + "\",\"scopes\":[\"scanning:org:" + org + "\"]}").json().get("token").asText();
@@ -73,7 +73,7 @@ class PresenceAndLimitsIT {
 
     @Test
     void restRequestsOverTheLimitGet429WithRetryAfter() {
-        String viewer = admin.post("/api/orgs/" + org + "/tokens", "{\"role\":\"viewer\"}").json().get("token").asText();
+        String viewer = admin.createToken(org, "viewer");
         Api limited = new Api(nodeA.port(), viewer);
         int refused = 0;
         Api.Response last = null;
@@ -92,7 +92,7 @@ class PresenceAndLimitsIT {
 
     @Test
     void framesOverTheLimitGetRateLimitedErrors() {
-        String own = admin.post("/api/orgs/" + org + "/tokens", "{\"role\":\"staff\"}").json().get("token").asText();
+        String own = admin.createToken(org, "staff");
         try (WsProbe chatty = new WsProbe(nodeA.port(), own)) {
             for (int i = 0; i < 40; i++) {
                 chatty.client().sendRaw("{\"type\":\"ping\",\"ref\":\"p" + i + "\"}");
