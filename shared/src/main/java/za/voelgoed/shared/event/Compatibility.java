@@ -5,8 +5,10 @@ import java.util.List;
 
 /**
  * The versioning rule of the seed (section 10): a newer version of an event type may only add. Every
- * field of the older version keeps its name and type, and no optional field becomes required, so a
- * consumer written for the older version can read the newer one by ignoring what it does not know.
+ * field of the older version keeps its name, type and whether it is required (an optional field that
+ * became required could not be upcast; a required one that became optional would reach older
+ * consumers missing), and the domain and resource type stay, so a consumer written for the older
+ * version reads the newer one by ignoring what it does not know.
  */
 public final class Compatibility {
 
@@ -19,6 +21,9 @@ public final class Compatibility {
         if (!older.type().name().equals(newer.type().name())) {
             problems.add("cannot compare " + older.type() + " with " + newer.type());
             return problems;
+        }
+        if (!older.domain().equals(newer.domain())) {
+            problems.add(newer.type() + " changes the domain from " + older.domain() + " to " + newer.domain());
         }
         if (!older.resourceType().equals(newer.resourceType())) {
             problems.add(newer.type() + " changes the resource type from " + older.resourceType()
@@ -38,6 +43,9 @@ public final class Compatibility {
         }
         if (!old.required() && now.required()) {
             problems.add(type + " makes optional field '" + old.name() + "' required");
+        }
+        if (old.required() && !now.required()) {
+            problems.add(type + " makes required field '" + old.name() + "' optional");
         }
     }
 }

@@ -25,6 +25,12 @@ public record DomainEvent(
         String ipAddress,
         JsonNode metadata) {
 
+    public DomainEvent {
+        // JSON null decodes to a NullNode; an absent value is Java null on both sides of the codec
+        persistedChange = persistedChange instanceof com.fasterxml.jackson.databind.node.NullNode ? null : persistedChange;
+        metadata = metadata instanceof com.fasterxml.jackson.databind.node.NullNode ? null : metadata;
+    }
+
     public EventTypeName typeName() {
         return EventTypeName.parse(eventType);
     }

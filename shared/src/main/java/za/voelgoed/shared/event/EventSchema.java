@@ -18,7 +18,8 @@ public record EventSchema(EventTypeName type, String domain, String resourceType
         if (type == null || domain == null || resourceType == null) {
             throw new InvalidEventException("an event schema needs a type, a domain and a resource type");
         }
-        fields = Map.copyOf(fields);
+        // declaration order is kept, so violation messages list fields in a stable order
+        fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 
     public static Builder builder(String versionedType, String domain, String resourceType) {

@@ -30,7 +30,7 @@ public final class EventTypeRegistry {
 
     public synchronized EventTypeRegistry register(EventSchema schema) {
         EventTypeName type = schema.type();
-        NavigableMap<Integer, EventSchema> versions = byName.computeIfAbsent(type.name(), n -> new TreeMap<>());
+        NavigableMap<Integer, EventSchema> versions = byName.getOrDefault(type.name(), new TreeMap<>());
         int expected = versions.isEmpty() ? 1 : versions.lastKey() + 1;
         if (versions.containsKey(type.version())) {
             throw new InvalidEventException(type + " is already registered");
@@ -45,6 +45,7 @@ public final class EventTypeRegistry {
             }
         }
         versions.put(type.version(), schema);
+        byName.putIfAbsent(type.name(), versions);
         return this;
     }
 
@@ -88,8 +89,12 @@ public final class EventTypeRegistry {
      * Newer data is projected onto the older schema; older data is upcast one version at a time.
      */
     public ObjectNode adapt(EventTypeName from, JsonNode data, int targetVersion) {
+        require(from);
         EventTypeName target = EventTypeName.of(from.name(), targetVersion);
         EventSchema targetSchema = require(target);
+        if (data == null || !data.isObject()) {
+            throw new InvalidEventException(from + ": data must be a JSON object");
+        }
         if (from.version() >= targetVersion) {
             return targetSchema.project(data);
         }
