@@ -120,7 +120,8 @@ public final class BackendNode implements AutoCloseable {
         gateway = new Gateway(pubsub, identities, ownership, router, new TopicReplay(database.dsl(), router::topicsOf,
                 Duration.ofMillis(config.gateway().replayMarginMs())),
                 config.gateway(), new MicrometerGatewayTelemetry(telemetry.registry()),
-                new RateLimiter(redis, "frames", config.rateLimits().framesPerSecond()), redis, config.nodeId()).start();
+                new RateLimiter(redis, "frames", config.rateLimits().framesPerSecond()), redis, config.nodeId(),
+                identities::deadTokens).start();
         RateLimiter restLimiter = new RateLimiter(redis, "rest", config.rateLimits().restPerSecond());
         ConsumerBlocks blocks = new ConsumerBlocks(database.dsl());
         ObservabilityRoutes observability = new ObservabilityRoutes(telemetry, Map.of(

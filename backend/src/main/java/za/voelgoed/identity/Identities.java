@@ -81,6 +81,11 @@ public final class Identities implements Authenticator {
         return found;
     }
 
+    /** Those of the given token ids that can no longer be used (revoked or expired). */
+    public Set<UUID> deadTokens(java.util.Collection<UUID> tokenIds) {
+        return IdentityStore.deadAmong(dsl, tokenIds);
+    }
+
     public Member createUser(UUID org, NewUser input) {
         orgs.require(org);
         new Validation().text(input.name(), "name", 1, 200)

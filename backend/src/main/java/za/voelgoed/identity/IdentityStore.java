@@ -86,6 +86,16 @@ final class IdentityStore {
                 .fetch(IdentityStore::toToken);
     }
 
+    /** Those of the given tokens that are revoked or expired. */
+    static java.util.Set<UUID> deadAmong(DSLContext sql, java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(sql.select(API_TOKENS.ID).from(API_TOKENS).where(API_TOKENS.ID.in(ids))
+                .and(API_TOKENS.REVOKED_AT.isNotNull().or(API_TOKENS.EXPIRES_AT.le(DSL.currentOffsetDateTime())))
+                .fetch(API_TOKENS.ID));
+    }
+
     /** Revokes a live token of the organisation; returns its hash, or empty when there was none. */
     static Optional<String> revoke(DSLContext sql, UUID org, UUID id) {
         return sql.update(API_TOKENS).set(API_TOKENS.REVOKED_AT, DSL.currentOffsetDateTime())

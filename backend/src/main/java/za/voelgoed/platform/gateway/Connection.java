@@ -93,6 +93,12 @@ final class Connection implements WsListener {
         }
     }
 
+    /** The token this connection authenticated with, once it has (never for the bootstrap admin). */
+    Optional<UUID> tokenId() {
+        Principal p = principal;
+        return p == null || closed ? Optional.empty() : Optional.ofNullable(p.tokenId());
+    }
+
     /** This connection as presence sees it; null before authentication and for the system admin. */
     PresenceEntry presenceEntry() {
         return closed ? null : presenceEntry;

@@ -39,6 +39,7 @@ public final class Gateway implements AutoCloseable {
     final GatewayTelemetry telemetry;
     final RateLimiter frameLimiter;
     final Presence presence;
+    private final Function<Set<UUID>, Set<UUID>> deadTokens;
     final EncodedFrames encodedFrames = new EncodedFrames();
     final String nodeId;
     final Function<DomainEvent, EventMessage> messageOf;
@@ -48,7 +49,8 @@ public final class Gateway implements AutoCloseable {
 
     public Gateway(PubSub pubsub, Authenticator authenticator, TopicOwnership ownership, TopicRouter router,
                    TopicReplay replay, GatewaySettings settings, GatewayTelemetry telemetry, RateLimiter frameLimiter,
-                   Redis redis, String nodeId) {
+                   Redis redis, String nodeId, Function<Set<UUID>, Set<UUID>> deadTokens) {
+        this.deadTokens = deadTokens;
         this.presence = new Presence(redis, pubsub, settings.heartbeatMs());
         this.nodeId = nodeId;
         this.frameLimiter = frameLimiter;
@@ -98,9 +100,25 @@ public final class Gateway implements AutoCloseable {
                     lastPresence = now;
                     refreshPresence();
                 }
+                closeRevoked();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Closes connections whose token was revoked or expired since they authenticated (checked every second). */
+    private void closeRevoked() {
+        try {
+            Set<UUID> tokens = new java.util.HashSet<>();
+            connections.forEach(c -> c.tokenId().ifPresent(tokens::add));
+            Set<UUID> dead = deadTokens.apply(tokens);
+            if (!dead.isEmpty()) {
+                connections.stream().filter(c -> c.tokenId().filter(dead::contains).isPresent())
+                        .forEach(c -> c.close(CloseCodes.UNAUTHORIZED, "token revoked or expired"));
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "gateway_revocation_check_failed error=\"" + e.getMessage() + "\"");
         }
     }
 

@@ -130,6 +130,18 @@ class GatewayIsolationIT {
         }
     }
 
+    @Test
+    void revokingATokenClosesItsConnections() {
+        var issued = admin.post("/api/orgs/" + orgA + "/tokens", "{\"role\":\"viewer\"}").json();
+        try (WsProbe viewer = new WsProbe(node.port(), issued.get("token").asText())) {
+            assertThat(viewer.subscribe("events:org:" + orgA)).isInstanceOf(ServerFrame.Subscribed.class);
+            assertThat(admin.delete("/api/orgs/" + orgA + "/tokens/" + issued.get("id").asText()).status())
+                    .isEqualTo(204);
+            await().atMost(Duration.ofSeconds(10)).until(() -> viewer.client().closed().isDone());
+            assertThat(viewer.client().closed().join()).isEqualTo(CloseCodes.UNAUTHORIZED);
+        }
+    }
+
     private static UUID org(String name) {
         return UUID.fromString(admin.post("/api/orgs", "{\"name\":\"" + name + "\"}").json().get("id").asText());
     }
