@@ -27,6 +27,18 @@ public final class RealtimeClient implements AutoCloseable {
     public interface Listener {
         void onFrame(ServerFrame frame);
 
+        /**
+         * Every complete text frame as received. The default decodes it for {@link #onFrame}; a load tool
+         * that only needs a field or two may read the text itself and skip the decoding.
+         */
+        default void onText(String text) {
+            try {
+                onFrame(Frames.decodeServer(text));
+            } catch (FrameException e) {
+                onUndecodable(text, e);
+            }
+        }
+
         default void onClose(int code, String reason) {
         }
 
@@ -139,11 +151,7 @@ public final class RealtimeClient implements AutoCloseable {
             if (last) {
                 String text = partial.toString();
                 partial.setLength(0);
-                try {
-                    listener.onFrame(Frames.decodeServer(text));
-                } catch (FrameException e) {
-                    listener.onUndecodable(text, e);
-                }
+                listener.onText(text);
             }
             if (!paused) {
                 webSocket.request(1);
