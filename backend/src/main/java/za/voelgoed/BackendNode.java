@@ -92,7 +92,8 @@ public final class BackendNode implements AutoCloseable {
         BlockDrainer drainer = new BlockDrainer(database.dsl(), consumers, outbox, eventTelemetry, backoff, clock,
                 settings.consumerMaxAttempts());
         this.runner = new OutboxRunner(dispatcher, drainer, database::dedicatedConnection, database.dsl(),
-                eventTelemetry, settings.pollIntervalMs(), settings.dispatchThreads());
+                eventTelemetry, settings.pollIntervalMs(), settings.dispatchThreads(), settings.batchSize(),
+                config.nodeId());
         this.adminToken = config.adminToken().orElseGet(BackendNode::generateToken);
     }
 
@@ -104,7 +105,7 @@ public final class BackendNode implements AutoCloseable {
     /** Starts a node with event types and consumers registered before dispatch begins. */
     public static BackendNode start(AppConfig config, Extensions extensions) {
         BackendNode node = new BackendNode(config, extensions);
-        node.notifier = new CommitNotifier(node.database.dataSource(), node.runner::wake);
+        node.notifier = new CommitNotifier(node.database.dataSource(), node.runner::wake, config.nodeId());
         node.outbox.onCommit(events -> node.notifier.committed());
         node.runner.start();
         node.serve();

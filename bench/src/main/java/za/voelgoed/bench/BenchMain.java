@@ -3,38 +3,59 @@ package za.voelgoed.bench;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * {@code bin/bench <scenario> [--option value ...]}. Scenarios: {@code outbox} (commit → subscriber on another
- * node, one and two nodes) and {@code gateway} (commit → WebSocket clients). Every run targets 127.0.0.1,
- * uses its own database and Redis prefix, and stops by itself.
+ * {@code bin/bench <scenario> [--option value ...]}. Scenarios: {@code outbox} (commit → subscriber, one
+ * and two nodes in this JVM) and {@code gateway} (commit → WebSocket clients of a backend process). Every
+ * run targets 127.0.0.1, uses the database {@code voelgoed_bench} and a Redis prefix of its own, and stops
+ * by itself. Exit status: 0 done, 1 failed (message and stack trace on stderr), 2 bad arguments (usage).
  */
 public final class BenchMain {
 
     private BenchMain() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         if (args.length == 0) {
-            usage();
-            return;
+            usage("no scenario given");
         }
-        Map<String, String> options = options(Arrays.copyOfRange(args, 1, args.length));
-        System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cpus, java "
-                + Runtime.version() + ", args " + String.join(" ", args));
-        switch (args[0]) {
-            case "outbox" -> OutboxBench.run(options);
-            case "gateway" -> GatewayBench.run(options);
-            default -> usage();
+        String commandLine = String.join(" ", args);
+        Map<String, String> options = parsed(() -> options(Arrays.copyOfRange(args, 1, args.length)));
+        try {
+            switch (args[0]) {
+                case "outbox" -> OutboxBench.run(parsed(() -> OutboxBench.Settings.from(options)), commandLine);
+                case "gateway" -> {
+                    System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cpus, java "
+                            + Runtime.version() + ", args " + commandLine);
+                    GatewayBench.run(options);
+                }
+                default -> usage("unknown scenario '" + args[0] + "'");
+            }
+        } catch (Exception e) {
+            System.err.println("bench: failed: " + e.getMessage());
+            e.printStackTrace();
+            System.exit(1);
         }
         System.exit(0);
     }
 
+    /** The value parsed from the arguments, or the usage and exit status 2 when they are wrong. */
+    private static <T> T parsed(Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            usage(e.getMessage());
+            throw e;
+        }
+    }
+
+    /** {@code --name value} pairs; anything else is an error. */
     static Map<String, String> options(String[] args) {
         Map<String, String> options = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("expected --option value, got " + args[i]);
+        for (int i = 0; i < args.length; i += 2) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected --option value, got '" + args[i] + "'");
             }
             options.put(args[i].substring(2), args[i + 1]);
         }
@@ -42,13 +63,22 @@ public final class BenchMain {
     }
 
     static int intOption(Map<String, String> options, String name, int fallback) {
-        return Integer.parseInt(options.getOrDefault(name, Integer.toString(fallback)));
+        String value = options.getOrDefault(name, Integer.toString(fallback));
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be an integer, got '" + value + "'", e);
+        }
     }
 
-    private static void usage() {
+    private static void usage(String problem) {
+        System.err.println("bench: " + problem);
         System.err.println("usage: bin/bench outbox [--nodes 1|2] [--rate 2000] [--seconds 20] [--warmup 5]"
                 + " [--resources 200] [--writers 16]");
-        System.err.println("       bin/bench gateway [--clients 500,2000,5000] [--orgs 10] [--rate 2000] [--seconds 15]");
+        System.err.println("         --nodes     1 or 2 (default: 1, then 2, side by side)");
+        System.err.println("         --rate      events/s over all writers; 0 = as fast as possible");
+        System.err.println("       bin/bench gateway [--clients 500,2000,5000] [--orgs 10] [--rate 2000]"
+                + " [--seconds 15]");
         System.exit(2);
     }
 }

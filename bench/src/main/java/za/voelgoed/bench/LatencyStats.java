@@ -3,7 +3,11 @@ package za.voelgoed.bench;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** Percentiles of a set of latencies given in nanoseconds. */
+/**
+ * Percentiles of a set of latencies given in nanoseconds, reported in milliseconds. A percentile is the
+ * nearest-rank value of the sorted samples (the smallest sample with at least that share of samples at or
+ * below it); an empty set gives zeros.
+ */
 record LatencyStats(long count, double p50Ms, double p90Ms, double p99Ms, double p999Ms, double maxMs) {
 
     static LatencyStats of(long[] nanos) {

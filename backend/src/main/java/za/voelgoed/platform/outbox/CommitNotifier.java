@@ -3,7 +3,6 @@ package za.voelgoed.platform.outbox;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
@@ -25,8 +24,12 @@ public final class CommitNotifier implements AutoCloseable {
     private final Thread sender;
     private volatile boolean running = true;
 
-    public CommitNotifier(DataSource dataSource, Runnable localWake) {
+    private final String nodeId;
+
+    /** {@code nodeId} goes out as the payload, so this node's own listener can ignore it. */
+    public CommitNotifier(DataSource dataSource, Runnable localWake, String nodeId) {
         this.dataSource = dataSource;
+        this.nodeId = nodeId;
         this.localWake = localWake;
         this.sender = Thread.ofVirtual().name("outbox-notify").start(this::sendLoop);
     }
@@ -52,8 +55,10 @@ public final class CommitNotifier implements AutoCloseable {
     }
 
     private void notifyOthers() {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("NOTIFY domain_events");
+        try (Connection c = dataSource.getConnection();
+             java.sql.PreparedStatement s = c.prepareStatement("select pg_notify('domain_events', ?)")) {
+            s.setString(1, nodeId);
+            s.execute();
         } catch (SQLException e) {
             // other nodes fall back to their poll interval; this node was woken already
             LOG.log(Level.WARNING, "outbox_notify_failed error=\"" + e.getMessage() + "\"");

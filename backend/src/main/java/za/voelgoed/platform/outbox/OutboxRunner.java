@@ -35,6 +35,8 @@ public final class OutboxRunner implements AutoCloseable {
     private final OutboxTelemetry telemetry;
     private final long pollIntervalMs;
     private final int dispatchThreads;
+    private final int batchSize;
+    private final String nodeId;
     private final Semaphore wakeUp = new Semaphore(0);
     private final List<Thread> threads = new ArrayList<>();
     private final java.util.concurrent.CountDownLatch stopping = new java.util.concurrent.CountDownLatch(1);
@@ -46,8 +48,11 @@ public final class OutboxRunner implements AutoCloseable {
      *                        through the same advisory locks that split them between nodes
      */
     public OutboxRunner(OutboxDispatcher dispatcher, BlockDrainer drainer, ConnectionSource listenConnections,
-                        DSLContext dsl, OutboxTelemetry telemetry, long pollIntervalMs, int dispatchThreads) {
+                        DSLContext dsl, OutboxTelemetry telemetry, long pollIntervalMs, int dispatchThreads,
+                        int batchSize, String nodeId) {
         this.dispatchThreads = Math.max(1, dispatchThreads);
+        this.batchSize = batchSize;
+        this.nodeId = nodeId;
         this.dispatcher = dispatcher;
         this.drainer = drainer;
         this.listenConnections = listenConnections;
@@ -68,7 +73,7 @@ public final class OutboxRunner implements AutoCloseable {
 
     /** Asks the dispatch loop to look for work now (cheap; coalesces). */
     public void wake() {
-        if (wakeUp.availablePermits() < dispatchThreads) {
+        if (wakeUp.availablePermits() == 0) {
             wakeUp.release();
         }
     }
@@ -77,8 +82,8 @@ public final class OutboxRunner implements AutoCloseable {
         while (running) {
             try {
                 wakeUp.tryAcquire(pollIntervalMs, TimeUnit.MILLISECONDS);
-                while (running && timedPass() > 0) {
-                    // keep going while there is work: a full backlog drains without waiting for a wake-up
+                while (running && timedPass() == batchSize) {
+                    // a full batch means more may be waiting: drain a backlog without waiting for a wake-up
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -112,7 +117,7 @@ public final class OutboxRunner implements AutoCloseable {
                 PGConnection pg = c.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] notes = pg.getNotifications((int) pollIntervalMs);
-                    if (notes != null && notes.length > 0) {
+                    if (notes != null && fromAnotherNode(notes)) {
                         wake();
                     }
                 }
@@ -123,6 +128,16 @@ public final class OutboxRunner implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** This node's own commits woke it already; its NOTIFY (payload: its node id) is for the others. */
+    private boolean fromAnotherNode(PGNotification[] notes) {
+        for (PGNotification note : notes) {
+            if (!nodeId.equals(note.getParameter())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void every(long millis, Runnable task) {

@@ -35,7 +35,7 @@ class CommitNotifierIT {
                     "select count(*) from pg_stat_activity where query ilike 'LISTEN domain_events%'") >= 1);
             Outbox writer = new Outbox(elsewhere.dsl(), EventTypeRegistry.standard().register(Widgets.SCHEMA),
                     new PiiScrubber(), new DispatcherProcess.NoTelemetry(), Clock.systemUTC());
-            try (CommitNotifier notifier = new CommitNotifier(elsewhere.dataSource(), () -> { })) {
+            try (CommitNotifier notifier = new CommitNotifier(elsewhere.dataSource(), () -> { }, "writer-only")) {
                 writer.onCommit(events -> notifier.committed());
                 UUID widget = UUID.randomUUID();
                 var event = writer.transact(Actor.system(), tx -> tx.emit(Widgets.CHANGED, UUID.randomUUID(), widget,

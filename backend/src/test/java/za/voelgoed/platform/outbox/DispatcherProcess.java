@@ -53,7 +53,8 @@ public final class DispatcherProcess {
         OutboxDispatcher dispatcher = new OutboxDispatcher(db.dsl(), consumers, outbox, publisher, telemetry,
                 backoff, Clock.systemUTC(), config.outbox().batchSize());
         BlockDrainer drainer = new BlockDrainer(db.dsl(), consumers, outbox, telemetry, backoff, Clock.systemUTC(), 3);
-        new OutboxRunner(dispatcher, drainer, db::dedicatedConnection, db.dsl(), telemetry, 200, 1).start();
+        new OutboxRunner(dispatcher, drainer, db::dedicatedConnection, db.dsl(), telemetry, 200, 1,
+                config.outbox().batchSize(), config.nodeId()).start();
         System.out.println("READY " + config.nodeId());
         System.out.flush();
         Thread.currentThread().join();
