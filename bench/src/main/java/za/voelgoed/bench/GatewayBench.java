@@ -127,7 +127,7 @@ final class GatewayBench {
             throw new IllegalStateException(jar + " is missing: run mvn -B -DskipTests package first");
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xms1g", "-Xmx2g", "-Dorg.jooq.no-logo=true", "-jar", jar);
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xms1g", "-Xmx2g", "-XX:MaxGCPauseMillis=20", "-Dorg.jooq.no-logo=true", "-jar", jar);
         pb.environment().putAll(env.env("bench-gateway"));
         pb.environment().put("VOELGOED_HTTP_PORT", Integer.toString(port));
         pb.redirectErrorStream(true).redirectOutput(new File("target/bench-backend.log"));
