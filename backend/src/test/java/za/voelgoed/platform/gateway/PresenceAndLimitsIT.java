@@ -72,6 +72,27 @@ class PresenceAndLimitsIT {
     }
 
     @Test
+    void connectionsOfADeadNodeExpireAndAreAnnouncedAsGone() {
+        try (WsProbe console = new WsProbe(nodeA.port(), staff);
+             za.voelgoed.platform.redis.Redis redis = za.voelgoed.platform.redis.Redis.connect(TestEnv.REDIS_URL,
+                     TestEnv.REDIS_PREFIX)) {
+            assertThat(console.subscribe("audit:org:" + org)).isInstanceOf(ServerFrame.Subscribed.class);
+            UUID ghost = UUID.randomUUID();
+            var entry = new PresenceEntry(ghost, org, "device", "device", UUID.randomUUID(), null, null, "dead-node",
+                    java.time.Instant.now().minusSeconds(60));
+            String tag = "presence:{org:" + org + "}";
+            redis.client().hset(redis.key(tag + ":info"), ghost.toString(), za.voelgoed.shared.json.Json.write(entry));
+            redis.client().zadd(redis.key(tag + ":seen"), System.currentTimeMillis() - 60_000, ghost.toString());
+            redis.client().sadd(redis.key("presence:orgs"), org.toString());
+            await().atMost(Duration.ofSeconds(10)).until(() -> console.events().stream()
+                    .anyMatch(m -> m.resourceId().equals(ghost) && m.data().get("state").asText().equals("expired")));
+            assertThat(new Api(nodeA.port(), staff).get("/api/orgs/" + org + "/presence").json().get("items")
+                    .findValuesAsText("connection_id")).doesNotContain(ghost.toString());
+            assertThat(console.events()).filteredOn(m -> m.resourceId().equals(ghost)).hasSize(1);
+        }
+    }
+
+    @Test
     void restRequestsOverTheLimitGet429WithRetryAfter() {
         String viewer = admin.createToken(org, "viewer");
         Api limited = new Api(nodeA.port(), viewer);
