@@ -64,6 +64,7 @@ public final class BackendNode implements AutoCloseable {
     private final Outbox outbox;
     private final ConsumerRegistry consumers;
     private final PubSub pubsub;
+    private final TopicRouter router;
     private final OutboxDispatcher dispatcher;
     private final OutboxRunner runner;
     private final String adminToken;
@@ -84,10 +85,11 @@ public final class BackendNode implements AutoCloseable {
         this.consumers = new ConsumerRegistry(types);
         extensions.consumers().forEach(consumers::register);
         this.pubsub = new PubSub(redis, config.nodeId(), eventTelemetry, config.subscriberQueue()).start();
+        this.router = new TopicRouter(types);
         var settings = config.outbox();
         Backoff backoff = new Backoff(Duration.ofMillis(settings.consumerBackoffMs()), Duration.ofMinutes(5));
         this.dispatcher = new OutboxDispatcher(database.dsl(), consumers, outbox,
-                new PubSubPublisher(pubsub, new TopicRouter(types), types, eventTelemetry), eventTelemetry,
+                new PubSubPublisher(pubsub, router, types, eventTelemetry), eventTelemetry,
                 backoff, clock, settings.batchSize());
         BlockDrainer drainer = new BlockDrainer(database.dsl(), consumers, outbox, eventTelemetry, backoff, clock,
                 settings.consumerMaxAttempts());
@@ -117,7 +119,6 @@ public final class BackendNode implements AutoCloseable {
         Events events = new Events(outbox, database.dsl(), orgs);
         TopicOwnership ownership = new TopicOwnership().register(TopicFamily.Scope.EVENT, events::orgOf);
         Identities identities = new Identities(database.dsl(), orgs, ownership, adminToken);
-        TopicRouter router = new TopicRouter(types);
         gateway = new Gateway(pubsub, identities, ownership, router, new TopicReplay(database.dsl(), router::topicsOf,
                 Duration.ofMillis(config.gateway().replayMarginMs())),
                 config.gateway(), new MicrometerGatewayTelemetry(telemetry.registry()),

@@ -4,7 +4,9 @@ import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import za.voelgoed.platform.pubsub.PubSub;
@@ -59,12 +61,15 @@ final class Presence {
         }
     }
 
-    /** Marks this node's connections as alive; called every heartbeat. */
+    /** Marks this node's connections as alive, one ZADD per organisation; called every heartbeat. */
     void refresh(Collection<PresenceEntry> alive) {
-        long now = System.currentTimeMillis();
+        double now = System.currentTimeMillis();
+        Map<UUID, Map<String, Double>> byOrg = new HashMap<>();
         for (PresenceEntry entry : alive) {
-            redis.client().zadd(redis.key(tag(entry.organizationId()) + ":seen"), now, entry.connectionId().toString());
+            byOrg.computeIfAbsent(entry.organizationId(), o -> new HashMap<>())
+                    .put(entry.connectionId().toString(), now);
         }
+        byOrg.forEach((org, members) -> redis.client().zadd(redis.key(tag(org) + ":seen"), members));
     }
 
     /** Removes entries whose node stopped refreshing them, and announces them as left. */

@@ -54,10 +54,6 @@ public final class Redis implements AutoCloseable {
         return prefix + name;
     }
 
-    public String prefix() {
-        return prefix;
-    }
-
     /** A client of its own, for a blocking subscription that must not hold a pooled connection. */
     public RedisClient dedicatedClient() {
         ConnectionPoolConfig pool = new ConnectionPoolConfig();

@@ -89,6 +89,10 @@ class PresenceAndLimitsIT {
             assertThat(new Api(nodeA.port(), staff).get("/api/orgs/" + org + "/presence").json().get("items")
                     .findValuesAsText("connection_id")).doesNotContain(ghost.toString());
             assertThat(console.events()).filteredOn(m -> m.resourceId().equals(ghost)).hasSize(1);
+            // the live console is refreshed every heartbeat (1 s), so it outlives the 3 s expiry the ghost hit
+            await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).until(() ->
+                    new Api(nodeA.port(), staff).get("/api/orgs/" + org + "/presence").json().get("items")
+                            .findValuesAsText("kind").contains("console"));
         }
     }
 
