@@ -14,6 +14,13 @@ import za.voelgoed.events.EventRoutes;
 import za.voelgoed.events.Events;
 import za.voelgoed.identity.Identities;
 import za.voelgoed.identity.IdentityRoutes;
+import za.voelgoed.jobs.DeadLetterRoutes;
+import za.voelgoed.jobs.DeadLetters;
+import za.voelgoed.jobs.JobEngine;
+import za.voelgoed.jobs.Jobs;
+import za.voelgoed.jobs.QueueRoutes;
+import za.voelgoed.jobs.WorkerRegistry;
+import za.voelgoed.platform.telemetry.MicrometerJobTelemetry;
 import za.voelgoed.platform.auth.AccessFilter;
 import za.voelgoed.platform.auth.TopicOwnership;
 import za.voelgoed.shared.topic.TopicFamily;
@@ -68,6 +75,9 @@ public final class BackendNode implements AutoCloseable {
     private final OutboxDispatcher dispatcher;
     private final OutboxRunner runner;
     private final String adminToken;
+    private final Jobs jobs;
+    private final DeadLetters deadLetters;
+    private final JobEngine jobEngine;
     private WebServer server;
     private CommitNotifier notifier;
     private Gateway gateway;
@@ -97,6 +107,13 @@ public final class BackendNode implements AutoCloseable {
                 eventTelemetry, settings.pollIntervalMs(), settings.dispatchThreads(), settings.batchSize(),
                 config.nodeId());
         this.adminToken = config.adminToken().orElseGet(BackendNode::generateToken);
+        WorkerRegistry workers = new WorkerRegistry();
+        extensions.workers().forEach(workers::register);
+        this.jobs = new Jobs(database.dsl(), workers);
+        this.deadLetters = new DeadLetters(outbox, database.dsl());
+        this.jobEngine = new JobEngine(database.dsl(), jobs, deadLetters, config.jobs(), config.nodeId(),
+                new MicrometerJobTelemetry(telemetry.registry()), database::dedicatedConnection);
+        extensions.recurring().forEach(jobEngine::schedule);
     }
 
     /** Starts a node: migrates, connects, starts dispatching and serves HTTP. */
@@ -110,6 +127,9 @@ public final class BackendNode implements AutoCloseable {
         node.notifier = new CommitNotifier(node.database.dataSource(), node.runner::wake, config.nodeId());
         node.outbox.onCommit(events -> node.notifier.committed());
         node.runner.start();
+        if (config.jobs().enabled()) {
+            node.jobEngine.start();
+        }
         node.serve();
         return node;
     }
@@ -157,6 +177,8 @@ public final class BackendNode implements AutoCloseable {
                 .register("/api/orgs/{orgId}", new IdentityRoutes(identities))
                 .register("/api/orgs/{orgId}/events", new EventRoutes(events))
                 .register("/api/orgs/{orgId}/presence", new PresenceRoutes(gateway))
+                .register("/api/orgs/{orgId}/dlq", new DeadLetterRoutes(deadLetters))
+                .register("/api/orgs/{orgId}/queues", new QueueRoutes(jobs))
                 .register("/api/admin/outbox", new OutboxAdminRoutes(blocks));
     }
 
@@ -204,6 +226,14 @@ public final class BackendNode implements AutoCloseable {
         return dispatcher;
     }
 
+    public Jobs jobs() {
+        return jobs;
+    }
+
+    public JobEngine jobEngine() {
+        return jobEngine;
+    }
+
     public Gateway gateway() {
         return gateway;
     }
@@ -221,6 +251,7 @@ public final class BackendNode implements AutoCloseable {
         if (server != null) {
             server.stop();
         }
+        jobEngine.close();
         if (notifier != null) {
             notifier.close();
         }

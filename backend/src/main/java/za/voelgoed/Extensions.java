@@ -1,34 +1,47 @@
 package za.voelgoed;
 
 import java.util.List;
+import za.voelgoed.jobs.RecurringJob;
+import za.voelgoed.jobs.Worker;
 import za.voelgoed.platform.outbox.ConsumerSpec;
 import za.voelgoed.shared.event.EventSchema;
 
 /**
- * Event types and in-process consumers added to a node before it starts dispatching: how later slices
- * (and tests, and the benchmark) plug into the outbox without the node knowing them.
+ * Event types, in-process consumers, job workers and recurring jobs added to a node before it starts:
+ * how later slices (and tests, and the benchmark) plug in without the node knowing them.
  */
-public record Extensions(List<EventSchema> schemas, List<ConsumerSpec> consumers) {
+public record Extensions(List<EventSchema> schemas, List<ConsumerSpec> consumers, List<Worker> workers,
+                         List<RecurringJob> recurring) {
 
     public Extensions {
         schemas = List.copyOf(schemas);
         consumers = List.copyOf(consumers);
+        workers = List.copyOf(workers);
+        recurring = List.copyOf(recurring);
     }
 
     public static Extensions none() {
-        return new Extensions(List.of(), List.of());
+        return new Extensions(List.of(), List.of(), List.of(), List.of());
     }
 
     public static Extensions consumers(ConsumerSpec... consumers) {
-        return new Extensions(List.of(), List.of(consumers));
+        return new Extensions(List.of(), List.of(consumers), List.of(), List.of());
     }
 
     public Extensions withSchema(EventSchema schema) {
-        return new Extensions(concat(schemas, schema), consumers);
+        return new Extensions(concat(schemas, schema), consumers, workers, recurring);
     }
 
     public Extensions withConsumer(ConsumerSpec consumer) {
-        return new Extensions(schemas, concat(consumers, consumer));
+        return new Extensions(schemas, concat(consumers, consumer), workers, recurring);
+    }
+
+    public Extensions withWorker(Worker worker) {
+        return new Extensions(schemas, consumers, concat(workers, worker), recurring);
+    }
+
+    public Extensions withRecurring(RecurringJob job) {
+        return new Extensions(schemas, consumers, workers, concat(recurring, job));
     }
 
     private static <T> List<T> concat(List<T> list, T item) {

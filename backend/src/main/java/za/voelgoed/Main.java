@@ -1,15 +1,23 @@
 package za.voelgoed;
 
 import io.helidon.logging.common.LogConfig;
+import java.util.Arrays;
+import za.voelgoed.jobs.cli.DlqCli;
 import za.voelgoed.platform.config.AppConfig;
 
-/** Starts a backend node with the configuration of {@code application.yaml} and the environment. */
+/**
+ * Starts a backend node with the configuration of {@code application.yaml} and the environment, or,
+ * when the first argument is {@code dlq}, runs the dead-letter operator tool and exits with its code.
+ */
 public final class Main {
 
     private Main() {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("dlq")) {
+            System.exit(DlqCli.run(Arrays.copyOfRange(args, 1, args.length), System.getenv(), System.out, System.err));
+        }
         LogConfig.configureRuntime();
         BackendNode node = BackendNode.start(AppConfig.load());
         Runtime.getRuntime().addShutdownHook(new Thread(node::close, "shutdown"));

@@ -60,6 +60,10 @@ public final class Api {
         return send(builder(path).DELETE());
     }
 
+    public String token() {
+        return token;
+    }
+
     public Api withToken(String other) {
         return new Api(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), other);
     }

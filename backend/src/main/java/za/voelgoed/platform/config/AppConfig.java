@@ -24,7 +24,8 @@ public record AppConfig(
         OutboxSettings outbox,
         int subscriberQueue,
         GatewaySettings gateway,
-        RateLimits rateLimits) {
+        RateLimits rateLimits,
+        JobSettings jobs) {
 
     /** Requests (REST) and frames (WebSocket) per second per token; 0 turns a limit off. */
     public record RateLimits(int restPerSecond, int framesPerSecond) {
@@ -33,6 +34,19 @@ public record AppConfig(
     /** Tuning of the after-commit dispatcher. */
     public record OutboxSettings(int batchSize, long pollIntervalMs, int consumerMaxAttempts, long consumerBackoffMs,
                                  int dispatchThreads) {
+    }
+
+    /**
+     * The job engine: whether this node runs workers, how many jobs of each queue kind it runs at once,
+     * its timers (milliseconds) and how long finished jobs are kept.
+     */
+    public record JobSettings(boolean enabled, java.util.Map<String, Integer> concurrency, long pollIntervalMs,
+                              long heartbeatMs, long nodeTimeoutMs, long backoffMs, long shutdownGraceMs,
+                              int pruneAfterHours) {
+
+        public int concurrencyOf(String kind) {
+            return concurrency.getOrDefault(kind, 10);
+        }
     }
 
     /** Limits and timers of the WebSocket gateway. */
@@ -80,7 +94,25 @@ public record AppConfig(
                         in.integer("VOELGOED_WS_SOCKET_SEND_BUFFER", "ws.socket-send-buffer", 0)),
                 new RateLimits(
                         in.integer("VOELGOED_RATE_LIMIT_REST_PER_SECOND", "rate-limit.rest-per-second", 200),
-                        in.integer("VOELGOED_RATE_LIMIT_FRAMES_PER_SECOND", "rate-limit.frames-per-second", 50)));
+                        in.integer("VOELGOED_RATE_LIMIT_FRAMES_PER_SECOND", "rate-limit.frames-per-second", 50)),
+                jobs(in));
+    }
+
+    private static JobSettings jobs(Lookup in) {
+        Map<String, Integer> concurrency = new java.util.LinkedHashMap<>();
+        Map.of("payments", 10, "notifications", 20, "scanning", 20, "reporting", 5, "integrations", 10)
+                .forEach((kind, fallback) -> concurrency.put(kind, in.integer(
+                        "VOELGOED_JOBS_CONCURRENCY_" + kind.toUpperCase(java.util.Locale.ROOT),
+                        "jobs.concurrency." + kind, fallback)));
+        return new JobSettings(
+                Boolean.parseBoolean(in.text("VOELGOED_JOBS_ENABLED", "jobs.enabled", "true").strip()),
+                Map.copyOf(concurrency),
+                in.integer("VOELGOED_JOBS_POLL_INTERVAL_MS", "jobs.poll-interval-ms", 1_000),
+                in.integer("VOELGOED_JOBS_HEARTBEAT_MS", "jobs.heartbeat-ms", 1_000),
+                in.integer("VOELGOED_JOBS_NODE_TIMEOUT_MS", "jobs.node-timeout-ms", 15_000),
+                in.integer("VOELGOED_JOBS_BACKOFF_MS", "jobs.backoff-ms", 1_000),
+                in.integer("VOELGOED_JOBS_SHUTDOWN_GRACE_MS", "jobs.shutdown-grace-ms", 15_000),
+                in.integer("VOELGOED_JOBS_PRUNE_AFTER_HOURS", "jobs.prune-after-hours", 168));
     }
 
     private record Lookup(Config yaml, Map<String, String> env) {

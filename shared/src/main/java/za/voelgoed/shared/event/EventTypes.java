@@ -25,6 +25,9 @@ public final class EventTypes {
     public static final String SCAN_ACCEPTED_V1 = "scan.accepted.v1";
     public static final String SCAN_REJECTED_V1 = "scan.rejected.v1";
     public static final String COUPON_APPLIED_V1 = "coupon.applied.v1";
+    public static final String DLQ_ENTRY_ADDED_V1 = "dlq.entry_added.v1";
+    public static final String DLQ_ENTRY_REPLAYED_V1 = "dlq.entry_replayed.v1";
+    public static final String DLQ_ENTRY_DISCARDED_V1 = "dlq.entry_discarded.v1";
 
     private EventTypes() {
     }
@@ -42,6 +45,18 @@ public final class EventTypes {
         registerPayments(registry);
         registerSeating(registry);
         registerScanning(registry);
+        registerDeadLetters(registry);
+    }
+
+    /** Changes to a dead-letter queue, on the organisation's audit topic so a console updates live. */
+    private static void registerDeadLetters(EventTypeRegistry registry) {
+        for (String type : new String[] {DLQ_ENTRY_ADDED_V1, DLQ_ENTRY_REPLAYED_V1, DLQ_ENTRY_DISCARDED_V1}) {
+            registry.register(EventSchema.builder(type, "audit", "dead_letter")
+                    .required("dead_letter_id", UUID).required("job_id", INTEGER).required("queue", STRING)
+                    .required("source_queue", STRING).required("worker", STRING).required("event_type", STRING)
+                    .required("status", STRING).optional("actor", STRING).optional("reason", STRING)
+                    .build());
+        }
     }
 
     private static void registerTicketing(EventTypeRegistry registry) {
