@@ -1,8 +1,8 @@
 package za.voelgoed;
 
 import java.util.List;
-import za.voelgoed.jobs.RecurringJob;
-import za.voelgoed.jobs.Worker;
+import za.voelgoed.platform.jobs.RecurringJob;
+import za.voelgoed.platform.jobs.Worker;
 import za.voelgoed.platform.outbox.ConsumerSpec;
 import za.voelgoed.shared.event.EventSchema;
 

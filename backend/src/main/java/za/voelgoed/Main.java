@@ -2,7 +2,7 @@ package za.voelgoed;
 
 import io.helidon.logging.common.LogConfig;
 import java.util.Arrays;
-import za.voelgoed.jobs.cli.DlqCli;
+import za.voelgoed.platform.jobs.cli.DlqCli;
 import za.voelgoed.platform.config.AppConfig;
 
 /**

@@ -11,8 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import za.voelgoed.jobs.Claim;
-import za.voelgoed.jobs.JobTelemetry;
+import za.voelgoed.platform.jobs.Claim;
+import za.voelgoed.platform.jobs.JobTelemetry;
 
 /**
  * Micrometer adapter for the job engine. Jobs by queue and state and the DLQ depth come from the

@@ -1,5 +1,0 @@
-package za.voelgoed.jobs;
-
-/** The outcome of an enqueue: the job's id and whether an existing job with the same unique key won. */
-public record Enqueued(long jobId, boolean duplicate) {
-}

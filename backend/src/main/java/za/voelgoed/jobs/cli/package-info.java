@@ -1,7 +1,0 @@
-/**
- * The {@code dlq} operator tool: lists, shows, replays and discards dead-lettered jobs through the
- * backend's REST routes ({@code /api/orgs/{org}/dlq}). It ships in the backend jar
- * ({@code java -jar backend.jar dlq …}) but talks to a node only over HTTP, so it can run from any
- * machine that can reach one. {@link za.voelgoed.jobs.cli.DlqCli} is the entry point.
- */
-package za.voelgoed.jobs.cli;

@@ -1,0 +1,115 @@
+package za.voelgoed.platform.jobs;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jooq.DSLContext;
+
+/**
+ * Enqueueing and queue control, for slices and operators. {@link #enqueue(DSLContext, JobRequest)} joins
+ * the caller's transaction: a domain action and its job commit together or not at all, and the wake-up
+ * NOTIFY is delivered only on commit.
+ */
+public final class Jobs {
+
+    private final DSLContext dsl;
+    private final WorkerRegistry workers;
+    /** Queues known to have their row; the row is written outside the caller's transaction, so it stays. */
+    private final Set<String> knownQueues = ConcurrentHashMap.newKeySet();
+
+    public Jobs(DSLContext dsl, WorkerRegistry workers) {
+        this.dsl = dsl;
+        this.workers = workers;
+    }
+
+    public WorkerRegistry workers() {
+        return workers;
+    }
+
+    /** Enqueues in the caller's transaction {@code tx}. Throws {@link InvalidJobException} on bad input. */
+    public Enqueued enqueue(DSLContext tx, JobRequest request) {
+        Worker worker = workers.validate(request);
+        QueueName queue = new QueueName(request.organizationId(), worker.queue());
+        ensureQueue(queue);
+        int maxAttempts = request.maxAttempts() != null ? request.maxAttempts() : worker.maxAttempts();
+        Enqueued result = JobStore.insert(tx, queue, worker.name(), worker.eventType(), request, maxAttempts);
+        if (!result.duplicate()) {
+            JobStore.notifyKind(tx, worker.queue());
+        }
+        return result;
+    }
+
+    /** Enqueues in a transaction of its own. */
+    public Enqueued enqueue(JobRequest request) {
+        return dsl.transactionResult(cfg -> enqueue(cfg.dsl(), request));
+    }
+
+    /** Enqueues many jobs in one transaction (all valid, or none enqueued). */
+    public List<Enqueued> enqueueAll(List<JobRequest> requests) {
+        requests.forEach(workers::validate);
+        return dsl.transactionResult(cfg -> {
+            List<Enqueued> results = new ArrayList<>(requests.size());
+            Set<QueueKind> kinds = EnumSet.noneOf(QueueKind.class);
+            for (JobRequest request : requests) {
+                Worker worker = workers.validate(request);
+                QueueName queue = new QueueName(request.organizationId(), worker.queue());
+                ensureQueue(queue);
+                int maxAttempts = request.maxAttempts() != null ? request.maxAttempts() : worker.maxAttempts();
+                results.add(JobStore.insert(cfg.dsl(), queue, worker.name(), worker.eventType(), request, maxAttempts));
+                kinds.add(worker.queue());
+            }
+            kinds.forEach(kind -> JobStore.notifyKind(cfg.dsl(), kind));
+            return results;
+        });
+    }
+
+    private void ensureQueue(QueueName queue) {
+        if (knownQueues.add(queue.toString())) {
+            JobStore.ensureQueue(dsl, queue);
+        }
+    }
+
+    /** Stops every node from claiming jobs of the queue; jobs already running finish. */
+    public void pause(QueueName queue) {
+        setPaused(queue, true);
+    }
+
+    public void resume(QueueName queue) {
+        setPaused(queue, false);
+        dsl.transaction(cfg -> JobStore.notifyKind(cfg.dsl(), queue.kind()));
+    }
+
+    private void setPaused(QueueName queue, boolean paused) {
+        dsl.execute("""
+                insert into job_queues (name, organization_id, kind, paused) values (?, ?, ?, ?)
+                on conflict (name) do update set paused = excluded.paused, updated_at = now()""",
+                queue.toString(), queue.organizationId(), queue.kind().wire(), paused);
+        knownQueues.add(queue.toString());
+    }
+
+    /** Every queue of an organisation with its pause flag and job counts (from the counters). */
+    public List<QueueStatus> queues(UUID org) {
+        Map<String, Boolean> paused = new java.util.HashMap<>();
+        dsl.fetch("select name, paused from job_queues where organization_id = ?", org)
+                .forEach(r -> paused.put(r.get(0, String.class), r.get(1, Boolean.class)));
+        Map<String, Map<String, Long>> counts = new java.util.HashMap<>();
+        dsl.fetch("select queue, state, count from job_counts where queue like ?", "queue:org:" + org + ":%")
+                .forEach(r -> counts.computeIfAbsent(r.get(0, String.class), k -> new java.util.TreeMap<>())
+                        .put(r.get(1, String.class), r.get(2, Long.class)));
+        List<QueueStatus> result = new ArrayList<>();
+        for (QueueKind kind : QueueKind.values()) {
+            String name = new QueueName(org, kind).toString();
+            result.add(new QueueStatus(name, kind.wire(), paused.getOrDefault(name, false),
+                    counts.getOrDefault(name, Map.of())));
+        }
+        return result;
+    }
+
+    /** A queue as operators see it. */
+    public record QueueStatus(String name, String kind, boolean paused, Map<String, Long> counts) {
+    }
+}

@@ -1,0 +1,16 @@
+package za.voelgoed.platform.jobs.cli;
+
+import java.util.List;
+
+/** The answer of both replay routes. In a dry run, {@code replayed} lists what would be replayed. */
+record ReplayResult(List<Replayed> replayed, List<SkippedItem> skipped) {
+
+    ReplayResult {
+        replayed = replayed == null ? List.of() : replayed;
+        skipped = skipped == null ? List.of() : skipped;
+    }
+
+    /** A dead letter and the new job that now carries it. */
+    record Replayed(String id, Long jobId) {
+    }
+}
