@@ -70,6 +70,29 @@ class JobEngineIT {
     }
 
     @Test
+    void aCommitWakesAnotherNodesEngineThroughNotifyWithoutWaitingForItsPoll() {
+        harness.engine("listener", Map.of("VOELGOED_JOBS_POLL_INTERVAL_MS", "60000")).start();
+        await().pollDelay(Duration.ofMillis(500)).until(() -> true);
+        Enqueued job = harness.jobs.enqueue(effectJob("woken"));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> "completed".equals(state(job.jobId())));
+    }
+
+    @Test
+    void aNodeNeverRunsMoreJobsOfAKindThanItsConcurrencyLimit() {
+        for (int i = 0; i < 8; i++) {
+            harness.jobs.enqueue(JobRequest.of(TestWorkers.SLOW, org, Json.object().put("sleep_ms", 150)));
+        }
+        harness.engine("limited", Map.of("VOELGOED_JOBS_CONCURRENCY_REPORTING", "2")).start();
+        int[] most = {0};
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            most[0] = Math.max(most[0], (int) Db.count("select count(*) from jobs where state = 'executing'"));
+            return Db.count("select count(*) from jobs where state = 'completed'") == 8;
+        });
+        assertThat(most[0]).isEqualTo(2);
+    }
+
+    @Test
     void aUniqueKeyMakesOneJobOfADoubleEnqueue() {
         Enqueued first = harness.jobs.enqueue(effectJob("a").unique("capture", "pay-1"));
         Enqueued second = harness.jobs.enqueue(effectJob("a").unique("capture", "pay-1"));
