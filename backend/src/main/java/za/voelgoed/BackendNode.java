@@ -14,6 +14,9 @@ import za.voelgoed.events.EventRoutes;
 import za.voelgoed.events.Events;
 import za.voelgoed.identity.Identities;
 import za.voelgoed.identity.IdentityRoutes;
+import za.voelgoed.seating.Seating;
+import za.voelgoed.seating.SeatingRoutes;
+import za.voelgoed.platform.telemetry.MicrometerInventoryTelemetry;
 import za.voelgoed.platform.jobs.DeadLetterRoutes;
 import za.voelgoed.platform.jobs.DeadLetters;
 import za.voelgoed.platform.jobs.JobEngine;
@@ -81,6 +84,7 @@ public final class BackendNode implements AutoCloseable {
     private WebServer server;
     private CommitNotifier notifier;
     private Gateway gateway;
+    private Seating seating;
 
     private BackendNode(AppConfig config, Extensions extensions) {
         this.config = config;
@@ -137,6 +141,10 @@ public final class BackendNode implements AutoCloseable {
     private void serve() {
         Orgs orgs = new Orgs(outbox, database.dsl());
         Events events = new Events(outbox, database.dsl(), orgs);
+        seating = new Seating(outbox, database.dsl(), redis, Clock.systemUTC(), config.holdSweepIntervalMs(),
+                config.nodeId(), events::statusOf, new MicrometerInventoryTelemetry(telemetry.registry()));
+        int loaded = seating.rebuildAll();
+        LOG.log(Level.INFO, "inventory_rebuilt_on_start events=" + loaded);
         TopicOwnership ownership = new TopicOwnership().register(TopicFamily.Scope.EVENT, events::orgOf);
         Identities identities = new Identities(database.dsl(), orgs, ownership, adminToken);
         gateway = new Gateway(pubsub, identities, ownership, router, new TopicReplay(database.dsl(), router::topicsOf,
@@ -176,6 +184,7 @@ public final class BackendNode implements AutoCloseable {
                 .register("/api/orgs", new OrgRoutes(orgs))
                 .register("/api/orgs/{orgId}", new IdentityRoutes(identities))
                 .register("/api/orgs/{orgId}/events", new EventRoutes(events))
+                .register("/api/orgs/{orgId}/events/{eventId}", new SeatingRoutes(seating))
                 .register("/api/orgs/{orgId}/presence", new PresenceRoutes(gateway))
                 .register("/api/orgs/{orgId}/dlq", new DeadLetterRoutes(deadLetters))
                 .register("/api/orgs/{orgId}/queues", new QueueRoutes(jobs))
@@ -226,6 +235,10 @@ public final class BackendNode implements AutoCloseable {
         return dispatcher;
     }
 
+    public Seating seating() {
+        return seating;
+    }
+
     public Jobs jobs() {
         return jobs;
     }
@@ -252,6 +265,9 @@ public final class BackendNode implements AutoCloseable {
             server.stop();
         }
         jobEngine.close();
+        if (seating != null) {
+            seating.close();
+        }
         if (notifier != null) {
             notifier.close();
         }

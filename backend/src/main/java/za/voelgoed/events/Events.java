@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.jooq.DSLContext;
 import za.voelgoed.orgs.Orgs;
 import za.voelgoed.platform.http.ApiException;
+import za.voelgoed.seating.SaleSetup;
 import za.voelgoed.platform.outbox.Actor;
 import za.voelgoed.platform.outbox.Outbox;
 import za.voelgoed.platform.outbox.Transaction;
@@ -27,15 +28,27 @@ public final class Events {
     }
 
     /** Input of {@code POST /api/orgs/{org_id}/events}; times are ISO-8601 with offset. */
-    public record NewEvent(String name, String startsAt, String endsAt, String venue) {
+    public record NewEvent(String name, String startsAt, String endsAt, String venue, SaleSetup.SeatingInput seating,
+                           List<SaleSetup.TicketTypeInput> ticketTypes, String currency, Integer holdSeconds,
+                           Integer maxHoldSeconds) {
+
+        public NewEvent(String name, String startsAt, String endsAt, String venue) {
+            this(name, startsAt, endsAt, venue, null, null, null, null, null);
+        }
+
+        SaleSetup.Input sale() {
+            return new SaleSetup.Input(seating, ticketTypes, currency, holdSeconds, maxHoldSeconds);
+        }
     }
 
     public Event create(Actor actor, UUID orgId, NewEvent input) {
         EventRules.Times times = EventRules.validate(input);
+        SaleSetup.validate(input.sale());
         orgs.require(orgId);
         String venue = input.venue() == null ? null : input.venue().strip();
         return outbox.transact(actor, tx -> {
             Event event = EventStore.insert(tx.sql(), orgId, input.name().strip(), times, venue);
+            SaleSetup.write(tx.sql(), event.id(), input.sale());
             return event.withSeq(emit(tx, EventTypes.EVENT_CREATED_V1, event));
         });
     }
@@ -62,6 +75,11 @@ public final class Events {
     /** The organisation a show belongs to (how the gateway checks {@code events:event:{id}} topics). */
     public Optional<UUID> orgOf(UUID eventId) {
         return EventStore.orgOf(dsl, eventId);
+    }
+
+    /** The show's status if it belongs to the organisation (how the seating slice checks it is on sale). */
+    public Optional<String> statusOf(UUID orgId, UUID eventId) {
+        return find(orgId, eventId).map(Event::status);
     }
 
     public List<Event> list(UUID orgId, int limit) {

@@ -25,7 +25,8 @@ public record AppConfig(
         int subscriberQueue,
         GatewaySettings gateway,
         RateLimits rateLimits,
-        JobSettings jobs) {
+        JobSettings jobs,
+        long holdSweepIntervalMs) {
 
     /** Requests (REST) and frames (WebSocket) per second per token; 0 turns a limit off. */
     public record RateLimits(int restPerSecond, int framesPerSecond) {
@@ -95,7 +96,8 @@ public record AppConfig(
                 new RateLimits(
                         in.integer("VOELGOED_RATE_LIMIT_REST_PER_SECOND", "rate-limit.rest-per-second", 200),
                         in.integer("VOELGOED_RATE_LIMIT_FRAMES_PER_SECOND", "rate-limit.frames-per-second", 50)),
-                jobs(in));
+                jobs(in),
+                in.integer("VOELGOED_HOLD_SWEEP_INTERVAL_MS", "seating.hold-sweep-interval-ms", 500));
     }
 
     private static JobSettings jobs(Lookup in) {

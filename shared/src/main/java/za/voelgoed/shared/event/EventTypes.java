@@ -22,6 +22,7 @@ public final class EventTypes {
     public static final String PAYMENT_REFUNDED_V1 = "payment.refunded.v1";
     public static final String SEAT_HOLD_CREATED_V1 = "seat.hold_created.v1";
     public static final String SEAT_HOLD_EXPIRED_V1 = "seat.hold_expired.v1";
+    public static final String SEAT_HOLD_RELEASED_V1 = "seat.hold_released.v1";
     public static final String SCAN_ACCEPTED_V1 = "scan.accepted.v1";
     public static final String SCAN_REJECTED_V1 = "scan.rejected.v1";
     public static final String COUPON_APPLIED_V1 = "coupon.applied.v1";
@@ -94,6 +95,10 @@ public final class EventTypes {
                 .required("expires_at", TIMESTAMP).optional("quantity", INTEGER).optional("ticket_type", STRING)
                 .build());
         registry.register(EventSchema.builder(SEAT_HOLD_EXPIRED_V1, "seating", "hold")
+                .required("hold_id", UUID).required("event_id", UUID).required("seats", ARRAY)
+                .optional("quantity", INTEGER).optional("ticket_type", STRING)
+                .build());
+        registry.register(EventSchema.builder(SEAT_HOLD_RELEASED_V1, "seating", "hold")
                 .required("hold_id", UUID).required("event_id", UUID).required("seats", ARRAY)
                 .optional("quantity", INTEGER).optional("ticket_type", STRING)
                 .build());

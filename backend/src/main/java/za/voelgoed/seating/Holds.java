@@ -1,0 +1,211 @@
+package za.voelgoed.seating;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.BitSet;
+import java.util.List;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
+import za.voelgoed.platform.http.ApiException;
+import za.voelgoed.platform.outbox.Actor;
+import za.voelgoed.platform.outbox.Outbox;
+import za.voelgoed.platform.outbox.Transaction;
+import za.voelgoed.shared.event.EventTypes;
+import za.voelgoed.shared.json.Json;
+
+/**
+ * Holding inventory for a buyer. Redis decides first, in one Lua script per request (all seats or none,
+ * a quantity within capacity); PostgreSQL then records the hold, its seat claims or ticket-type count and
+ * {@code seat.hold_created} in one transaction. If PostgreSQL refuses — Redis was stale, say after a
+ * rebuild raced a hold — the Redis hold is given back, the show is reloaded, and the buyer gets 409.
+ */
+public final class Holds {
+
+    private static final int BEST_AVAILABLE_TRIES = 3;
+
+    private final Outbox outbox;
+    private final DSLContext dsl;
+    private final RedisInventory redis;
+    private final Inventories inventories;
+    private final Clock clock;
+
+    Holds(Outbox outbox, DSLContext dsl, RedisInventory redis, Inventories inventories, Clock clock) {
+        this.outbox = outbox;
+        this.dsl = dsl;
+        this.redis = redis;
+        this.inventories = inventories;
+        this.clock = clock;
+    }
+
+    public Hold hold(Actor actor, UUID orgId, UUID eventId, HoldRequest request, SaleSettings settings) {
+        HoldRules.Kind kind = HoldRules.validate(request);
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        OffsetDateTime expiresAt = now.plusSeconds(settings.holdSeconds());
+        OffsetDateTime maxExpiresAt = now.plusSeconds(settings.maxHoldSeconds());
+        inventories.ensureLoaded(eventId);
+        return switch (kind) {
+            case SEATS -> holdSeats(actor, new Hold(UUID.randomUUID(), orgId, eventId, null, request.seats().size(),
+                    HoldRules.seatIndexes(seatMap(eventId), request.seats()), Hold.ACTIVE, expiresAt, maxExpiresAt));
+            case BEST_AVAILABLE -> holdBestAvailable(actor, orgId, eventId, request.bestAvailable(), expiresAt,
+                    maxExpiresAt);
+            case GENERAL_ADMISSION -> holdGeneralAdmission(actor, new Hold(UUID.randomUUID(), orgId, eventId,
+                    request.ticketType(), request.quantity(), List.of(), Hold.ACTIVE, expiresAt, maxExpiresAt));
+        };
+    }
+
+    private SeatMap seatMap(UUID eventId) {
+        return inventories.seatMap(eventId).orElseThrow(() ->
+                ApiException.badRequest("no_seating", "this event has no reserved seating"));
+    }
+
+    private Hold holdSeats(Actor actor, Hold hold) {
+        RedisInventory.Outcome outcome = redis.holdSeats(hold.eventId(), hold.id(), millis(hold.expiresAt()),
+                hold.seatIndexes());
+        if (outcome instanceof RedisInventory.Outcome.NotLoaded) {
+            inventories.rebuild(hold.eventId());
+            outcome = redis.holdSeats(hold.eventId(), hold.id(), millis(hold.expiresAt()), hold.seatIndexes());
+        }
+        if (outcome instanceof RedisInventory.Outcome.Taken taken) {
+            SeatMap map = seatMap(hold.eventId());
+            throw new SeatsTakenException(taken.seatIndexes().stream().map(i -> map.seatAt(i).id().toString()).toList());
+        }
+        return record(actor, hold);
+    }
+
+    private Hold holdBestAvailable(Actor actor, UUID orgId, UUID eventId, HoldRequest.BestAvailableRequest wanted,
+                                   OffsetDateTime expiresAt, OffsetDateTime maxExpiresAt) {
+        SeatMap map = seatMap(eventId);
+        for (int attempt = 0; attempt < BEST_AVAILABLE_TRIES; attempt++) {
+            BitSet free = redis.taken(eventId, map.size());
+            free.flip(0, map.size());
+            var choice = wanted.category() == null ? BestAvailable.choose(map, free, wanted.quantity())
+                    : BestAvailable.choose(map, free, wanted.quantity(), wanted.category());
+            List<Seat> chosen = choice.orElseThrow(() -> ApiException.conflict("no_adjacent_seats", "no " + wanted.quantity()
+                            + " adjacent free seats" + (wanted.category() == null ? "" : " in " + wanted.category())));
+            Hold hold = new Hold(UUID.randomUUID(), orgId, eventId, null, chosen.size(),
+                    chosen.stream().map(Seat::index).toList(), Hold.ACTIVE, expiresAt, maxExpiresAt);
+            try {
+                return holdSeats(actor, hold);
+            } catch (SeatsTakenException raced) {
+                // another buyer took one of them between the read and the script: choose again
+            }
+        }
+        throw ApiException.conflict("no_adjacent_seats", "seats kept being taken while choosing; try again");
+    }
+
+    private Hold holdGeneralAdmission(Actor actor, Hold hold) {
+        RedisInventory.Outcome outcome = redis.holdGeneralAdmission(hold.eventId(), hold.id(), millis(hold.expiresAt()),
+                hold.ticketType(), hold.quantity());
+        if (outcome instanceof RedisInventory.Outcome.NotLoaded) {
+            inventories.rebuild(hold.eventId());
+            outcome = redis.holdGeneralAdmission(hold.eventId(), hold.id(), millis(hold.expiresAt()),
+                    hold.ticketType(), hold.quantity());
+        }
+        if (outcome instanceof RedisInventory.Outcome.UnknownTicketType) {
+            throw ApiException.badRequest("unknown_ticket_type", "no ticket type '" + hold.ticketType() + "'");
+        }
+        if (outcome instanceof RedisInventory.Outcome.SoldOut soldOut) {
+            throw ApiException.conflict("sold_out", hold.ticketType() + ": only " + Math.max(0, soldOut.remaining())
+                    + " left");
+        }
+        return record(actor, hold);
+    }
+
+    /** Writes the hold to PostgreSQL; if that fails, the Redis hold is undone before the error goes on. */
+    private Hold record(Actor actor, Hold hold) {
+        try {
+            outbox.transact(actor, tx -> {
+                InventoryStore.insertHold(tx.sql(), hold);
+                emit(tx, EventTypes.SEAT_HOLD_CREATED_V1, hold, true);
+                return null;
+            });
+            return hold;
+        } catch (DataAccessException e) {
+            redis.release(hold.eventId(), hold.id());
+            if (!isConstraintRefusal(e)) {
+                throw e;
+            }
+            inventories.rebuild(hold.eventId());
+            throw ApiException.conflict(hold.isGeneralAdmission() ? "sold_out" : "seats_taken",
+                    "the inventory changed under this request; try again");
+        } catch (RuntimeException e) {
+            redis.release(hold.eventId(), hold.id());
+            throw e;
+        }
+    }
+
+    /** A seat claim that exists already (23505) or a ticket type over capacity (23514): Redis was stale. */
+    private static boolean isConstraintRefusal(DataAccessException e) {
+        String state = e.sqlState();
+        return "23505".equals(state) || "23514".equals(state);
+    }
+
+    /** The buyer lets go of an active hold; false when it is not active (any more). */
+    public boolean release(Actor actor, UUID orgId, UUID holdId) {
+        return end(actor, orgId, holdId, Hold.RELEASED, false);
+    }
+
+    /** Expires the hold if it is active and its time is up (an extension may have moved it). */
+    boolean expireIfDue(Actor actor, UUID orgId, UUID holdId) {
+        return end(actor, orgId, holdId, Hold.EXPIRED, true);
+    }
+
+    private boolean end(Actor actor, UUID orgId, UUID holdId, String status, boolean onlyIfDue) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Hold ended = outbox.transact(actor, tx -> InventoryStore.findHold(tx.sql(), orgId, holdId, true)
+                .filter(h -> h.status().equals(Hold.ACTIVE))
+                .filter(h -> !onlyIfDue || !h.expiresAt().isAfter(now))
+                .map(hold -> {
+                    InventoryStore.endHold(tx.sql(), hold, status);
+                    emit(tx, status.equals(Hold.EXPIRED) ? EventTypes.SEAT_HOLD_EXPIRED_V1
+                            : EventTypes.SEAT_HOLD_RELEASED_V1, hold, false);
+                    return hold;
+                }).orElse(null));
+        if (ended == null) {
+            return false;
+        }
+        redis.release(ended.eventId(), ended.id());
+        return true;
+    }
+
+    public Hold extend(Actor actor, UUID orgId, UUID holdId, int seconds) {
+        Hold extended = outbox.transact(actor, tx -> {
+            Hold hold = InventoryStore.findHold(tx.sql(), orgId, holdId, true).filter(h -> h.status().equals(Hold.ACTIVE))
+                    .orElseThrow(() -> ApiException.conflict("hold_not_active", "hold " + holdId + " is not active"));
+            OffsetDateTime wanted = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).plusSeconds(seconds);
+            OffsetDateTime until = wanted.isAfter(hold.maxExpiresAt()) ? hold.maxExpiresAt() : wanted;
+            InventoryStore.extendHold(tx.sql(), holdId, until);
+            return new Hold(hold.id(), hold.organizationId(), hold.eventId(), hold.ticketType(), hold.quantity(),
+                    hold.seatIndexes(), hold.status(), until, hold.maxExpiresAt());
+        });
+        redis.reschedule(extended.eventId(), extended.id(), millis(extended.expiresAt()));
+        return extended;
+    }
+
+    public java.util.Optional<Hold> find(UUID orgId, UUID holdId) {
+        return InventoryStore.findHold(dsl, orgId, holdId, false);
+    }
+
+    private void emit(Transaction tx, String type, Hold hold, boolean withExpiry) {
+        ObjectNode data = Json.object().put("hold_id", hold.id().toString()).put("event_id", hold.eventId().toString());
+        ArrayNode seats = data.putArray("seats");
+        inventories.seatMap(hold.eventId()).ifPresent(map ->
+                hold.seatIndexes().forEach(i -> seats.add(map.seatAt(i).id().toString())));
+        data.put("quantity", hold.quantity());
+        if (hold.ticketType() != null) {
+            data.put("ticket_type", hold.ticketType());
+        }
+        if (withExpiry) {
+            data.put("expires_at", hold.expiresAt().toString());
+        }
+        tx.emit(type, hold.organizationId(), hold.id(), data);
+    }
+
+    private static long millis(OffsetDateTime at) {
+        return at.toInstant().toEpochMilli();
+    }
+}

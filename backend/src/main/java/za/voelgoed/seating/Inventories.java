@@ -1,0 +1,57 @@
+package za.voelgoed.seating;
+
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jooq.DSLContext;
+
+/**
+ * Seat maps (immutable once a show is created, so cached per node) and the loading of a show's Redis
+ * state from PostgreSQL: on first use, after FLUSHALL, on demand, and after a drift was found.
+ */
+public final class Inventories {
+
+    private static final System.Logger LOG = System.getLogger(Inventories.class.getName());
+
+    private final DSLContext dsl;
+    private final RedisInventory redis;
+    private final Map<UUID, SeatMap> seatMaps = new ConcurrentHashMap<>();
+    private final Map<UUID, Object> loadLocks = new ConcurrentHashMap<>();
+
+    Inventories(DSLContext dsl, RedisInventory redis) {
+        this.dsl = dsl;
+        this.redis = redis;
+    }
+
+    /** The show's seat map; empty for general-admission-only shows. */
+    java.util.Optional<SeatMap> seatMap(UUID eventId) {
+        return java.util.Optional.ofNullable(seatMaps.computeIfAbsent(eventId, id ->
+                InventoryStore.layout(dsl, id).map(SeatMap::of).orElse(null)));
+    }
+
+    /**
+     * Loads the show's Redis state from PostgreSQL. Holds that commit while this runs may be missed by
+     * Redis; PostgreSQL's seat claims and the ticket-type check still refuse any oversell, and the refusal
+     * triggers another load.
+     */
+    public void rebuild(UUID eventId) {
+        synchronized (loadLocks.computeIfAbsent(eventId, k -> new Object())) {
+            InventoryState state = InventoryStore.state(dsl, eventId);
+            redis.load(eventId, state);
+            LOG.log(Level.INFO, "inventory_loaded event=" + eventId + " seats=" + state.seatCount() + " taken="
+                    + state.taken().cardinality() + " holds=" + state.holds().size());
+        }
+    }
+
+    void ensureLoaded(UUID eventId) {
+        if (!redis.isLoaded(eventId)) {
+            rebuild(eventId);
+        }
+    }
+
+    List<TicketType> ticketTypes(UUID eventId) {
+        return InventoryStore.ticketTypes(dsl, eventId);
+    }
+}

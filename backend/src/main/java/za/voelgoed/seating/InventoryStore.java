@@ -1,0 +1,150 @@
+package za.voelgoed.seating;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import za.voelgoed.shared.json.Json;
+
+/** The SQL of inventory and holds. */
+final class InventoryStore {
+
+    private InventoryStore() {
+    }
+
+    static void insertSeats(DSLContext tx, UUID eventId, SeatMap map) {
+        int chunk = 1_000;
+        for (int from = 0; from < map.size(); from += chunk) {
+            List<Seat> seats = map.seats().subList(from, Math.min(map.size(), from + chunk));
+            tx.execute("""
+                    insert into event_seats (event_id, seat_index, seat_id, category)
+                    select ?, * from unnest(?::integer[], ?::varchar[], ?::varchar[])""",
+                    eventId, seats.stream().map(Seat::index).toArray(Integer[]::new),
+                    seats.stream().map(s -> s.id().toString()).toArray(String[]::new),
+                    seats.stream().map(Seat::category).toArray(String[]::new));
+        }
+    }
+
+    static void insertPrice(DSLContext tx, UUID eventId, String code, long priceCents, String currency) {
+        tx.execute("insert into price_categories (event_id, code, price_cents, currency) values (?, ?, ?, ?)",
+                eventId, code, priceCents, currency);
+    }
+
+    static void insertTicketType(DSLContext tx, UUID eventId, TicketType type) {
+        tx.execute("""
+                insert into ticket_types (event_id, code, name, price_cents, currency, capacity)
+                values (?, ?, ?, ?, ?, ?)""", eventId, type.code(), type.name(), type.priceCents(), type.currency(),
+                type.capacity());
+    }
+
+    static void insertSettings(DSLContext tx, UUID eventId, SaleSettings settings, List<SectionLayout> layout) {
+        tx.execute("""
+                insert into event_sale_settings (event_id, hold_seconds, max_hold_seconds, currency, seating)
+                values (?, ?, ?, ?, ?::jsonb)""", eventId, settings.holdSeconds(), settings.maxHoldSeconds(),
+                settings.currency(), layout == null ? null : Json.write(layout));
+    }
+
+    static Optional<SaleSettings> settings(DSLContext dsl, UUID eventId) {
+        return dsl.fetchOptional("select hold_seconds, max_hold_seconds, currency from event_sale_settings"
+                + " where event_id = ?", eventId).map(r -> new SaleSettings(r.get(0, Integer.class),
+                r.get(1, Integer.class), r.get(2, String.class)));
+    }
+
+    /** The layout the seat map was made from; seat indexes follow from it deterministically. */
+    static Optional<List<SectionLayout>> layout(DSLContext dsl, UUID eventId) {
+        return dsl.fetchOptional("select seating::text from event_sale_settings where event_id = ? and seating is not null",
+                eventId).map(r -> Arrays.asList(Json.read(r.get(0, String.class), SectionLayout[].class)));
+    }
+
+    static List<TicketType> ticketTypes(DSLContext dsl, UUID eventId) {
+        return dsl.fetch("""
+                select code, name, price_cents, currency, capacity, held, sold from ticket_types
+                where event_id = ? order by code""", eventId).map(r -> new TicketType(r.get(0, String.class),
+                r.get(1, String.class), r.get(2, Long.class), r.get(3, String.class), r.get(4, Integer.class),
+                r.get(5, Integer.class), r.get(6, Integer.class)));
+    }
+
+    /** Everything Redis must know: seats not free, ticket type counters, active holds. */
+    static InventoryState state(DSLContext dsl, UUID eventId) {
+        int seatCount = dsl.fetchOne("select count(*) from event_seats where event_id = ?", eventId).get(0, Integer.class);
+        BitSet taken = new BitSet(seatCount);
+        dsl.fetch("select seat_index from event_seats where event_id = ? and (blocked or channel is not null)", eventId)
+                .forEach(r -> taken.set(r.get(0, Integer.class)));
+        dsl.fetch("select seat_index from seat_claims where event_id = ?", eventId)
+                .forEach(r -> taken.set(r.get(0, Integer.class)));
+        List<InventoryState.TicketTypeCount> types = ticketTypes(dsl, eventId).stream()
+                .map(t -> new InventoryState.TicketTypeCount(t.code(), t.capacity(), t.held(), t.sold())).toList();
+        List<InventoryState.ActiveHold> holds = dsl.fetch("""
+                select id, expires_at, seat_indexes, ticket_type, quantity from holds
+                where event_id = ? and status = 'active'""", eventId).map(InventoryStore::activeHold);
+        return new InventoryState(seatCount, taken, types, holds);
+    }
+
+    private static InventoryState.ActiveHold activeHold(Record r) {
+        Integer[] seats = r.get(2, Integer[].class);
+        return new InventoryState.ActiveHold(r.get(0, UUID.class),
+                r.get(1, OffsetDateTime.class).toInstant().toEpochMilli(),
+                seats == null ? List.of() : Arrays.asList(seats), r.get(3, String.class), r.get(4, Integer.class));
+    }
+
+    /** Records the hold and claims its seats or quantity; false when PostgreSQL refuses (taken or sold out). */
+    static void insertHold(DSLContext tx, Hold hold) {
+        tx.execute("""
+                insert into holds (id, organization_id, event_id, ticket_type, quantity, seat_indexes, status,
+                                   expires_at, max_expires_at)
+                values (?, ?, ?, ?, ?, ?::integer[], 'active', ?::timestamptz, ?::timestamptz)""",
+                hold.id(), hold.organizationId(), hold.eventId(), hold.ticketType(), hold.quantity(),
+                hold.seatIndexes().toArray(Integer[]::new), hold.expiresAt(), hold.maxExpiresAt());
+        if (hold.ticketType() != null) {
+            tx.execute("update ticket_types set held = held + ? where event_id = ? and code = ?",
+                    hold.quantity(), hold.eventId(), hold.ticketType());
+        } else {
+            tx.execute("""
+                    insert into seat_claims (event_id, seat_index, hold_id, state)
+                    select ?, unnest(?::integer[]), ?, 'held'""",
+                    hold.eventId(), hold.seatIndexes().toArray(Integer[]::new), hold.id());
+        }
+    }
+
+    static Optional<Hold> findHold(DSLContext dsl, UUID orgId, UUID holdId, boolean lock) {
+        return dsl.fetchOptional("""
+                select id, organization_id, event_id, ticket_type, quantity, seat_indexes, status, expires_at,
+                       max_expires_at from holds where organization_id = ? and id = ?""" + (lock ? " for update" : ""),
+                orgId, holdId).map(InventoryStore::toHold);
+    }
+
+    /** Ends an active hold ({@code released} or {@code expired}) and frees what it claimed. */
+    static void endHold(DSLContext tx, Hold hold, String status) {
+        tx.execute("update holds set status = ?, ended_at = now() where id = ?", status, hold.id());
+        if (hold.ticketType() != null) {
+            tx.execute("update ticket_types set held = held - ? where event_id = ? and code = ?",
+                    hold.quantity(), hold.eventId(), hold.ticketType());
+        } else {
+            tx.execute("delete from seat_claims where hold_id = ? and state = 'held'", hold.id());
+        }
+    }
+
+    static void extendHold(DSLContext tx, UUID holdId, OffsetDateTime expiresAt) {
+        tx.execute("update holds set expires_at = ?::timestamptz where id = ?", expiresAt, holdId);
+    }
+
+    /** Active holds whose time is up, oldest first (the sweeper's backstop when Redis lost its zset). */
+    static List<Hold> expiredHolds(DSLContext dsl, int limit) {
+        return dsl.fetch("""
+                select id, organization_id, event_id, ticket_type, quantity, seat_indexes, status, expires_at,
+                       max_expires_at from holds where status = 'active' and expires_at <= now()
+                order by expires_at limit ?""", limit).map(InventoryStore::toHold);
+    }
+
+    private static Hold toHold(Record r) {
+        Integer[] seats = r.get(5, Integer[].class);
+        return new Hold(r.get(0, UUID.class), r.get(1, UUID.class), r.get(2, UUID.class), r.get(3, String.class),
+                r.get(4, Integer.class), seats == null ? List.of() : new ArrayList<>(Arrays.asList(seats)),
+                r.get(6, String.class), r.get(7, OffsetDateTime.class), r.get(8, OffsetDateTime.class));
+    }
+}

@@ -1,0 +1,9 @@
+package za.voelgoed.seating;
+
+/** Text that is not a well-formed {@code section:row:number} seat id. */
+public final class MalformedSeatIdException extends IllegalArgumentException {
+
+    MalformedSeatIdException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,23 @@
+-- Replaces an event's Redis state with what PostgreSQL says, in one step. KEYS: taken bitmap, ga hash,
+-- holds zset, loaded marker, then one hash key per active hold. ARGV: the bitmap bytes, the number of
+-- ga fields n, n field/value pairs, then per hold: id, expiry ms, seats (comma list), ticket type, quantity.
+redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
+redis.call('SET', KEYS[1], ARGV[1])
+local n = tonumber(ARGV[2])
+local at = 3
+for _ = 1, n do
+    redis.call('HSET', KEYS[2], ARGV[at], ARGV[at + 1])
+    at = at + 2
+end
+for k = 5, #KEYS do
+    redis.call('DEL', KEYS[k])
+    redis.call('ZADD', KEYS[3], ARGV[at + 1], ARGV[at])
+    if ARGV[at + 2] ~= '' then
+        redis.call('HSET', KEYS[k], 'seats', ARGV[at + 2], 'quantity', ARGV[at + 4])
+    else
+        redis.call('HSET', KEYS[k], 'ticket_type', ARGV[at + 3], 'quantity', ARGV[at + 4])
+    end
+    at = at + 5
+end
+redis.call('SET', KEYS[4], '1')
+return 1
