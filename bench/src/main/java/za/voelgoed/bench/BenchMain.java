@@ -7,7 +7,8 @@ import java.util.function.Supplier;
 
 /**
  * {@code bin/bench <scenario> [--option value ...]}. Scenarios: {@code outbox} (commit → subscriber, one
- * and two nodes in this JVM) and {@code gateway} (commit → WebSocket clients of a backend process). Every
+ * and two nodes in this JVM), {@code gateway} (commit → WebSocket clients of a backend process) and
+ * {@code jobs} (no-op jobs per second, our job engine and db-scheduler one after the other). Every
  * run targets 127.0.0.1, uses the database {@code voelgoed_bench} and a Redis prefix of its own, and stops
  * by itself. Exit status: 0 done, 1 failed (message and stack trace on stderr), 2 bad arguments (usage).
  */
@@ -30,6 +31,7 @@ public final class BenchMain {
                             + Runtime.version() + ", args " + commandLine);
                     GatewayBench.run(options);
                 }
+                case "jobs" -> JobsBench.run(parsed(() -> JobsBench.Settings.from(options)), commandLine);
                 default -> usage("unknown scenario '" + args[0] + "'");
             }
         } catch (Exception e) {
@@ -79,6 +81,12 @@ public final class BenchMain {
         System.err.println("         --rate      events/s over all writers; 0 = as fast as possible");
         System.err.println("       bin/bench gateway [--clients 500,2000,5000] [--orgs 10] [--rate 2000]"
                 + " [--seconds 15]");
+        System.err.println("       bin/bench jobs [--jobs 50000] [--orgs 10] [--concurrency 50] [--pool 50]"
+                + " [--rounds 1] [--order ours,db-scheduler] [--poll-ms 100] [--lock-and-fetch 0.5,1.0] [--analyze on]"
+                + " [--timeout-seconds 300]");
+        System.err.println("         --pool            both engines' pool size (default: concurrency, at most 64)");
+        System.err.println("         --lock-and-fetch  db-scheduler's lower,upper fractions of its threads");
+        System.err.println("         --analyze         on: ANALYZE the filled table before the clock starts, off: not");
         System.exit(2);
     }
 }

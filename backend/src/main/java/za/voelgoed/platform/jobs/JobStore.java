@@ -62,6 +62,14 @@ final class JobStore {
      * so one organisation's flood never starves another's queue. Each claim gets a new fencing number.
      */
     static List<Claim> claim(DSLContext dsl, QueueKind kind, int limit, String nodeId) {
+        return claim(dsl, kind, limit, limit, nodeId);
+    }
+
+    /**
+     * As above, with each queue offering at most {@code perQueue} jobs. Offered rows are locked even when
+     * not taken, so a producer that knows how many queues are busy asks each for its share only.
+     */
+    static List<Claim> claim(DSLContext dsl, QueueKind kind, int limit, int perQueue, String nodeId) {
         return dsl.fetch("""
                 with offered as (
                     select c.id, q.name, c.priority, c.scheduled_at
@@ -86,7 +94,7 @@ final class JobStore {
                 returning jobs.id, jobs.claim, jobs.queue, jobs.organization_id, jobs.kind, jobs.worker,
                           jobs.event_type, jobs.args, jobs.attempt, jobs.max_attempts, jobs.scheduled_at,
                           jobs.attempted_at, jobs.unique_key""".formatted(RUNNABLE),
-                limit, kind.wire(), limit, nodeId)
+                perQueue, kind.wire(), limit, nodeId)
                 .map(JobStore::toClaim);
     }
 

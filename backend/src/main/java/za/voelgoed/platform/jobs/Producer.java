@@ -22,6 +22,8 @@ final class Producer {
     private final long pollIntervalMs;
     private final Signal wake = new Signal();
     private final AtomicInteger busy = new AtomicInteger();
+    /** How many queues offered jobs at the last claim: each is asked for its share next time. */
+    private int busyQueues = 1;
     private volatile boolean running = true;
     private Thread thread;
 
@@ -54,7 +56,7 @@ final class Producer {
                     wake.await(pollIntervalMs);
                     continue;
                 }
-                if (free > 0 && claimAndStart(free) == free) {
+                if (free > 0 && claimAndStart(free) > 0) {
                     continue;
                 }
             } catch (RuntimeException e) {
@@ -69,7 +71,9 @@ final class Producer {
     }
 
     private int claimAndStart(int free) {
-        List<Claim> claims = JobStore.claim(dsl, kind, free, nodeId);
+        int perQueue = Math.max(1, (free + busyQueues - 1) / busyQueues + 1);
+        List<Claim> claims = JobStore.claim(dsl, kind, free, perQueue, nodeId);
+        busyQueues = Math.max(1, (int) claims.stream().map(Claim::queue).distinct().count());
         for (Claim claim : claims) {
             busy.incrementAndGet();
             executions.start(claim, () -> {
