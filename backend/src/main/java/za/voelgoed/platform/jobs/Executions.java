@@ -126,10 +126,11 @@ final class Executions {
     /** Interrupts every attempt still running and gives its job back; used when the grace period ran out. */
     void releaseAll() {
         for (Running attempt : running.values()) {
-            attempt.thread().interrupt();
+            // give the job back before interrupting: the interrupted attempt's failure must find it released
             if (JobStore.release(dsl, attempt.claim())) {
                 LOG.log(Level.INFO, "job_released job=" + attempt.claim().jobId() + " reason=shutdown");
             }
+            attempt.thread().interrupt();
         }
     }
 }
