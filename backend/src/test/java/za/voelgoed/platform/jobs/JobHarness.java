@@ -24,7 +24,7 @@ final class JobHarness implements AutoCloseable {
     private final List<JobEngine> engines = new ArrayList<>();
 
     JobHarness(WorkerRegistry workers) {
-        db = Database.open(TestEnv.config(Map.of("VOELGOED_DB_POOL_SIZE", "16")));
+        db = Database.open(TestEnv.config(Map.of("VOELGOED_DB_POOL_SIZE", "8")));
         outbox = new Outbox(db.dsl(), EventTypeRegistry.standard(), new PiiScrubber(),
                 new MicrometerEventTelemetry(new SimpleMeterRegistry()),
                 Clock.systemUTC());

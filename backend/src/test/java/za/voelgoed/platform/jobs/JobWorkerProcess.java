@@ -44,7 +44,7 @@ public final class JobWorkerProcess {
     }
 
     static Map<String, String> env(String dbUrl, String nodeId) {
-        return Map.of("VOELGOED_DB_URL", dbUrl, "VOELGOED_NODE_ID", nodeId, "VOELGOED_DB_POOL_SIZE", "12",
+        return Map.of("VOELGOED_DB_URL", dbUrl, "VOELGOED_NODE_ID", nodeId, "VOELGOED_DB_POOL_SIZE", "6",
                 "VOELGOED_JOBS_CONCURRENCY_PAYMENTS", "10", "VOELGOED_JOBS_POLL_INTERVAL_MS", "200",
                 "VOELGOED_JOBS_HEARTBEAT_MS", "200", "VOELGOED_JOBS_NODE_TIMEOUT_MS", "1500",
                 "VOELGOED_JOBS_BACKOFF_MS", "20");
