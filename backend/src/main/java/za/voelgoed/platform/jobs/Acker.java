@@ -16,6 +16,8 @@ final class Acker {
 
     private static final System.Logger LOG = System.getLogger(Acker.class.getName());
     private static final int MAX_BATCH = 1_000;
+    private static final int GATHER_BELOW = 32;
+    private static final long GATHER_MS = 2;
 
     private final DSLContext dsl;
     private final JobTelemetry telemetry;
@@ -48,6 +50,10 @@ final class Acker {
                 if (first != null) {
                     List<Done> batch = new ArrayList<>();
                     batch.add(first);
+                    if (pending.size() < GATHER_BELOW) {
+                        // a moment's wait turns a statement per few jobs into one per many under load
+                        Thread.sleep(GATHER_MS);
+                    }
                     pending.drainTo(batch, MAX_BATCH - 1);
                     flush(batch);
                 }

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
@@ -31,13 +30,12 @@ final class Executions {
     private final DeadLetters deadLetters;
     private final JobTelemetry telemetry;
     private final Backoff backoff;
-    private final ScheduledExecutorService watchdog;
     private final String nodeId;
     private final RandomGenerator random = RandomGenerator.getDefault();
     private final Map<Long, Running> running = new ConcurrentHashMap<>();
 
-    /** An attempt in progress. */
-    private record Running(Claim claim, Thread thread) {
+    /** An attempt in progress and when it must end. */
+    private record Running(Claim claim, Thread thread, long deadlineNanos, AtomicBoolean timedOut) {
     }
 
     Executions(DSLContext dsl, WorkerRegistry workers, Acker acker, DeadLetters deadLetters, JobTelemetry telemetry,
@@ -48,14 +46,13 @@ final class Executions {
         this.deadLetters = deadLetters;
         this.telemetry = telemetry;
         this.backoff = backoff;
-        this.watchdog = watchdog;
+        watchdog.scheduleWithFixedDelay(this::interruptOverdue, 50, 50, TimeUnit.MILLISECONDS);
         this.nodeId = nodeId;
     }
 
     /** Starts the attempt; {@code whenDone} runs after it ended, however it ended. */
     void start(Claim claim, Runnable whenDone) {
         Thread.ofVirtual().name("job-" + claim.jobId()).start(() -> {
-            running.put(claim.jobId(), new Running(claim, Thread.currentThread()));
             try {
                 run(claim);
             } finally {
@@ -74,20 +71,15 @@ final class Executions {
             return;
         }
         AtomicBoolean timedOut = new AtomicBoolean();
-        Thread self = Thread.currentThread();
-        ScheduledFuture<?> alarm = watchdog.schedule(() -> {
-            timedOut.set(true);
-            self.interrupt();
-        }, worker.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        running.put(claim.jobId(), new Running(claim, Thread.currentThread(), start + worker.timeout().toNanos(),
+                timedOut));
         try {
             worker.perform(new JobContext(claim, dsl));
-            alarm.cancel(false);
             if (timedOut.get()) {
                 throw new java.util.concurrent.TimeoutException("interrupted after " + worker.timeout());
             }
             acker.completed(claim, System.nanoTime() - start);
         } catch (Throwable failure) {
-            alarm.cancel(false);
             Thread.interrupted();
             String error = timedOut.get() ? "timeout: attempt ran longer than " + worker.timeout() : describe(failure);
             fail(claim, Duration.ofNanos(System.nanoTime() - start), error);
@@ -117,6 +109,19 @@ final class Executions {
     private static String describe(Throwable failure) {
         String text = failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
         return text.length() > MAX_ERROR_CHARS ? text.substring(0, MAX_ERROR_CHARS) : text;
+    }
+
+    /**
+     * Interrupts attempts past their worker's timeout. One periodic pass instead of a timer per attempt:
+     * arming and cancelling a timer for every job cost more than the no-op jobs themselves.
+     */
+    private void interruptOverdue() {
+        long now = System.nanoTime();
+        for (Running attempt : running.values()) {
+            if (now - attempt.deadlineNanos() > 0 && attempt.timedOut().compareAndSet(false, true)) {
+                attempt.thread().interrupt();
+            }
+        }
     }
 
     int inFlight() {

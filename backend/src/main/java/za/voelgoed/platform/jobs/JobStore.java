@@ -113,14 +113,16 @@ final class JobStore {
         }
         Long[] ids = claims.stream().map(Claim::jobId).toArray(Long[]::new);
         Long[] tokens = claims.stream().map(Claim::claim).toArray(Long[]::new);
+        // claim numbers are unique, so "claim among the tokens" pins each row to its own token; id = any()
+        // keeps the plan on the primary key (a join with unnest once scanned every executing row per item)
         List<Long> done = dsl.fetch("""
                 update jobs set state = 'completed', finished_at = now()
-                from unnest(?::bigint[], ?::bigint[]) as a(id, claim)
-                where jobs.id = a.id and jobs.claim = a.claim and jobs.state = 'executing'
-                returning jobs.id""", ids, tokens).map(r -> r.get(0, Long.class));
+                where id = any(?::bigint[]) and claim = any(?::bigint[]) and state = 'executing'
+                returning id""", ids, tokens).map(r -> r.get(0, Long.class));
+        java.util.Set<Long> completed = new java.util.HashSet<>(done);
         List<Long> refused = new ArrayList<>();
         for (Long id : ids) {
-            if (!done.contains(id)) {
+            if (!completed.contains(id)) {
                 refused.add(id);
             }
         }

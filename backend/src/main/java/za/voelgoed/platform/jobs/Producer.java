@@ -67,7 +67,7 @@ final class Producer {
     }
 
     private int refillFloor() {
-        return Math.max(1, limit / 4);
+        return Math.max(1, limit / 2);
     }
 
     private int claimAndStart(int free) {
