@@ -17,8 +17,9 @@ import java.util.Set;
  * table, enqueues every job before the engine starts (not timed), then times from the engine's start to
  * the last job's handler run, counted in the handler, and waits for the database to agree (all jobs
  * {@code completed}; db-scheduler's table empty). Both get the same concurrency, a HikariCP pool of the
- * same size and the same poll interval. {@code --rounds} repeats the pair: the first run of a JVM is
- * also its JIT warm-up, so with one round the engine that goes first pays for it.
+ * same size and the same poll interval. {@code --warmup} rounds (default 1, of 10,000 jobs each) run both
+ * engines unreported first: the first run in a JVM is also its JIT warm-up, and without one the engine that
+ * goes first pays for it. {@code --rounds} repeats the measured pair.
  */
 final class JobsBench {
 
@@ -28,15 +29,25 @@ final class JobsBench {
     /** The goal this bench checks: our rate at least this multiple of db-scheduler's. */
     static final double GOAL_RATIO = 2.0;
 
+    /** Jobs per engine in each warm-up round ({@code --warmup}, default 1 round). */
+    static final int WARMUP_JOBS = 10_000;
+
     /** How often the database is asked whether it agrees, once the handlers counted every job. */
     private static final long CONFIRM_POLL_MS = 20;
 
     /** The options of a run, checked. */
     record Settings(int jobs, int orgs, int concurrency, int pool, int pollMs, double lowerFraction,
-                    double upperFraction, int rounds, List<String> order, boolean analyze, int timeoutSeconds) {
+                    double upperFraction, int rounds, List<String> order, boolean analyze, int timeoutSeconds,
+                    int warmup) {
+
+        /** The same settings with another number of jobs (the warm-up runs a smaller batch). */
+        Settings withJobs(int count) {
+            return new Settings(count, orgs, concurrency, pool, pollMs, lowerFraction, upperFraction, rounds, order,
+                    analyze, timeoutSeconds, warmup);
+        }
 
         private static final Set<String> NAMES = Set.of("jobs", "orgs", "concurrency", "pool", "poll-ms",
-                "lock-and-fetch", "rounds", "order", "analyze", "timeout-seconds");
+                "lock-and-fetch", "rounds", "order", "analyze", "timeout-seconds", "warmup");
         private static final List<String> ENGINES = List.of(OurEngineRun.NAME, DbSchedulerRun.NAME);
 
         static Settings from(Map<String, String> options) {
@@ -61,7 +72,7 @@ final class JobsBench {
             return new Settings(atLeast(options, "jobs", 50_000, 1), atLeast(options, "orgs", 10, 1), concurrency,
                     pool, atLeast(options, "poll-ms", 100, 10), fractions[0], fractions[1],
                     atLeast(options, "rounds", 1, 1), order, analyze.equals("on"),
-                    atLeast(options, "timeout-seconds", 300, 1));
+                    atLeast(options, "timeout-seconds", 300, 1), atLeast(options, "warmup", 1, 0));
         }
 
         private static double[] fractions(String text) {
@@ -102,6 +113,18 @@ final class JobsBench {
         deadline.enforce();
         BenchEnv env = new BenchEnv();
         String postgres = postgresFacts();
+        for (int w = 1; w <= settings.warmup(); w++) {
+            Settings small = settings.withJobs(Math.min(settings.jobs(), WARMUP_JOBS));
+            for (String engine : settings.order()) {
+                // not reported: the first runs in a JVM compile the JDBC driver, the pool and both engines
+                System.out.println("--- jobs bench: warm-up " + w + " of " + settings.warmup() + ", " + engine + " ---");
+                if (engine.equals(OurEngineRun.NAME)) {
+                    OurEngineRun.run(small, env, 0, deadline);
+                } else {
+                    DbSchedulerRun.run(small, 0, deadline);
+                }
+            }
+        }
         List<JobsResult> results = new ArrayList<>();
         for (int round = 1; round <= settings.rounds(); round++) {
             for (String engine : settings.order()) {
