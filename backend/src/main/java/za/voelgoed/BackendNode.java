@@ -15,6 +15,14 @@ import za.voelgoed.events.Events;
 import za.voelgoed.identity.Identities;
 import za.voelgoed.identity.IdentityRoutes;
 import za.voelgoed.seating.Seating;
+import za.voelgoed.payments.HttpPaymentProvider;
+import za.voelgoed.payments.PaymentProvider;
+import za.voelgoed.payments.PaymentSettings;
+import za.voelgoed.platform.http.IdempotencyKeys;
+import za.voelgoed.ticketing.Coupons;
+import za.voelgoed.ticketing.OrderRoutes;
+import za.voelgoed.ticketing.Orders;
+import za.voelgoed.ticketing.PaymentCapture;
 import za.voelgoed.seating.SeatingRoutes;
 import za.voelgoed.platform.telemetry.MicrometerInventoryTelemetry;
 import za.voelgoed.platform.jobs.DeadLetterRoutes;
@@ -81,10 +89,13 @@ public final class BackendNode implements AutoCloseable {
     private final Jobs jobs;
     private final DeadLetters deadLetters;
     private final JobEngine jobEngine;
+    private final PaymentProvider paymentProvider;
     private WebServer server;
     private CommitNotifier notifier;
     private Gateway gateway;
     private Seating seating;
+    private SeatingRoutes seatingRoutes;
+    private OrderRoutes orderRoutes;
 
     private BackendNode(AppConfig config, Extensions extensions) {
         this.config = config;
@@ -111,7 +122,10 @@ public final class BackendNode implements AutoCloseable {
                 eventTelemetry, settings.pollIntervalMs(), settings.dispatchThreads(), settings.batchSize(),
                 config.nodeId());
         this.adminToken = config.adminToken().orElseGet(BackendNode::generateToken);
-        WorkerRegistry workers = new WorkerRegistry();
+        var provider = config.paymentProvider();
+        this.paymentProvider = new HttpPaymentProvider(new PaymentSettings(provider.url(), provider.connectTimeoutMs(),
+                provider.requestTimeoutMs(), provider.maxAttempts()));
+        WorkerRegistry workers = new WorkerRegistry().register(new PaymentCapture(database.dsl(), paymentProvider));
         extensions.workers().forEach(workers::register);
         this.jobs = new Jobs(database.dsl(), workers);
         this.deadLetters = new DeadLetters(outbox, database.dsl());
@@ -143,6 +157,11 @@ public final class BackendNode implements AutoCloseable {
         Events events = new Events(outbox, database.dsl(), orgs);
         seating = new Seating(outbox, database.dsl(), redis, Clock.systemUTC(), config.holdSweepIntervalMs(),
                 config.nodeId(), events::statusOf, new MicrometerInventoryTelemetry(telemetry.registry()));
+        IdempotencyKeys idempotency = new IdempotencyKeys(database.dsl());
+        Coupons coupons = new Coupons(database.dsl());
+        Orders orders = new Orders(outbox, database.dsl(), seating, coupons, paymentProvider, jobs);
+        seatingRoutes = new SeatingRoutes(seating, idempotency);
+        orderRoutes = new OrderRoutes(orders, coupons, idempotency);
         int loaded = seating.rebuildAll();
         LOG.log(Level.INFO, "inventory_rebuilt_on_start events=" + loaded);
         TopicOwnership ownership = new TopicOwnership().register(TopicFamily.Scope.EVENT, events::orgOf);
@@ -184,7 +203,8 @@ public final class BackendNode implements AutoCloseable {
                 .register("/api/orgs", new OrgRoutes(orgs))
                 .register("/api/orgs/{orgId}", new IdentityRoutes(identities))
                 .register("/api/orgs/{orgId}/events", new EventRoutes(events))
-                .register("/api/orgs/{orgId}/events/{eventId}", new SeatingRoutes(seating))
+                .register("/api/orgs/{orgId}/events/{eventId}", seatingRoutes)
+                .register("/api/orgs/{orgId}", orderRoutes)
                 .register("/api/orgs/{orgId}/presence", new PresenceRoutes(gateway))
                 .register("/api/orgs/{orgId}/dlq", new DeadLetterRoutes(deadLetters))
                 .register("/api/orgs/{orgId}/queues", new QueueRoutes(jobs))

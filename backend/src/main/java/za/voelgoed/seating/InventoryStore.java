@@ -61,6 +61,13 @@ final class InventoryStore {
                 eventId).map(r -> Arrays.asList(Json.read(r.get(0, String.class), SectionLayout[].class)));
     }
 
+    static java.util.Map<String, Long> categoryPrices(DSLContext dsl, UUID eventId) {
+        java.util.Map<String, Long> prices = new java.util.HashMap<>();
+        dsl.fetch("select code, price_cents from price_categories where event_id = ?", eventId)
+                .forEach(r -> prices.put(r.get(0, String.class), r.get(1, Long.class)));
+        return prices;
+    }
+
     static List<TicketType> ticketTypes(DSLContext dsl, UUID eventId) {
         return dsl.fetch("""
                 select code, name, price_cents, currency, capacity, held, sold from ticket_types
@@ -126,6 +133,28 @@ final class InventoryStore {
                     hold.quantity(), hold.eventId(), hold.ticketType());
         } else {
             tx.execute("delete from seat_claims where hold_id = ? and state = 'held'", hold.id());
+        }
+    }
+
+    /** The hold's inventory becomes sold to the order: seat claims flip to sold, held moves to sold. */
+    static void convertHold(DSLContext tx, Hold hold, UUID orderId) {
+        tx.execute("update holds set status = 'converted', ended_at = now() where id = ?", hold.id());
+        if (hold.ticketType() != null) {
+            tx.execute("update ticket_types set held = held - ?, sold = sold + ? where event_id = ? and code = ?",
+                    hold.quantity(), hold.quantity(), hold.eventId(), hold.ticketType());
+        } else {
+            tx.execute("update seat_claims set state = 'sold', order_id = ?, hold_id = null where hold_id = ?",
+                    orderId, hold.id());
+        }
+    }
+
+    /** A refunded order's inventory goes back on sale. */
+    static void returnSold(DSLContext tx, UUID eventId, UUID orderId, String ticketType, int quantity) {
+        if (ticketType != null) {
+            tx.execute("update ticket_types set sold = sold - ? where event_id = ? and code = ?", quantity, eventId,
+                    ticketType);
+        } else {
+            tx.execute("delete from seat_claims where event_id = ? and order_id = ?", eventId, orderId);
         }
     }
 

@@ -36,6 +36,8 @@ final class RedisInventory {
     private static final LuaScript HOLD_GA = LuaScript.load("hold_ga");
     private static final LuaScript RELEASE = LuaScript.load("release_hold");
     private static final LuaScript LOAD = LuaScript.load("load_event");
+    private static final LuaScript CONVERT = LuaScript.load("convert_hold");
+    private static final LuaScript RETURN_SOLD = LuaScript.load("return_sold");
 
     private final Redis redis;
 
@@ -79,6 +81,20 @@ final class RedisInventory {
         Object reply = RELEASE.run(redis.client(), List.of(keys.taken(), keys.ga(), keys.holds(), keys.hold(holdId)),
                 List.of(holdId.toString()));
         return Long.valueOf(1).equals(reply);
+    }
+
+    /** The hold became an order: general-admission held moves to sold; seats stay taken. */
+    void convert(UUID eventId, UUID holdId) {
+        InventoryKeys keys = InventoryKeys.of(redis, eventId);
+        CONVERT.run(redis.client(), List.of(keys.ga(), keys.holds(), keys.hold(holdId)), List.of(holdId.toString()));
+    }
+
+    /** Refunded tickets go back on sale. */
+    void returnSold(UUID eventId, String ticketType, int quantity, List<Integer> seatIndexes) {
+        InventoryKeys keys = InventoryKeys.of(redis, eventId);
+        List<String> args = new ArrayList<>(List.of(ticketType == null ? "" : ticketType, Integer.toString(quantity)));
+        seatIndexes.forEach(i -> args.add(Integer.toString(i)));
+        RETURN_SOLD.run(redis.client(), List.of(keys.taken(), keys.ga()), args);
     }
 
     /** Moves a hold's expiry (extension); only a hold Redis still has. */

@@ -18,6 +18,7 @@ import za.voelgoed.platform.redis.Redis;
 public final class Seating implements AutoCloseable {
 
     private final Inventories inventories;
+    private final RedisInventory redisInventory;
     private final Holds holds;
     private final AvailabilityReader availability;
     private final DriftChecker drift;
@@ -28,6 +29,7 @@ public final class Seating implements AutoCloseable {
     public Seating(Outbox outbox, DSLContext dsl, Redis redis, Clock clock, long sweepIntervalMs, String nodeId,
                    BiFunction<UUID, UUID, Optional<String>> showStatus, InventoryTelemetry telemetry) {
         RedisInventory inventory = new RedisInventory(redis);
+        this.redisInventory = inventory;
         this.dsl = dsl;
         this.inventories = new Inventories(dsl, inventory);
         this.holds = new Holds(outbox, dsl, inventory, inventories, clock);
@@ -85,6 +87,64 @@ public final class Seating implements AutoCloseable {
     public java.util.List<String> seatIds(Hold hold) {
         return inventories.seatMap(hold.eventId()).map(map -> hold.seatIndexes().stream()
                 .map(i -> map.seatAt(i).id().toString()).toList()).orElse(java.util.List.of());
+    }
+
+    /**
+     * For checkout, in the order's transaction: the hold, locked, if it is active and not expired;
+     * otherwise 404 {@code hold_not_found} or 409 {@code hold_expired} / {@code hold_not_active}.
+     */
+    public Hold lockForCheckout(DSLContext tx, UUID orgId, UUID holdId) {
+        Hold hold = InventoryStore.findHold(tx, orgId, holdId, true)
+                .orElseThrow(() -> ApiException.notFound("hold_not_found", "no hold " + holdId));
+        if (!hold.status().equals(Hold.ACTIVE)) {
+            throw ApiException.conflict(hold.status().equals(Hold.EXPIRED) ? "hold_expired" : "hold_not_active",
+                    "hold " + holdId + " is " + hold.status());
+        }
+        if (!hold.expiresAt().toInstant().isAfter(java.time.Instant.now())) {
+            throw ApiException.conflict("hold_expired", "hold " + holdId + " expired at " + hold.expiresAt());
+        }
+        return hold;
+    }
+
+    /** The unit price of each thing a hold holds: per seat (its category's price) or per ticket. */
+    public java.util.List<Long> unitPrices(DSLContext tx, Hold hold) {
+        if (hold.isGeneralAdmission()) {
+            long price = InventoryStore.ticketTypes(tx, hold.eventId()).stream()
+                    .filter(t -> t.code().equals(hold.ticketType())).findFirst().orElseThrow().priceCents();
+            return java.util.Collections.nCopies(hold.quantity(), price);
+        }
+        SeatMap map = inventories.seatMap(hold.eventId()).orElseThrow();
+        java.util.Map<String, Long> prices = InventoryStore.categoryPrices(tx, hold.eventId());
+        return hold.seatIndexes().stream().map(i -> prices.get(map.seatAt(i).category())).toList();
+    }
+
+    public String currency(UUID eventId) {
+        return InventoryStore.settings(dsl, eventId).orElse(SaleSettings.DEFAULT).currency();
+    }
+
+    /** In the order's transaction: the hold's inventory is sold to the order. */
+    public void convert(DSLContext tx, Hold hold, UUID orderId) {
+        InventoryStore.convertHold(tx, hold, orderId);
+    }
+
+    /** After the order committed: Redis follows. */
+    public void afterConverted(Hold hold) {
+        redisInventory.convert(hold.eventId(), hold.id());
+    }
+
+    /** In the refund's transaction: the order's inventory goes back on sale. */
+    public void returnSold(DSLContext tx, UUID eventId, UUID orderId, String ticketType, int quantity) {
+        InventoryStore.returnSold(tx, eventId, orderId, ticketType, quantity);
+    }
+
+    /** After the refund committed: Redis follows. */
+    public void afterReturned(UUID eventId, String ticketType, int quantity, java.util.List<Integer> seatIndexes) {
+        redisInventory.returnSold(eventId, ticketType, quantity, seatIndexes);
+    }
+
+    /** The seat id of a seat index of the show. */
+    public String seatId(UUID eventId, int seatIndex) {
+        return inventories.seatMap(eventId).orElseThrow().seatAt(seatIndex).id().toString();
     }
 
     int sweepNow() {

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.UUID;
 import za.voelgoed.platform.auth.AccessFilter;
 import za.voelgoed.platform.http.ApiException;
+import za.voelgoed.platform.http.Idempotent;
+import za.voelgoed.platform.http.IdempotencyKeys;
 import za.voelgoed.platform.http.Problem;
 import za.voelgoed.platform.http.Requests;
 import za.voelgoed.platform.outbox.Actor;
@@ -24,9 +26,11 @@ import za.voelgoed.shared.json.Json;
 public final class SeatingRoutes implements HttpService {
 
     private final Seating seating;
+    private final IdempotencyKeys keys;
 
-    public SeatingRoutes(Seating seating) {
+    public SeatingRoutes(Seating seating, IdempotencyKeys keys) {
         this.seating = seating;
+        this.keys = keys;
     }
 
     /** Body of the extend route: how many seconds from now (capped by the show's maximum). */
@@ -64,9 +68,10 @@ public final class SeatingRoutes implements HttpService {
     }
 
     private void hold(ServerRequest req, ServerResponse res) {
-        HoldRequest body = Requests.body(req, HoldRequest.class);
+        String text = Requests.text(req);
         try {
-            res.status(Status.CREATED_201).send(view(seating.hold(actor(req), org(req), event(req), body)));
+            Idempotent.respond(keys, req, res, org(req), text, Status.CREATED_201, () ->
+                    view(seating.hold(actor(req), org(req), event(req), Requests.parse(text, HoldRequest.class))));
         } catch (SeatsTakenException taken) {
             Map<String, Object> problem = new LinkedHashMap<>();
             problem.put("type", "urn:voelgoed:problem:seats_taken");

@@ -26,7 +26,12 @@ public record AppConfig(
         GatewaySettings gateway,
         RateLimits rateLimits,
         JobSettings jobs,
-        long holdSweepIntervalMs) {
+        long holdSweepIntervalMs,
+        ProviderSettings paymentProvider) {
+
+    /** The card payment provider (the simulator in development and tests). */
+    public record ProviderSettings(String url, int connectTimeoutMs, int requestTimeoutMs, int maxAttempts) {
+    }
 
     /** Requests (REST) and frames (WebSocket) per second per token; 0 turns a limit off. */
     public record RateLimits(int restPerSecond, int framesPerSecond) {
@@ -97,7 +102,12 @@ public record AppConfig(
                         in.integer("VOELGOED_RATE_LIMIT_REST_PER_SECOND", "rate-limit.rest-per-second", 200),
                         in.integer("VOELGOED_RATE_LIMIT_FRAMES_PER_SECOND", "rate-limit.frames-per-second", 50)),
                 jobs(in),
-                in.integer("VOELGOED_HOLD_SWEEP_INTERVAL_MS", "seating.hold-sweep-interval-ms", 500));
+                in.integer("VOELGOED_HOLD_SWEEP_INTERVAL_MS", "seating.hold-sweep-interval-ms", 500),
+                new ProviderSettings(
+                        in.text("VOELGOED_PAYMENTS_URL", "payments.url", "http://127.0.0.1:8089"),
+                        in.integer("VOELGOED_PAYMENTS_CONNECT_TIMEOUT_MS", "payments.connect-timeout-ms", 1_000),
+                        in.integer("VOELGOED_PAYMENTS_TIMEOUT_MS", "payments.timeout-ms", 5_000),
+                        in.integer("VOELGOED_PAYMENTS_MAX_ATTEMPTS", "payments.max-attempts", 3)));
     }
 
     private static JobSettings jobs(Lookup in) {

@@ -34,6 +34,11 @@ public final class ApiException extends RuntimeException {
         return new ApiException(404, code, "Not found", detail, List.of());
     }
 
+    /** Any other status with a stable code, e.g. 402 payment_declined or 503 payment_unavailable. */
+    public static ApiException of(int status, String code, String title, String detail) {
+        return new ApiException(status, code, title, detail, List.of());
+    }
+
     public static ApiException conflict(String code, String detail) {
         return new ApiException(409, code, "Conflict", detail, List.of());
     }

@@ -36,7 +36,16 @@ public final class Requests {
     }
 
     public static <T> T body(ServerRequest req, Class<T> type) {
-        String text = req.content().hasEntity() ? req.content().as(String.class) : "";
+        return parse(text(req), type);
+    }
+
+    /** The raw body text (empty when there is none); read once per request. */
+    public static String text(ServerRequest req) {
+        return req.content().hasEntity() ? req.content().as(String.class) : "";
+    }
+
+    /** Parses a body already read with {@link #text}. */
+    public static <T> T parse(String text, Class<T> type) {
         try {
             JsonNode tree = Json.tree(text);
             if (!tree.isObject()) {

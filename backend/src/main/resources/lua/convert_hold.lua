@@ -1,0 +1,12 @@
+-- A hold became an order: its seats stay taken, its general-admission quantity moves from held to sold.
+-- KEYS: ga hash, holds zset, the hold's hash. ARGV: hold id. Returns 1, or 0 when Redis did not know it.
+local code = redis.call('HGET', KEYS[3], 'ticket_type')
+local quantity = tonumber(redis.call('HGET', KEYS[3], 'quantity') or '0')
+local known = redis.call('EXISTS', KEYS[3])
+redis.call('ZREM', KEYS[2], ARGV[1])
+if code then
+    redis.call('HINCRBY', KEYS[1], code .. ':held', -quantity)
+    redis.call('HINCRBY', KEYS[1], code .. ':sold', quantity)
+end
+redis.call('DEL', KEYS[3])
+return known

@@ -1,0 +1,222 @@
+package za.voelgoed.ticketing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import za.voelgoed.BackendNode;
+import za.voelgoed.testing.Api;
+import za.voelgoed.testing.Db;
+import za.voelgoed.testing.PaymentSimulatorProcess;
+import za.voelgoed.testing.TestEnv;
+
+/**
+ * The purchase flow of seed 8.1 over real HTTP, with the payment provider simulator as its own process:
+ * hold → order → authorisation → tickets → events → capture job; idempotent retries, declines, expired
+ * holds, coupons under concurrency, and refunds.
+ */
+class CheckoutIT {
+
+    static final String CARD = "{\"card_number\": \"4242 4242 4242 4242\", \"expiry\": \"12/30\", \"cvv\": \"123\"}";
+    static final String DECLINED = "{\"card_number\": \"4000000000000002\", \"expiry\": \"12/30\", \"cvv\": \"123\"}";
+
+    static PaymentSimulatorProcess simulator;
+    static BackendNode node;
+    static Api staff;
+    static UUID org;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        TestEnv.truncateAll();
+        simulator = PaymentSimulatorProcess.start();
+        node = BackendNode.start(TestEnv.config(Map.of("VOELGOED_PAYMENTS_URL", simulator.url(),
+                "VOELGOED_NODE_ID", "checkout", "VOELGOED_JOBS_POLL_INTERVAL_MS", "200")));
+        Api admin = new Api(node.port(), node.adminToken());
+        org = admin.createOrg("Checkout");
+        staff = admin.withToken(admin.createToken(org, "staff"));
+    }
+
+    @AfterAll
+    static void stop() {
+        node.close();
+        simulator.close();
+    }
+
+    static UUID show() {
+        UUID event = UUID.fromString(staff.post("/api/orgs/" + org + "/events", """
+                {"name": "Checkout", "starts_at": "2027-03-01T19:00:00+02:00",
+                 "seating": {"sections": [{"name": "Hall", "rows": [{"label": "A", "seats": 10, "category": "std"}]}],
+                             "categories": [{"code": "std", "price_cents": 25000}]},
+                 "ticket_types": [{"code": "ga", "name": "GA", "price_cents": 10000, "capacity": 50}]}""")
+                .json().path("id").asText());
+        staff.post("/api/orgs/" + org + "/events/" + event + "/publish", "{}");
+        return event;
+    }
+
+    static String hold(UUID event, String body) {
+        Api.Response held = staff.post("/api/orgs/" + org + "/events/" + event + "/holds", body);
+        assertThat(held.status()).as(held.body()).isEqualTo(201);
+        return held.json().path("id").asText();
+    }
+
+    static String order(String holdId, String card, String coupon) {
+        return "{\"hold_id\": \"" + holdId + "\", \"customer\": {\"name\": \"Thandi\", \"email\": \"thandi@example.com\"},"
+                + (coupon == null ? "" : " \"coupon_code\": \"" + coupon + "\",") + " \"payment\": " + card + "}";
+    }
+
+    static HttpResponse<String> post(String path, String body, String idempotencyKey) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port() + path))
+                .header("Authorization", "Bearer " + staff.token()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        return za.voelgoed.shared.json.Json.tree(response.body());
+    }
+
+    @Test
+    void aPaidOrderHasSignedTicketsItsEventsAndACapturedPaymentAndARetryReturnsTheSameOrder() throws Exception {
+        UUID event = show();
+        staff.post("/api/orgs/" + org + "/coupons", "{\"code\": \"TEN\", \"kind\": \"percent\", \"value\": 10}");
+        String holdId = hold(event, "{\"seats\": [\"Hall:A:4\", \"Hall:A:5\"]}");
+        String key = "checkout-" + UUID.randomUUID();
+
+        HttpResponse<String> first = post("/api/orgs/" + org + "/orders", order(holdId, CARD, "TEN"), key);
+        HttpResponse<String> again = post("/api/orgs/" + org + "/orders", order(holdId, CARD, "TEN"), key);
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        JsonNode order = json(first);
+        assertThat(again.statusCode()).isEqualTo(201);
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(json(again).path("id").asText()).isEqualTo(order.path("id").asText());
+        assertThat(Db.count("select count(*) from orders where hold_id = ?::uuid", holdId)).isEqualTo(1);
+        assertThat(order.path("subtotal_cents").asLong()).isEqualTo(50000);
+        assertThat(order.path("total_cents").asLong()).isEqualTo(45000);
+        assertThat(order.path("tickets")).hasSize(2);
+        long ticketSum = 0;
+        for (JsonNode t : order.path("tickets")) {
+            ticketSum += t.path("price_cents").asLong();
+        }
+        assertThat(ticketSum).isEqualTo(45000);
+
+        JsonNode key0 = staff.get("/api/orgs/" + org + "/ticket-keys").json().path("items").get(0);
+        PublicKey publicKey = TicketSigningKeys.publicKey(key0.path("public_key").asText());
+        for (JsonNode t : order.path("tickets")) {
+            var verified = TicketCodes.verify(Map.of(key0.path("key_id").asText(), publicKey), t.path("code").asText());
+            assertThat(verified).isPresent();
+            assertThat(verified.get().ticketId().toString()).isEqualTo(t.path("id").asText());
+        }
+        String orderId = order.path("id").asText();
+        assertThat(Db.count("select count(*) from domain_events where event_type = 'ticket.sold.v1'"
+                + " and persisted_change->>'order_id' = ?", orderId)).isEqualTo(2);
+        assertThat(Db.count("select count(*) from domain_events where event_type in ('payment.authorized.v1',"
+                + " 'coupon.applied.v1') and persisted_change->>'order_id' = ?", orderId)).isEqualTo(2);
+        JsonNode seats = staff.get("/api/orgs/" + org + "/events/" + event + "/availability").json().path("seats");
+        assertThat(seats.path("sold").asInt()).isEqualTo(2);
+        assertThat(seats.path("held").asInt()).isZero();
+        await().atMost(Duration.ofSeconds(20)).until(() -> "captured".equals(
+                Db.single("select status from payments where order_id = ?::uuid", orderId)));
+        assertThat(simulator.requestsWithKey("order:" + orderId + ":authorize")).isEqualTo(1);
+    }
+
+    @Test
+    void aDeclinedCardLeavesNoOrderNoTicketNoEventAndTheHoldInPlace() throws Exception {
+        UUID event = show();
+        String holdId = hold(event, "{\"ticket_type\": \"ga\", \"quantity\": 3}");
+        long soldEvents = Db.count("select count(*) from domain_events where event_type = 'ticket.sold.v1'");
+
+        HttpResponse<String> declined = post("/api/orgs/" + org + "/orders", order(holdId, DECLINED, null), null);
+
+        assertThat(declined.statusCode()).isEqualTo(402);
+        assertThat(json(declined).path("code").asText()).isEqualTo("payment_declined");
+        assertThat(Db.count("select count(*) from orders where hold_id = ?::uuid", holdId)).isZero();
+        assertThat(Db.count("select count(*) from tickets where event_id = ?", event)).isZero();
+        assertThat(Db.count("select count(*) from domain_events where event_type = 'ticket.sold.v1'")).isEqualTo(soldEvents);
+        assertThat(Db.single("select status from holds where id = ?::uuid", holdId)).isEqualTo("active");
+        assertThat(Db.count("select held from ticket_types where event_id = ?", event)).isEqualTo(3);
+    }
+
+    @Test
+    void anExpiredHoldCannotBeCheckedOut() throws Exception {
+        UUID event = show();
+        String holdId = hold(event, "{\"seats\": [\"Hall:A:1\"]}");
+        TestEnv.exec("update holds set expires_at = now() - interval '1 second' where id = '" + holdId + "'");
+
+        HttpResponse<String> late = post("/api/orgs/" + org + "/orders", order(holdId, CARD, null), null);
+
+        assertThat(late.statusCode()).isEqualTo(409);
+        assertThat(json(late).path("code").asText()).isIn("hold_expired");
+        assertThat(Db.count("select count(*) from orders where hold_id = ?::uuid", holdId)).isZero();
+    }
+
+    @Test
+    void aCouponIsNeverUsedMoreThanItsLimitUnderConcurrentCheckouts() throws Exception {
+        UUID event = show();
+        staff.post("/api/orgs/" + org + "/coupons", "{\"code\": \"TWICE\", \"kind\": \"fixed\", \"value\": 500, \"usage_limit\": 2}");
+        List<String> holds = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            holds.add(hold(event, "{\"ticket_type\": \"ga\", \"quantity\": 1}"));
+        }
+        List<Future<HttpResponse<String>>> results = new ArrayList<>();
+        try (var pool = Executors.newFixedThreadPool(6)) {
+            for (String h : holds) {
+                results.add(pool.submit(() -> post("/api/orgs/" + org + "/orders", order(h, CARD, "TWICE"), null)));
+            }
+        }
+        int created = 0;
+        for (Future<HttpResponse<String>> r : results) {
+            int status = r.get().statusCode();
+            assertThat(status).isIn(201, 409);
+            created += status == 201 ? 1 : 0;
+        }
+        assertThat(created).isEqualTo(2);
+        assertThat(Db.count("select used from coupons where organization_id = ? and code = 'TWICE'", org)).isEqualTo(2);
+        assertThat(Db.count("select count(*) from orders where coupon_code = 'TWICE'")).isEqualTo(2);
+    }
+
+    @Test
+    void aRefundVoidsTheTicketsPutsTheSeatsBackAndASecondRefundIsRefused() throws Exception {
+        UUID event = show();
+        String holdId = hold(event, "{\"seats\": [\"Hall:A:9\", \"Hall:A:10\"]}");
+        String orderId = json(post("/api/orgs/" + org + "/orders", order(holdId, CARD, null), null)).path("id").asText();
+        await().atMost(Duration.ofSeconds(20)).until(() -> "captured".equals(
+                Db.single("select status from payments where order_id = ?::uuid", orderId)));
+
+        HttpResponse<String> refunded = post("/api/orgs/" + org + "/orders/" + orderId + "/refund",
+                "{\"reason\": \"show moved\"}", null);
+        HttpResponse<String> twice = post("/api/orgs/" + org + "/orders/" + orderId + "/refund", "{}", null);
+
+        assertThat(refunded.statusCode()).as(refunded.body()).isEqualTo(200);
+        assertThat(json(refunded).path("status").asText()).isEqualTo("refunded");
+        assertThat(json(refunded).path("tickets")).allSatisfy(t -> assertThat(t.path("status").asText()).isEqualTo("void"));
+        assertThat(twice.statusCode()).isEqualTo(409);
+        assertThat(json(twice).path("code").asText()).isEqualTo("already_refunded");
+        assertThat(Db.count("select count(*) from refunds r join payments p on p.id = r.payment_id"
+                + " where p.order_id = ?::uuid", orderId)).isEqualTo(1);
+        assertThat(Db.count("select count(*) from domain_events where event_type = 'payment.refunded.v1'"
+                + " and persisted_change->>'order_id' = ?", orderId)).isEqualTo(1);
+        JsonNode seats = staff.get("/api/orgs/" + org + "/events/" + event + "/availability").json().path("seats");
+        assertThat(seats.path("sold").asInt()).isZero();
+        assertThat(hold(event, "{\"seats\": [\"Hall:A:9\", \"Hall:A:10\"]}")).isNotBlank();
+    }
+}
