@@ -1,6 +1,7 @@
 package za.voelgoed.seating;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -64,6 +65,41 @@ public final class Seating implements AutoCloseable {
     public Availability availability(UUID orgId, UUID eventId) {
         showStatus.apply(orgId, eventId).orElseThrow(() -> ApiException.notFound("event_not_found", "no event " + eventId));
         return availability.read(eventId);
+    }
+
+    /** Body of the seat allocation route: block seats, or set them aside for a channel, or give them back. */
+    public record Allocation(List<String> seats, Boolean blocked, String channel) {
+    }
+
+    /**
+     * Blocks seats (not for sale), allocates them to a channel (box office, sponsor: off public sale), or
+     * returns them to sale. Seats held or sold are refused (409 naming them). Redis is reloaded after.
+     */
+    public int allocate(UUID orgId, UUID eventId, Allocation request) {
+        showStatus.apply(orgId, eventId).orElseThrow(() -> ApiException.notFound("event_not_found", "no event " + eventId));
+        SeatMap map = inventories.seatMap(eventId).orElseThrow(() ->
+                ApiException.badRequest("no_seating", "this event has no reserved seating"));
+        new za.voelgoed.platform.http.Validation()
+                .require(request.seats() != null && !request.seats().isEmpty() && request.seats().size() <= 2_000,
+                        "seats", "must list 1 to 2000 seats")
+                .require(request.channel() == null || request.channel().matches("box_office|sponsor|[a-z][a-z0-9_]{0,29}"),
+                        "channel", "must be a lower-case channel name such as box_office or sponsor")
+                .orThrow();
+        List<Integer> indexes = HoldRules.seatIndexes(map, request.seats());
+        boolean blocked = Boolean.TRUE.equals(request.blocked());
+        int changed = dsl.transactionResult(cfg -> {
+            List<Integer> claimed = cfg.dsl().fetch("select seat_index from seat_claims where event_id = ?"
+                    + " and seat_index = any(?::integer[])", eventId, indexes.toArray(Integer[]::new))
+                    .map(r -> r.get(0, Integer.class));
+            if (!claimed.isEmpty()) {
+                throw new SeatsTakenException(claimed.stream().map(i -> map.seatAt(i).id().toString()).toList());
+            }
+            return cfg.dsl().execute("update event_seats set blocked = ?, channel = ? where event_id = ?"
+                    + " and seat_index = any(?::integer[])", blocked, request.channel(), eventId,
+                    indexes.toArray(Integer[]::new));
+        });
+        inventories.rebuild(eventId);
+        return changed;
     }
 
     /** Reloads the show's Redis state from PostgreSQL (the rebuild route; FLUSHALL is noticed by itself). */

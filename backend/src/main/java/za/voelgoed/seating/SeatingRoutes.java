@@ -55,6 +55,14 @@ public final class SeatingRoutes implements HttpService {
             }
             res.send(view(seating.extend(actor(req), org(req), hold(req), seconds)));
         });
+        rules.post("/seats/allocation", (req, res) -> {
+            Seating.Allocation body = Requests.body(req, Seating.Allocation.class);
+            try {
+                res.send(Map.of("changed", seating.allocate(org(req), event(req), body)));
+            } catch (SeatsTakenException taken) {
+                sendTaken(res, taken);
+            }
+        });
         rules.get("/availability", (req, res) -> res.send(seating.availability(org(req), event(req))));
         rules.post("/inventory/rebuild", (req, res) -> {
             seating.availability(org(req), event(req));
@@ -73,15 +81,20 @@ public final class SeatingRoutes implements HttpService {
             Idempotent.respond(keys, req, res, org(req), text, Status.CREATED_201, () ->
                     view(seating.hold(actor(req), org(req), event(req), Requests.parse(text, HoldRequest.class))));
         } catch (SeatsTakenException taken) {
-            Map<String, Object> problem = new LinkedHashMap<>();
-            problem.put("type", "urn:voelgoed:problem:seats_taken");
-            problem.put("title", "Seats not available");
-            problem.put("status", 409);
-            problem.put("detail", taken.getMessage());
-            problem.put("code", "seats_taken");
-            problem.put("seats", taken.seats());
-            res.status(Status.CONFLICT_409).header(HeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE).send(Json.write(problem));
+            sendTaken(res, taken);
         }
+    }
+
+    /** 409 as problem+json with the seats that were not free. */
+    private static void sendTaken(ServerResponse res, SeatsTakenException taken) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "urn:voelgoed:problem:seats_taken");
+        problem.put("title", "Seats not available");
+        problem.put("status", 409);
+        problem.put("detail", taken.getMessage());
+        problem.put("code", "seats_taken");
+        problem.put("seats", taken.seats());
+        res.status(Status.CONFLICT_409).header(HeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE).send(Json.write(problem));
     }
 
     private Map<String, Object> view(Hold hold) {

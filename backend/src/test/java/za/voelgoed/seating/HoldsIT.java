@@ -125,6 +125,25 @@ class HoldsIT {
     }
 
     @Test
+    void blockedAndAllocatedSeatsAreOffSaleUntilReturnedAndHeldSeatsCannotBeBlocked() {
+        UUID event = publishedShow();
+        assertThat(staff.post(base(event) + "/seats/allocation", "{\"seats\": [\"Floor:A:2\"], \"blocked\": true}")
+                .json().path("changed").asInt()).isEqualTo(1);
+        staff.post(base(event) + "/seats/allocation", "{\"seats\": [\"Floor:A:3\"], \"channel\": \"box_office\"}");
+        assertThat(hold(event, "{\"seats\": [\"Floor:A:2\"]}").status()).isEqualTo(409);
+        assertThat(hold(event, "{\"seats\": [\"Floor:A:3\"]}").status()).isEqualTo(409);
+        assertThat(availability(event).path("seats").path("blocked").asInt()).isEqualTo(2);
+
+        hold(event, "{\"seats\": [\"Floor:A:4\"]}");
+        Api.Response onHeld = staff.post(base(event) + "/seats/allocation", "{\"seats\": [\"Floor:A:4\"], \"blocked\": true}");
+        assertThat(onHeld.status()).isEqualTo(409);
+        assertThat(onHeld.json().path("seats").get(0).asText()).isEqualTo("Floor:A:4");
+
+        staff.post(base(event) + "/seats/allocation", "{\"seats\": [\"Floor:A:2\", \"Floor:A:3\"], \"blocked\": false}");
+        assertThat(hold(event, "{\"seats\": [\"Floor:A:2\", \"Floor:A:3\"]}").status()).isEqualTo(201);
+    }
+
+    @Test
     void anExtensionStopsAtTheShowsMaximum() {
         UUID event = publishedShow();
         JsonNode held = hold(event, "{\"seats\": [\"Floor:B:6\"]}").json();

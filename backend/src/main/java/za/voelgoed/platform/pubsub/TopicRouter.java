@@ -15,7 +15,8 @@ import za.voelgoed.shared.topic.TopicFamily.Scope;
 /**
  * Decides on which topics a domain event is published: its domain's org topic, its show's topic and,
  * where the data names one, its order's or scan session's topic. Payments go to the ticketing
- * topics (the seed has no payments family); every topic belongs to the event's organisation.
+ * topics (the seed has no payments family); a ticket sold for a seat also goes to its show's seating
+ * topic. Every topic belongs to the event's organisation.
  */
 public final class TopicRouter {
 
@@ -36,6 +37,10 @@ public final class TopicRouter {
         add(topics, domain, Scope.ORDER, uuid(event.persistedChange(), "order_id")
                 .or(() -> "order".equals(event.resourceType()) ? Optional.of(event.resourceId()) : Optional.empty()));
         add(topics, domain, Scope.SESSION, uuid(event.persistedChange(), "session_id"));
+        if (domain.equals("ticketing") && event.persistedChange() != null && event.persistedChange().has("seat_id")) {
+            // a sold seat changes the seat map too: seating screens follow seating:event only (seed 8.1)
+            add(topics, "seating", Scope.EVENT, showOf(event));
+        }
         return topics;
     }
 

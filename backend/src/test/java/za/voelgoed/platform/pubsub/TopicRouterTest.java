@@ -36,6 +36,14 @@ class TopicRouterTest {
     }
 
     @Test
+    void aSeatSoldAlsoGoesToTheShowsSeatingTopic() {
+        DomainEvent e = event(EventTypes.TICKET_SOLD_V1, "ticket", UUID.randomUUID(), Json.object()
+                .put("event_id", show.toString()).put("order_id", order.toString()).put("seat_id", "Hall:A:1"));
+        assertThat(router.topicsOf(e)).extracting(Topic::toString).containsExactlyInAnyOrder(
+                "ticketing:org:" + org, "ticketing:event:" + show, "ticketing:order:" + order, "seating:event:" + show);
+    }
+
+    @Test
     void paymentsAreRoutedToTicketingTopics() {
         DomainEvent e = event(EventTypes.PAYMENT_AUTHORIZED_V1, "payment", UUID.randomUUID(),
                 Json.object().put("order_id", order.toString()));
