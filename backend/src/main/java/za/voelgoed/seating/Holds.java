@@ -66,7 +66,7 @@ public final class Holds {
         RedisInventory.Outcome outcome = redis.holdSeats(hold.eventId(), hold.id(), millis(hold.expiresAt()),
                 hold.seatIndexes());
         if (outcome instanceof RedisInventory.Outcome.NotLoaded) {
-            inventories.rebuild(hold.eventId());
+            inventories.ensureLoaded(hold.eventId());
             outcome = redis.holdSeats(hold.eventId(), hold.id(), millis(hold.expiresAt()), hold.seatIndexes());
         }
         if (outcome instanceof RedisInventory.Outcome.Taken taken) {
@@ -101,7 +101,7 @@ public final class Holds {
         RedisInventory.Outcome outcome = redis.holdGeneralAdmission(hold.eventId(), hold.id(), millis(hold.expiresAt()),
                 hold.ticketType(), hold.quantity());
         if (outcome instanceof RedisInventory.Outcome.NotLoaded) {
-            inventories.rebuild(hold.eventId());
+            inventories.ensureLoaded(hold.eventId());
             outcome = redis.holdGeneralAdmission(hold.eventId(), hold.id(), millis(hold.expiresAt()),
                     hold.ticketType(), hold.quantity());
         }
@@ -119,8 +119,11 @@ public final class Holds {
     private Hold record(Actor actor, Hold hold) {
         try {
             outbox.transact(actor, tx -> {
-                InventoryStore.insertHold(tx.sql(), hold);
+                // a hold is worth less than a sale: a crash may lose the last few (Redis and the buyer's retry
+                // cover it), and not waiting for the WAL flush shortens the lock on the ticket type's row
+                tx.sql().execute("set local synchronous_commit = off");
                 emit(tx, EventTypes.SEAT_HOLD_CREATED_V1, hold, true);
+                InventoryStore.insertHold(tx.sql(), hold);
                 return null;
             });
             return hold;

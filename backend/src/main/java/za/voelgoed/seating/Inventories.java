@@ -45,9 +45,18 @@ public final class Inventories {
         }
     }
 
+    /**
+     * Loads the show unless it is loaded. Checked again under the lock: after a FLUSHALL every request
+     * finds the show missing, and one load serves them all instead of one load each.
+     */
     void ensureLoaded(UUID eventId) {
-        if (!redis.isLoaded(eventId)) {
-            rebuild(eventId);
+        if (redis.isLoaded(eventId)) {
+            return;
+        }
+        synchronized (loadLocks.computeIfAbsent(eventId, k -> new Object())) {
+            if (!redis.isLoaded(eventId)) {
+                rebuild(eventId);
+            }
         }
     }
 

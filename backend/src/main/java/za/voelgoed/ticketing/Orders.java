@@ -114,7 +114,6 @@ public final class Orders {
                 request.customer().name().strip(), request.customer().email().strip(), quote.subtotalCents(),
                 quote.discountCents(), quote.totalCents(), quote.currency(), coupon == null ? null : coupon.code());
         OrderStore.insertOrder(sql, order);
-        seating.convert(sql, hold, orderId);
         List<Long> prices = seating.unitPrices(sql, hold);
         for (int i = 0; i < hold.quantity(); i++) {
             Integer seatIndex = hold.isGeneralAdmission() ? null : hold.seatIndexes().get(i);
@@ -145,6 +144,8 @@ public final class Orders {
         }
         jobs.enqueue(sql, JobRequest.of(PaymentCapture.NAME, orgId, Json.object().put("payment_id", paymentId.toString()))
                 .unique("capture", paymentId.toString()));
+        // last: a ticket type's row is shared by every buyer of it, so its lock is held only until the commit
+        seating.convert(sql, hold, orderId);
     }
 
     private void voidQuietly(Authorization auth, UUID orderId) {

@@ -27,14 +27,17 @@ import za.voelgoed.testing.TestEnv;
 
 /**
  * 200 buyers race over HTTP, through two backend nodes, for 100 reserved seats and 300 general-admission
- * tickets, and Redis is flushed in the middle. No seat is in two holds, held never exceeds capacity at any
- * sample, and at the end Redis and PostgreSQL agree.
+ * tickets — holding, then most of them checking out against the payment simulator — and Redis is flushed
+ * in the middle. No seat is in two holds or orders, held + sold never exceeds capacity at any sample (in
+ * PostgreSQL and in Redis), every sold ticket has one order with one authorised payment, and at the end
+ * Redis and PostgreSQL agree.
  */
-class FlashSaleHoldsIT {
+class FlashSaleIT {
 
     static final int BUYERS = 200;
     static final int ATTEMPTS_PER_BUYER = 6;
 
+    static za.voelgoed.testing.PaymentSimulatorProcess simulator;
     static BackendNode nodeA;
     static BackendNode nodeB;
     static UUID org;
@@ -43,8 +46,11 @@ class FlashSaleHoldsIT {
     @BeforeAll
     static void start() {
         TestEnv.truncateAll();
-        nodeA = BackendNode.start(TestEnv.config(Map.of("VOELGOED_NODE_ID", "sale-a", "VOELGOED_JOBS_ENABLED", "false")));
-        nodeB = BackendNode.start(TestEnv.config(Map.of("VOELGOED_NODE_ID", "sale-b", "VOELGOED_JOBS_ENABLED", "false")));
+        simulator = za.voelgoed.testing.PaymentSimulatorProcess.start();
+        nodeA = BackendNode.start(TestEnv.config(Map.of("VOELGOED_NODE_ID", "sale-a", "VOELGOED_JOBS_ENABLED", "false",
+                "VOELGOED_PAYMENTS_URL", simulator.url(), "VOELGOED_DB_POOL_SIZE", "16")));
+        nodeB = BackendNode.start(TestEnv.config(Map.of("VOELGOED_NODE_ID", "sale-b", "VOELGOED_JOBS_ENABLED", "false",
+                "VOELGOED_PAYMENTS_URL", simulator.url(), "VOELGOED_DB_POOL_SIZE", "16")));
         Api admin = new Api(nodeA.port(), nodeA.adminToken());
         org = admin.createOrg("Flash");
         token = admin.createToken(org, "staff");
@@ -54,6 +60,7 @@ class FlashSaleHoldsIT {
     static void stop() {
         nodeA.close();
         nodeB.close();
+        simulator.close();
     }
 
     @Test
@@ -72,14 +79,22 @@ class FlashSaleHoldsIT {
         staffA.post(base + "/publish", "{}");
 
         ConcurrentLinkedQueue<JsonNode> held = new ConcurrentLinkedQueue<>();
-        List<String> violations = new ArrayList<>();
+        List<String> violations = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean selling = new AtomicBoolean(true);
         Thread sampler = Thread.ofPlatform().start(() -> sample(event, selling, violations));
+        Thread redisSampler = Thread.ofPlatform().start(() -> sampleRedis(event, selling, violations));
         CountDownLatch halfway = new CountDownLatch(BUYERS * ATTEMPTS_PER_BUYER / 2);
         ExecutorService buyers = Executors.newFixedThreadPool(BUYERS);
         for (int b = 0; b < BUYERS; b++) {
             int buyer = b;
-            buyers.submit(() -> buy(buyer, base, held, halfway));
+            buyers.submit(() -> {
+                try {
+                    buy(buyer, base, held, halfway);
+                } catch (Throwable e) {
+                    violations.add("buyer " + buyer + ": " + e.getMessage());
+                    halfway.countDown();
+                }
+            });
         }
         halfway.await(120, TimeUnit.SECONDS);
         try (RedisClient redis = RedisClient.create("redis://127.0.0.1:6379")) {
@@ -89,6 +104,7 @@ class FlashSaleHoldsIT {
         assertThat(buyers.awaitTermination(180, TimeUnit.SECONDS)).isTrue();
         selling.set(false);
         sampler.join();
+        redisSampler.join();
 
         assertThat(violations).isEmpty();
         Set<String> seats = new HashSet<>();
@@ -100,8 +116,16 @@ class FlashSaleHoldsIT {
         assertThat(seats.size()).isLessThanOrEqualTo(100).isEqualTo((int) Db.count(
                 "select count(*) from seat_claims where event_id = ?", event));
         assertThat(gaHeld).isLessThanOrEqualTo(300).isEqualTo((int) Db.count(
-                "select held from ticket_types where event_id = ?", event));
+                "select held + sold from ticket_types where event_id = ?", event));
         assertThat(held.size()).isEqualTo((int) Db.count("select count(*) from holds where event_id = ?", event));
+        long sold = Db.count("select count(*) from tickets where event_id = ? and status = 'valid'", event);
+        assertThat(sold).isGreaterThan(100);
+        assertThat(sold).isEqualTo(Db.count("select count(*) from seat_claims where event_id = ? and state = 'sold'", event)
+                + Db.count("select sold from ticket_types where event_id = ?", event));
+        assertThat(Db.count("select count(*) from tickets t where t.event_id = ? and (select count(*) from payments p"
+                + " where p.order_id = t.order_id and p.status in ('authorized', 'captured')) <> 1", event)).isZero();
+        assertThat(Db.count("select count(*) from (select seat_index from tickets where event_id = ? and seat_index"
+                + " is not null group by seat_index having count(*) > 1) twice", event)).isZero();
         // the sale was contested: both kinds sold out or nearly
         assertThat(seats.size()).isGreaterThan(80);
         assertThat(gaHeld).isGreaterThan(250);
@@ -122,10 +146,42 @@ class FlashSaleHoldsIT {
             Api.Response response = api.post(base + "/holds", body);
             if (response.status() == 201) {
                 held.add(response.json());
+                if (random.nextInt(10) < 7) {
+                    checkout(api, response.json().path("id").asText());
+                }
             } else if (response.status() != 409) {
                 throw new AssertionError("unexpected " + response.status() + " " + response.body());
             }
             halfway.countDown();
+        }
+    }
+
+    private static void checkout(Api api, String holdId) {
+        Api.Response order = api.post("/api/orgs/" + org + "/orders", "{\"hold_id\": \"" + holdId + "\","
+                + " \"customer\": {\"name\": \"Buyer\", \"email\": \"buyer@example.com\"}, \"payment\":"
+                + " {\"card_number\": \"4242424242424242\", \"expiry\": \"12/30\", \"cvv\": \"123\"}}");
+        if (order.status() != 201 && order.status() != 409) {
+            throw new AssertionError("checkout answered " + order.status() + " " + order.body());
+        }
+    }
+
+    /** Redis's own counters, read directly: held + sold within capacity whenever they are there. */
+    private static void sampleRedis(UUID event, AtomicBoolean selling, List<String> violations) {
+        try (RedisClient redis = RedisClient.create("redis://127.0.0.1:6379")) {
+            String ga = TestEnv.REDIS_PREFIX + "ticketing:{evt:" + event + "}:ga";
+            String taken = TestEnv.REDIS_PREFIX + "seating:{evt:" + event + "}:taken";
+            while (selling.get()) {
+                Map<String, String> counts = redis.hgetAll(ga);
+                long gaUsed = Long.parseLong(counts.getOrDefault("ga:held", "0"))
+                        + Long.parseLong(counts.getOrDefault("ga:sold", "0"));
+                long seats = redis.bitcount(taken);
+                if (gaUsed > 300 || seats > 100) {
+                    violations.add("redis ga=" + gaUsed + " seats=" + seats);
+                }
+                Thread.sleep(20);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
