@@ -95,6 +95,7 @@ public final class BackendNode implements AutoCloseable {
     private Gateway gateway;
     private Seating seating;
     private SeatingRoutes seatingRoutes;
+    private EventRoutes eventRoutes;
     private OrderRoutes orderRoutes;
 
     private BackendNode(AppConfig config, Extensions extensions) {
@@ -161,6 +162,7 @@ public final class BackendNode implements AutoCloseable {
         Coupons coupons = new Coupons(database.dsl());
         Orders orders = new Orders(outbox, database.dsl(), seating, coupons, paymentProvider, jobs);
         seatingRoutes = new SeatingRoutes(seating, idempotency);
+        eventRoutes = new EventRoutes(events, idempotency);
         orderRoutes = new OrderRoutes(orders, coupons, idempotency);
         int loaded = seating.rebuildAll();
         LOG.log(Level.INFO, "inventory_rebuilt_on_start events=" + loaded);
@@ -202,7 +204,7 @@ public final class BackendNode implements AutoCloseable {
                 .register("/", observability)
                 .register("/api/orgs", new OrgRoutes(orgs))
                 .register("/api/orgs/{orgId}", new IdentityRoutes(identities))
-                .register("/api/orgs/{orgId}/events", new EventRoutes(events))
+                .register("/api/orgs/{orgId}/events", eventRoutes)
                 .register("/api/orgs/{orgId}/events/{eventId}", seatingRoutes)
                 .register("/api/orgs/{orgId}", orderRoutes)
                 .register("/api/orgs/{orgId}/presence", new PresenceRoutes(gateway))

@@ -5,7 +5,10 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import java.util.Map;
 import za.voelgoed.platform.http.ApiException;
+import za.voelgoed.platform.http.Idempotent;
+import za.voelgoed.platform.http.IdempotencyKeys;
 import za.voelgoed.platform.http.Requests;
+import java.util.UUID;
 import io.helidon.webserver.http.ServerRequest;
 import za.voelgoed.platform.auth.AccessFilter;
 import za.voelgoed.platform.outbox.Actor;
@@ -14,16 +17,20 @@ import za.voelgoed.platform.outbox.Actor;
 public final class EventRoutes implements HttpService {
 
     private final Events events;
+    private final IdempotencyKeys keys;
 
-    public EventRoutes(Events events) {
+    public EventRoutes(Events events, IdempotencyKeys keys) {
         this.events = events;
+        this.keys = keys;
     }
 
     @Override
     public void routing(HttpRules rules) {
         rules.post("/", (req, res) -> {
-            var input = Requests.body(req, Events.NewEvent.class);
-            res.status(Status.CREATED_201).send(events.create(actor(req), Requests.uuidParam(req, "orgId"), input));
+            String body = Requests.text(req);
+            UUID org = Requests.uuidParam(req, "orgId");
+            Idempotent.respond(keys, req, res, org, body, Status.CREATED_201, () ->
+                    events.create(actor(req), org, Requests.parse(body, Events.NewEvent.class)));
         });
         rules.get("/", (req, res) -> {
             int limit = Requests.intQuery(req, "limit", 100);

@@ -140,6 +140,22 @@ class CheckoutIT {
     }
 
     @Test
+    void aRetriedCreateWithTheSameKeyMakesOneEventAndTheSameKeyWithAnotherBodyIsRefused() throws Exception {
+        String key = "create-" + UUID.randomUUID();
+        String body = "{\"name\": \"Once\", \"starts_at\": \"2027-05-01T19:00:00+02:00\"}";
+        HttpResponse<String> first = post("/api/orgs/" + org + "/events", body, key);
+        HttpResponse<String> retry = post("/api/orgs/" + org + "/events", body, key);
+        HttpResponse<String> other = post("/api/orgs/" + org + "/events", body.replace("Once", "Twice"), key);
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(json(retry).path("id").asText()).isEqualTo(json(first).path("id").asText());
+        assertThat(other.statusCode()).isEqualTo(409);
+        assertThat(json(other).path("code").asText()).isEqualTo("idempotency_key_reused");
+        assertThat(Db.count("select count(*) from events where organization_id = ? and name in ('Once', 'Twice')", org))
+                .isEqualTo(1);
+    }
+
+    @Test
     void aDeclinedCardLeavesNoOrderNoTicketNoEventAndTheHoldInPlace() throws Exception {
         UUID event = show();
         String holdId = hold(event, "{\"ticket_type\": \"ga\", \"quantity\": 3}");
