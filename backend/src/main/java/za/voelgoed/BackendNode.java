@@ -23,6 +23,7 @@ import za.voelgoed.ticketing.Coupons;
 import za.voelgoed.ticketing.OrderRoutes;
 import za.voelgoed.ticketing.Orders;
 import za.voelgoed.ticketing.PaymentCapture;
+import za.voelgoed.ticketing.PaymentReconciliation;
 import za.voelgoed.seating.SeatingRoutes;
 import za.voelgoed.platform.telemetry.MicrometerInventoryTelemetry;
 import za.voelgoed.platform.jobs.DeadLetterRoutes;
@@ -126,7 +127,8 @@ public final class BackendNode implements AutoCloseable {
         var provider = config.paymentProvider();
         this.paymentProvider = new HttpPaymentProvider(new PaymentSettings(provider.url(), provider.connectTimeoutMs(),
                 provider.requestTimeoutMs(), provider.maxAttempts()));
-        WorkerRegistry workers = new WorkerRegistry().register(new PaymentCapture(database.dsl(), paymentProvider));
+        WorkerRegistry workers = new WorkerRegistry().register(new PaymentCapture(database.dsl(), paymentProvider))
+                .register(new PaymentReconciliation(database.dsl(), paymentProvider));
         extensions.workers().forEach(workers::register);
         this.jobs = new Jobs(database.dsl(), workers);
         this.deadLetters = new DeadLetters(outbox, database.dsl());

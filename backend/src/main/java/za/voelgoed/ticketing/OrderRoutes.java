@@ -62,6 +62,8 @@ public final class OrderRoutes implements HttpService {
                     coupons.create(org(req), Requests.parse(body, Coupons.NewCoupon.class)));
         });
         rules.get("/coupons", (req, res) -> res.send(Map.of("items", coupons.list(org(req)))));
+        rules.post("/payments/reconcile", (req, res) -> res.status(Status.ACCEPTED_202)
+                .send(Map.of("job_id", orders.reconcileLater(org(req)))));
         rules.get("/ticket-keys", (req, res) -> res.send(Map.of("items", java.util.List.of(Map.of(
                 "key_id", signing.keyId(), "algorithm", "Ed25519", "public_key", signing.encodePublic())))));
     }

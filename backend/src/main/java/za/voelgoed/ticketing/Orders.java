@@ -58,7 +58,7 @@ public final class Orders {
         Hold hold = dsl.transactionResult(cfg -> seating.lockForCheckout(cfg.dsl(), orgId, holdId));
         Pricing.Quote quote = quote(hold, request.couponCode(), orgId);
         UUID orderId = UUID.randomUUID();
-        Authorization auth = authorize(orderId, quote, request.payment());
+        Authorization auth = authorize(orgId, orderId, quote, request.payment());
         try {
             outbox.transact(actor, tx -> {
                 record(tx, orgId, orderId, holdId, request, quote, auth);
@@ -87,10 +87,11 @@ public final class Orders {
         return Pricing.quote(lines, seating.currency(hold.eventId()), terms);
     }
 
-    private Authorization authorize(UUID orderId, Pricing.Quote quote, CheckoutRequest.Card card) {
+    private Authorization authorize(UUID orgId, UUID orderId, Pricing.Quote quote, CheckoutRequest.Card card) {
         try {
             return payments.authorize(new AuthorizationRequest(quote.totalCents(), quote.currency(),
-                    new CardDetails(card.cardNumber().replace(" ", ""), card.expiry(), card.cvv()), "order:" + orderId),
+                    new CardDetails(card.cardNumber().replace(" ", ""), card.expiry(), card.cvv()),
+                    PaymentReconciliation.reference(orgId, orderId)),
                     "order:" + orderId + ":authorize");
         } catch (PaymentDeclined declined) {
             throw ApiException.of(402, "payment_declined", "Payment declined", "the card was declined ("
@@ -195,6 +196,11 @@ public final class Orders {
         });
         seating.afterReturned(returned.eventId(), returned.ticketType(), returned.quantity(), returned.seatIndexes());
         return find(orgId, orderId).orElseThrow();
+    }
+
+    /** Enqueues a comparison of the organisation's payments with the provider's ledger. */
+    public long reconcileLater(UUID orgId) {
+        return jobs.enqueue(JobRequest.of(PaymentReconciliation.NAME, orgId, Json.object())).jobId();
     }
 
     TicketSigningKeys signingKeys() {
