@@ -1,5 +1,6 @@
 -- A hold became an order: its seats stay taken, its general-admission quantity moves from held to sold.
--- KEYS: ga hash, holds zset, the hold's hash. ARGV: hold id. Returns 1, or 0 when Redis did not know it.
+-- KEYS: ga hash, holds zset, the hold's hash, the show's sold counter. ARGV: hold id, tickets sold.
+-- Returns 1, or 0 when Redis did not know the hold.
 local code = redis.call('HGET', KEYS[3], 'ticket_type')
 local quantity = tonumber(redis.call('HGET', KEYS[3], 'quantity') or '0')
 local known = redis.call('EXISTS', KEYS[3])
@@ -9,4 +10,5 @@ if code then
     redis.call('HINCRBY', KEYS[1], code .. ':sold', quantity)
 end
 redis.call('DEL', KEYS[3])
+redis.call('INCRBY', KEYS[4], ARGV[2])
 return known

@@ -1,15 +1,17 @@
 -- Replaces an event's Redis state with what PostgreSQL says, in one step. KEYS: taken bitmap, ga hash,
--- holds zset, loaded marker, then one hash key per active hold. ARGV: the bitmap bytes, the number of
--- ga fields n, n field/value pairs, then per hold: id, expiry ms, seats (comma list), ticket type, quantity.
+-- holds zset, loaded marker, sold counter, then one hash key per active hold. ARGV: the bitmap bytes, the
+-- tickets sold, the number of ga fields n, n field/value pairs, then per hold: id, expiry ms, seats (comma
+-- list), ticket type, quantity.
 redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
 redis.call('SET', KEYS[1], ARGV[1])
-local n = tonumber(ARGV[2])
-local at = 3
+redis.call('SET', KEYS[5], ARGV[2])
+local n = tonumber(ARGV[3])
+local at = 4
 for _ = 1, n do
     redis.call('HSET', KEYS[2], ARGV[at], ARGV[at + 1])
     at = at + 2
 end
-for k = 5, #KEYS do
+for k = 6, #KEYS do
     redis.call('DEL', KEYS[k])
     redis.call('ZADD', KEYS[3], ARGV[at + 1], ARGV[at])
     if ARGV[at + 2] ~= '' then

@@ -46,6 +46,7 @@ public final class DriftChecker {
                     + Math.abs(cached.getOrDefault("sold", 0) - t.sold())
                     + (cached.getOrDefault("capacity", -1) == t.capacity() ? 0 : 1);
         }
+        tickets += (int) Math.abs(redis.sold(eventId) - truth.sold());
         int seats = differs.cardinality();
         telemetry.drift(orgId, eventId, seats + tickets);
         if (seats + tickets == 0) {

@@ -11,16 +11,17 @@ import za.voelgoed.platform.redis.Redis;
  *   <li>{@code ticketing:{evt:<id>}:ga} — hash {@code <code>:capacity|held|sold} per ticket type;</li>
  *   <li>{@code seating:{evt:<id>}:holds} — zset of hold ids scored by expiry (epoch ms);</li>
  *   <li>{@code seating:{evt:<id>}:hold:<hold_id>} — what one hold holds;</li>
+ *   <li>{@code ticketing:{evt:<id>}:sold} — tickets sold for the show (seats and general admission);</li>
  *   <li>{@code seating:{evt:<id>}:loaded} — present once the state was loaded from PostgreSQL.</li>
  * </ul>
  */
-record InventoryKeys(String taken, String ga, String holds, String loaded, String holdPrefix) {
+record InventoryKeys(String taken, String ga, String holds, String loaded, String sold, String holdPrefix) {
 
     static InventoryKeys of(Redis redis, UUID eventId) {
         String tag = "{evt:" + eventId + "}";
         return new InventoryKeys(redis.key("seating:" + tag + ":taken"), redis.key("ticketing:" + tag + ":ga"),
                 redis.key("seating:" + tag + ":holds"), redis.key("seating:" + tag + ":loaded"),
-                redis.key("seating:" + tag + ":hold:"));
+                redis.key("ticketing:" + tag + ":sold"), redis.key("seating:" + tag + ":hold:"));
     }
 
     String hold(UUID holdId) {

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 /** A show's inventory as PostgreSQL has it: what Redis is loaded from and compared with. */
-record InventoryState(int seatCount, BitSet taken, List<TicketTypeCount> ticketTypes, List<ActiveHold> holds) {
+record InventoryState(int seatCount, BitSet taken, List<TicketTypeCount> ticketTypes, List<ActiveHold> holds,
+                      long sold) {
 
     /** A general-admission ticket type's counters. */
     record TicketTypeCount(String code, int capacity, int held, int sold) {

@@ -89,7 +89,10 @@ final class InventoryStore {
         List<InventoryState.ActiveHold> holds = dsl.fetch("""
                 select id, expires_at, seat_indexes, ticket_type, quantity from holds
                 where event_id = ? and status = 'active'""", eventId).map(InventoryStore::activeHold);
-        return new InventoryState(seatCount, taken, types, holds);
+        long sold = dsl.fetchOne("select (select count(*) from seat_claims where event_id = ? and state = 'sold')"
+                + " + (select coalesce(sum(sold), 0) from ticket_types where event_id = ?)", eventId, eventId)
+                .get(0, Long.class);
+        return new InventoryState(seatCount, taken, types, holds, sold);
     }
 
     private static InventoryState.ActiveHold activeHold(Record r) {

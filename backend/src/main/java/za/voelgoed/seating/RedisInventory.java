@@ -84,9 +84,16 @@ final class RedisInventory {
     }
 
     /** The hold became an order: general-admission held moves to sold; seats stay taken. */
-    void convert(UUID eventId, UUID holdId) {
+    void convert(UUID eventId, UUID holdId, int tickets) {
         InventoryKeys keys = InventoryKeys.of(redis, eventId);
-        CONVERT.run(redis.client(), List.of(keys.ga(), keys.holds(), keys.hold(holdId)), List.of(holdId.toString()));
+        CONVERT.run(redis.client(), List.of(keys.ga(), keys.holds(), keys.hold(holdId), keys.sold()),
+                List.of(holdId.toString(), Integer.toString(tickets)));
+    }
+
+    /** Tickets sold for the show, as Redis counts them. */
+    long sold(UUID eventId) {
+        String value = redis.client().get(InventoryKeys.of(redis, eventId).sold());
+        return value == null ? 0 : Long.parseLong(value);
     }
 
     /** Refunded tickets go back on sale. */
@@ -94,7 +101,7 @@ final class RedisInventory {
         InventoryKeys keys = InventoryKeys.of(redis, eventId);
         List<String> args = new ArrayList<>(List.of(ticketType == null ? "" : ticketType, Integer.toString(quantity)));
         seatIndexes.forEach(i -> args.add(Integer.toString(i)));
-        RETURN_SOLD.run(redis.client(), List.of(keys.taken(), keys.ga()), args);
+        RETURN_SOLD.run(redis.client(), List.of(keys.taken(), keys.ga(), keys.sold()), args);
     }
 
     /** Moves a hold's expiry (extension); only a hold Redis still has. */
@@ -107,9 +114,10 @@ final class RedisInventory {
     void load(UUID eventId, InventoryState state) {
         InventoryKeys keys = InventoryKeys.of(redis, eventId);
         List<byte[]> keyList = new ArrayList<>(List.of(bytes(keys.taken()), bytes(keys.ga()), bytes(keys.holds()),
-                bytes(keys.loaded())));
+                bytes(keys.loaded()), bytes(keys.sold())));
         List<byte[]> args = new ArrayList<>();
         args.add(toRedisBitmap(state.taken(), state.seatCount()));
+        args.add(bytes(Long.toString(state.sold())));
         args.add(bytes(Integer.toString(state.ticketTypes().size() * 3)));
         state.ticketTypes().forEach(t -> {
             add(args, t.code() + ":capacity", t.capacity());

@@ -165,7 +165,7 @@ public final class Seating implements AutoCloseable {
 
     /** After the order committed: Redis follows. */
     public void afterConverted(Hold hold) {
-        redisInventory.convert(hold.eventId(), hold.id());
+        redisInventory.convert(hold.eventId(), hold.id(), hold.quantity());
     }
 
     /** In the refund's transaction: the order's inventory goes back on sale. */

@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
 import za.voelgoed.BackendNode;
 import za.voelgoed.testing.Api;
 import za.voelgoed.testing.Db;
@@ -90,6 +91,14 @@ class CheckoutIT {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The show's sold counter as Redis has it. */
+    static long redisSold(UUID event) {
+        try (RedisClient client = RedisClient.create("redis://127.0.0.1:6379")) {
+            String value = client.get(TestEnv.REDIS_PREFIX + "ticketing:{evt:" + event + "}:sold");
+            return value == null ? -1 : Long.parseLong(value);
+        }
+    }
+
     static JsonNode json(HttpResponse<String> response) {
         return za.voelgoed.shared.json.Json.tree(response.body());
     }
@@ -134,6 +143,7 @@ class CheckoutIT {
         JsonNode seats = staff.get("/api/orgs/" + org + "/events/" + event + "/availability").json().path("seats");
         assertThat(seats.path("sold").asInt()).isEqualTo(2);
         assertThat(seats.path("held").asInt()).isZero();
+        assertThat(redisSold(event)).isEqualTo(2);
         await().atMost(Duration.ofSeconds(20)).until(() -> "captured".equals(
                 Db.single("select status from payments where order_id = ?::uuid", orderId)));
         assertThat(simulator.requestsWithKey("order:" + orderId + ":authorize")).isEqualTo(1);
@@ -233,6 +243,7 @@ class CheckoutIT {
                 + " and persisted_change->>'order_id' = ?", orderId)).isEqualTo(1);
         JsonNode seats = staff.get("/api/orgs/" + org + "/events/" + event + "/availability").json().path("seats");
         assertThat(seats.path("sold").asInt()).isZero();
+        assertThat(redisSold(event)).isZero();
         assertThat(hold(event, "{\"seats\": [\"Hall:A:9\", \"Hall:A:10\"]}")).isNotBlank();
     }
 }

@@ -40,7 +40,8 @@ public final class Database implements AutoCloseable {
         hikari.setPassword(config.dbPassword());
         hikari.setMaximumPoolSize(config.dbPoolSize());
         hikari.setPoolName("voelgoed-" + config.nodeId());
-        hikari.setConnectionTimeout(5_000);
+        // under a flash sale a request would rather wait for a connection than fail; 15 s still ends it
+        hikari.setConnectionTimeout(15_000);
         hikari.setValidationTimeout(2_000);
         Database database = new Database(new HikariDataSource(hikari), config);
         database.migrate();
@@ -73,7 +74,17 @@ public final class Database implements AutoCloseable {
 
     /** True when a trivial query answers within the timeout. */
     public boolean isReachable(int timeoutSeconds) {
-        try (Connection c = pool.getConnection()) {
+        // a connection of its own, with its own short timeout: a busy pool would otherwise make the readiness
+        // probe wait for the pool's connection timeout
+        if (pool.isClosed()) {
+            return false;
+        }
+        Properties props = new Properties();
+        props.setProperty("user", config.dbUser());
+        props.setProperty("password", config.dbPassword());
+        props.setProperty("connectTimeout", Integer.toString(timeoutSeconds));
+        props.setProperty("socketTimeout", Integer.toString(timeoutSeconds + 1));
+        try (Connection c = DriverManager.getConnection(config.dbUrl(), props)) {
             return c.isValid(timeoutSeconds);
         } catch (SQLException e) {
             return false;
