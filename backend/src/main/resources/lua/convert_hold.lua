@@ -10,5 +10,8 @@ if code then
     redis.call('HINCRBY', KEYS[1], code .. ':sold', quantity)
 end
 redis.call('DEL', KEYS[3])
-redis.call('INCRBY', KEYS[4], ARGV[2])
+-- a hold Redis no longer knows was loaded from PostgreSQL after the order committed: already counted
+if known == 1 then
+    redis.call('INCRBY', KEYS[4], ARGV[2])
+end
 return known
