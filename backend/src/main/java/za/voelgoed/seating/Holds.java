@@ -26,6 +26,7 @@ import za.voelgoed.shared.json.Json;
 public final class Holds {
 
     private static final int BEST_AVAILABLE_TRIES = 3;
+    private static final System.Logger LOG = System.getLogger(Holds.class.getName());
 
     private final Outbox outbox;
     private final DSLContext dsl;
@@ -46,7 +47,7 @@ public final class Holds {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         OffsetDateTime expiresAt = now.plusSeconds(settings.holdSeconds());
         OffsetDateTime maxExpiresAt = now.plusSeconds(settings.maxHoldSeconds());
-        inventories.ensureLoaded(eventId);
+        inventories.ensureLoaded(orgId, eventId);
         return switch (kind) {
             case SEATS -> holdSeats(actor, new Hold(UUID.randomUUID(), orgId, eventId, null, request.seats().size(),
                     HoldRules.seatIndexes(seatMap(eventId), request.seats()), Hold.ACTIVE, expiresAt, maxExpiresAt));
@@ -66,7 +67,7 @@ public final class Holds {
         RedisInventory.Outcome outcome = redis.holdSeats(hold.eventId(), hold.id(), millis(hold.expiresAt()),
                 hold.seatIndexes());
         if (outcome instanceof RedisInventory.Outcome.NotLoaded) {
-            inventories.ensureLoaded(hold.eventId());
+            inventories.ensureLoaded(hold.organizationId(), hold.eventId());
             outcome = redis.holdSeats(hold.eventId(), hold.id(), millis(hold.expiresAt()), hold.seatIndexes());
         }
         if (outcome instanceof RedisInventory.Outcome.Taken taken) {
@@ -101,7 +102,7 @@ public final class Holds {
         RedisInventory.Outcome outcome = redis.holdGeneralAdmission(hold.eventId(), hold.id(), millis(hold.expiresAt()),
                 hold.ticketType(), hold.quantity());
         if (outcome instanceof RedisInventory.Outcome.NotLoaded) {
-            inventories.ensureLoaded(hold.eventId());
+            inventories.ensureLoaded(hold.organizationId(), hold.eventId());
             outcome = redis.holdGeneralAdmission(hold.eventId(), hold.id(), millis(hold.expiresAt()),
                     hold.ticketType(), hold.quantity());
         }
@@ -126,13 +127,18 @@ public final class Holds {
                 InventoryStore.insertHold(tx.sql(), hold);
                 return null;
             });
+            if (redis.ensureHold(hold, millis(hold.expiresAt()))) {
+                LOG.log(System.Logger.Level.INFO, "hold_restored_after_load hold=" + hold.id());
+            }
             return hold;
         } catch (DataAccessException e) {
+            // taken before waiting for the lock: a load that starts after this point sees the refusing state
+            long seenLoads = inventories.loadsOf(hold.eventId());
             redis.release(hold.eventId(), hold.id());
             if (!isConstraintRefusal(e)) {
                 throw e;
             }
-            inventories.rebuild(hold.eventId());
+            inventories.reloadAfterRefusal(hold.eventId(), seenLoads);
             throw ApiException.conflict(hold.isGeneralAdmission() ? "sold_out" : "seats_taken",
                     "the inventory changed under this request; try again");
         } catch (RuntimeException e) {

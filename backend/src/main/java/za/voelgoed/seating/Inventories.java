@@ -19,6 +19,8 @@ public final class Inventories {
     private final RedisInventory redis;
     private final Map<UUID, SeatMap> seatMaps = new ConcurrentHashMap<>();
     private final Map<UUID, Object> loadLocks = new ConcurrentHashMap<>();
+    /** Loads done per show, so that requests which found Redis stale at the same time share one load. */
+    private final Map<UUID, Long> loads = new ConcurrentHashMap<>();
 
     Inventories(DSLContext dsl, RedisInventory redis) {
         this.dsl = dsl;
@@ -38,6 +40,7 @@ public final class Inventories {
      */
     public void rebuild(UUID eventId) {
         synchronized (loadLocks.computeIfAbsent(eventId, k -> new Object())) {
+            loads.merge(eventId, 1L, Long::sum);
             InventoryState state = InventoryStore.state(dsl, eventId);
             redis.load(eventId, state);
             LOG.log(Level.INFO, "inventory_loaded event=" + eventId + " seats=" + state.seatCount() + " taken="
@@ -49,7 +52,23 @@ public final class Inventories {
      * Loads the show unless it is loaded. Checked again under the lock: after a FLUSHALL every request
      * finds the show missing, and one load serves them all instead of one load each.
      */
-    void ensureLoaded(UUID eventId) {
+    /**
+     * Reloads after PostgreSQL refused what Redis allowed, unless another load started after
+     * {@code seenLoads} (read when the refusal came): a burst of refusals costs one load, not one each.
+     */
+    void reloadAfterRefusal(UUID eventId, long seenLoads) {
+        synchronized (loadLocks.computeIfAbsent(eventId, k -> new Object())) {
+            if (loads.getOrDefault(eventId, 0L) == seenLoads) {
+                rebuild(eventId);
+            }
+        }
+    }
+
+    long loadsOf(UUID eventId) {
+        return loads.getOrDefault(eventId, 0L);
+    }
+
+    void ensureLoaded(UUID orgId, UUID eventId) {
         if (redis.isLoaded(eventId)) {
             return;
         }

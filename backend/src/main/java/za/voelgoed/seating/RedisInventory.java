@@ -37,6 +37,7 @@ final class RedisInventory {
     private static final LuaScript RELEASE = LuaScript.load("release_hold");
     private static final LuaScript LOAD = LuaScript.load("load_event");
     private static final LuaScript CONVERT = LuaScript.load("convert_hold");
+    private static final LuaScript ENSURE = LuaScript.load("ensure_hold");
     private static final LuaScript RETURN_SOLD = LuaScript.load("return_sold");
 
     private final Redis redis;
@@ -102,6 +103,17 @@ final class RedisInventory {
         List<String> args = new ArrayList<>(List.of(ticketType == null ? "" : ticketType, Integer.toString(quantity)));
         seatIndexes.forEach(i -> args.add(Integer.toString(i)));
         RETURN_SOLD.run(redis.client(), List.of(keys.taken(), keys.ga(), keys.sold()), args);
+    }
+
+    /** Puts a committed hold back if a load that ran while it was written left it out; true when it did. */
+    boolean ensureHold(Hold hold, long expiresAtMs) {
+        InventoryKeys keys = InventoryKeys.of(redis, hold.eventId());
+        List<String> args = new ArrayList<>(List.of(hold.id().toString(), Long.toString(expiresAtMs),
+                hold.ticketType() == null ? "" : hold.ticketType(), Integer.toString(hold.quantity())));
+        hold.seatIndexes().forEach(i -> args.add(Integer.toString(i)));
+        Object reply = ENSURE.run(redis.client(), List.of(keys.taken(), keys.ga(), keys.holds(), keys.hold(hold.id()),
+                keys.loaded()), args);
+        return Long.valueOf(1).equals(reply);
     }
 
     /** Moves a hold's expiry (extension); only a hold Redis still has. */
