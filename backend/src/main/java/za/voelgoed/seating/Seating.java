@@ -125,13 +125,21 @@ public final class Seating implements AutoCloseable {
                 .map(i -> map.seatAt(i).id().toString()).toList()).orElse(java.util.List.of());
     }
 
+    /** Before charging a card: the hold if it is active and not expired (a read; the order's transaction checks again). */
+    public Hold checkForCheckout(UUID orgId, UUID holdId) {
+        return checked(InventoryStore.findHold(dsl, orgId, holdId, false), holdId);
+    }
+
     /**
      * For checkout, in the order's transaction: the hold, locked, if it is active and not expired;
      * otherwise 404 {@code hold_not_found} or 409 {@code hold_expired} / {@code hold_not_active}.
      */
     public Hold lockForCheckout(DSLContext tx, UUID orgId, UUID holdId) {
-        Hold hold = InventoryStore.findHold(tx, orgId, holdId, true)
-                .orElseThrow(() -> ApiException.notFound("hold_not_found", "no hold " + holdId));
+        return checked(InventoryStore.findHold(tx, orgId, holdId, true), holdId);
+    }
+
+    private static Hold checked(Optional<Hold> found, UUID holdId) {
+        Hold hold = found.orElseThrow(() -> ApiException.notFound("hold_not_found", "no hold " + holdId));
         if (!hold.status().equals(Hold.ACTIVE)) {
             throw ApiException.conflict(hold.status().equals(Hold.EXPIRED) ? "hold_expired" : "hold_not_active",
                     "hold " + holdId + " is " + hold.status());

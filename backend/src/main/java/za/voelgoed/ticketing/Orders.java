@@ -55,7 +55,7 @@ public final class Orders {
 
     public OrderView checkout(Actor actor, UUID orgId, CheckoutRequest request) {
         UUID holdId = CheckoutRules.validate(request);
-        Hold hold = dsl.transactionResult(cfg -> seating.lockForCheckout(cfg.dsl(), orgId, holdId));
+        Hold hold = seating.checkForCheckout(orgId, holdId);
         Pricing.Quote quote = quote(hold, request.couponCode(), orgId);
         UUID orderId = UUID.randomUUID();
         Authorization auth = authorize(orgId, orderId, quote, request.payment());

@@ -32,6 +32,7 @@ public final class BenchMain {
                     GatewayBench.run(options);
                 }
                 case "jobs" -> JobsBench.run(parsed(() -> JobsBench.Settings.from(options)), commandLine);
+                case "holds" -> HoldsBench.run(options, commandLine);
                 default -> usage("unknown scenario '" + args[0] + "'");
             }
         } catch (Exception e) {
