@@ -57,10 +57,16 @@ public final class TicketCodes {
         }
         try {
             byte[] payload = DECODE.decode(parts[2]);
+            byte[] signature = DECODE.decode(parts[3]);
+            // only the one canonical spelling: base64 ignores the spare bits of a last character, and a code
+            // with several valid spellings could be admitted once per spelling by a careless scanner
+            if (!ENCODE.encodeToString(payload).equals(parts[2]) || !ENCODE.encodeToString(signature).equals(parts[3])) {
+                return Optional.empty();
+            }
             Signature verifier = Signature.getInstance("Ed25519");
             verifier.initVerify(keys.get(parts[1]));
             verifier.update(TicketSigningKeys.utf8(parts[0] + "." + parts[1] + "." + parts[2]));
-            if (payload.length != 40 || !verifier.verify(DECODE.decode(parts[3]))) {
+            if (payload.length != 40 || !verifier.verify(signature)) {
                 return Optional.empty();
             }
             ByteBuffer buffer = ByteBuffer.wrap(payload);
