@@ -83,10 +83,11 @@ public final class Holds {
         for (int attempt = 0; attempt < BEST_AVAILABLE_TRIES; attempt++) {
             BitSet free = redis.taken(eventId, map.size());
             free.flip(0, map.size());
-            var choice = wanted.category() == null ? BestAvailable.choose(map, free, wanted.quantity())
-                    : BestAvailable.choose(map, free, wanted.quantity(), wanted.category());
-            List<Seat> chosen = choice.orElseThrow(() -> ApiException.conflict("no_adjacent_seats", "no " + wanted.quantity()
-                            + " adjacent free seats" + (wanted.category() == null ? "" : " in " + wanted.category())));
+            var choice = (wanted.category() == null ? BestAvailable.choose(map, free, wanted.quantity())
+                    : BestAvailable.choose(map, free, wanted.quantity(), wanted.category()))
+                    .or(() -> ScatteredSeats.choose(map, free, wanted.quantity(), wanted.category()));
+            List<Seat> chosen = choice.orElseThrow(() -> ApiException.conflict("not_enough_seats",
+                    "no " + wanted.quantity() + " free seats" + (wanted.category() == null ? "" : " in " + wanted.category())));
             Hold hold = new Hold(UUID.randomUUID(), orgId, eventId, null, chosen.size(),
                     chosen.stream().map(Seat::index).toList(), Hold.ACTIVE, expiresAt, maxExpiresAt);
             try {
@@ -95,7 +96,7 @@ public final class Holds {
                 // another buyer took one of them between the read and the script: choose again
             }
         }
-        throw ApiException.conflict("no_adjacent_seats", "seats kept being taken while choosing; try again");
+        throw ApiException.conflict("seats_contended", "seats kept being taken while choosing; try again");
     }
 
     private Hold holdGeneralAdmission(Actor actor, Hold hold) {

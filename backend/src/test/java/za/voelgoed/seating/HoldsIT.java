@@ -106,6 +106,20 @@ class HoldsIT {
     }
 
     @Test
+    void bestAvailableSeatsAPartyApartWhenNoRowHasThemSideBySideAndRefusesWhenTooFewAreLeft() {
+        UUID event = publishedShow();
+        for (String seat : List.of("Floor:B:1", "Floor:B:3", "Floor:B:5")) {
+            assertThat(hold(event, "{\"seats\": [\"" + seat + "\"]}").status()).isEqualTo(201);
+        }
+        JsonNode apart = hold(event, "{\"best_available\": {\"quantity\": 3, \"category\": \"back\"}}").json();
+        assertThat(apart.path("seats")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("Floor:B:2", "Floor:B:4", "Floor:B:6");
+        Api.Response none = hold(event, "{\"best_available\": {\"quantity\": 1, \"category\": \"back\"}}");
+        assertThat(none.status()).isEqualTo(409);
+        assertThat(none.json().path("code").asText()).isEqualTo("not_enough_seats");
+    }
+
+    @Test
     void releasingGivesSeatsBackAndAnExpiredHoldIsSweptAndAnnounced() {
         UUID event = publishedShow();
         String released = hold(event, "{\"seats\": [\"Floor:A:1\"]}").json().path("id").asText();
