@@ -159,7 +159,7 @@ public final class BackendNode implements AutoCloseable {
         Orgs orgs = new Orgs(outbox, database.dsl());
         Events events = new Events(outbox, database.dsl(), orgs);
         seating = new Seating(outbox, database.dsl(), redis, Clock.systemUTC(), config.holdSweepIntervalMs(),
-                config.nodeId(), events::statusOf, new MicrometerInventoryTelemetry(telemetry.registry()));
+                config.driftCheckIntervalMs(), config.nodeId(), events::statusOf, new MicrometerInventoryTelemetry(telemetry.registry()));
         IdempotencyKeys idempotency = new IdempotencyKeys(database.dsl());
         Coupons coupons = new Coupons(database.dsl());
         Orders orders = new Orders(outbox, database.dsl(), seating, coupons, paymentProvider, jobs);

@@ -19,6 +19,7 @@ public final class DriftChecker {
     private final RedisInventory redis;
     private final Inventories inventories;
     private final InventoryTelemetry telemetry;
+    private final Map<UUID, Found> lastSeen = new java.util.concurrent.ConcurrentHashMap<>();
 
     DriftChecker(DSLContext dsl, RedisInventory redis, Inventories inventories, InventoryTelemetry telemetry) {
         this.dsl = dsl;
@@ -34,7 +35,44 @@ public final class DriftChecker {
         }
     }
 
+    /** Compares now and repairs any difference (the on-demand route). */
     public Drift checkAndRepair(UUID orgId, UUID eventId) {
+        Found found = compare(eventId);
+        telemetry.drift(orgId, eventId, found.total());
+        return found.total() == 0 ? new Drift(0, 0, false) : repair(eventId, found);
+    }
+
+    /**
+     * The periodic check: repairs only a difference seen the same at the previous check too. While a sale
+     * runs, writes in flight make Redis and PostgreSQL differ for a moment; a reload for each of those would
+     * only race the next ones. A difference that stays is real.
+     */
+    Drift checkSteady(UUID orgId, UUID eventId) {
+        Found found = compare(eventId);
+        telemetry.drift(orgId, eventId, found.total());
+        Found before = lastSeen.put(eventId, found);
+        if (found.total() == 0 || !found.equals(before)) {
+            return new Drift(found.seats().cardinality(), found.tickets(), false);
+        }
+        lastSeen.remove(eventId);
+        return repair(eventId, found);
+    }
+
+    private Drift repair(UUID eventId, Found found) {
+        LOG.log(Level.WARNING, "inventory_drift event=" + eventId + " seats=" + found.seats().cardinality()
+                + " tickets=" + found.tickets() + "; reloading Redis from PostgreSQL");
+        inventories.rebuild(eventId);
+        return new Drift(found.seats().cardinality(), found.tickets(), true);
+    }
+
+    /** Which seats differ, and by how many tickets the counters differ. */
+    private record Found(BitSet seats, int tickets) {
+        long total() {
+            return seats.cardinality() + (long) tickets;
+        }
+    }
+
+    private Found compare(UUID eventId) {
         InventoryState truth = InventoryStore.state(dsl, eventId);
         BitSet differs = redis.taken(eventId, truth.seatCount());
         differs.xor(truth.taken());
@@ -47,14 +85,6 @@ public final class DriftChecker {
                     + (cached.getOrDefault("capacity", -1) == t.capacity() ? 0 : 1);
         }
         tickets += (int) Math.abs(redis.sold(eventId) - truth.sold());
-        int seats = differs.cardinality();
-        telemetry.drift(orgId, eventId, seats + tickets);
-        if (seats + tickets == 0) {
-            return new Drift(0, 0, false);
-        }
-        LOG.log(Level.WARNING, "inventory_drift event=" + eventId + " seats=" + seats + " tickets=" + tickets
-                + "; reloading Redis from PostgreSQL");
-        inventories.rebuild(eventId);
-        return new Drift(seats, tickets, true);
+        return new Found(differs, tickets);
     }
 }

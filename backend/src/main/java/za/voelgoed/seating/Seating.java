@@ -24,11 +24,13 @@ public final class Seating implements AutoCloseable {
     private final AvailabilityReader availability;
     private final DriftChecker drift;
     private final HoldSweeper sweeper;
+    private final Thread driftLoop;
+    private volatile boolean running = true;
     private final DSLContext dsl;
     private final BiFunction<UUID, UUID, Optional<String>> showStatus;
 
-    public Seating(Outbox outbox, DSLContext dsl, Redis redis, Clock clock, long sweepIntervalMs, String nodeId,
-                   BiFunction<UUID, UUID, Optional<String>> showStatus, InventoryTelemetry telemetry) {
+    public Seating(Outbox outbox, DSLContext dsl, Redis redis, Clock clock, long sweepIntervalMs, long driftIntervalMs,
+                   String nodeId, BiFunction<UUID, UUID, Optional<String>> showStatus, InventoryTelemetry telemetry) {
         RedisInventory inventory = new RedisInventory(redis);
         this.redisInventory = inventory;
         this.dsl = dsl;
@@ -37,6 +39,8 @@ public final class Seating implements AutoCloseable {
         this.availability = new AvailabilityReader(dsl, inventories);
         this.drift = new DriftChecker(dsl, inventory, inventories, telemetry);
         this.sweeper = sweepIntervalMs > 0 ? new HoldSweeper(dsl, inventory, holds, sweepIntervalMs, nodeId) : null;
+        this.driftLoop = driftIntervalMs > 0 ? Thread.ofPlatform().daemon().name("inventory-drift-" + nodeId)
+                .start(() -> checkDriftEvery(driftIntervalMs)) : null;
         this.showStatus = showStatus;
     }
 
@@ -195,8 +199,30 @@ public final class Seating implements AutoCloseable {
         return sweeper == null ? 0 : sweeper.sweep();
     }
 
+    /** Checks every show on sale for drift that stays between two checks, and repairs it. */
+    private void checkDriftEvery(long intervalMs) {
+        while (running) {
+            try {
+                Thread.sleep(intervalMs);
+                for (var row : dsl.fetch("select distinct h.organization_id, h.event_id from holds h"
+                        + " where h.created_at > now() - interval '1 day'")) {
+                    drift.checkSteady(row.get(0, UUID.class), row.get(1, UUID.class));
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                System.getLogger(Seating.class.getName()).log(System.Logger.Level.WARNING,
+                        "inventory_drift_check_failed error=\"" + e.getMessage() + "\"");
+            }
+        }
+    }
+
     @Override
     public void close() {
+        running = false;
+        if (driftLoop != null) {
+            driftLoop.interrupt();
+        }
         if (sweeper != null) {
             sweeper.close();
         }

@@ -27,6 +27,7 @@ public record AppConfig(
         RateLimits rateLimits,
         JobSettings jobs,
         long holdSweepIntervalMs,
+        long driftCheckIntervalMs,
         ProviderSettings paymentProvider) {
 
     /** The card payment provider (the simulator in development and tests). */
@@ -103,6 +104,7 @@ public record AppConfig(
                         in.integer("VOELGOED_RATE_LIMIT_FRAMES_PER_SECOND", "rate-limit.frames-per-second", 50)),
                 jobs(in),
                 in.integer("VOELGOED_HOLD_SWEEP_INTERVAL_MS", "seating.hold-sweep-interval-ms", 500),
+                in.integer("VOELGOED_INVENTORY_DRIFT_INTERVAL_MS", "seating.drift-check-interval-ms", 30_000),
                 new ProviderSettings(
                         in.text("VOELGOED_PAYMENTS_URL", "payments.url", "http://127.0.0.1:8089"),
                         in.integer("VOELGOED_PAYMENTS_CONNECT_TIMEOUT_MS", "payments.connect-timeout-ms", 1_000),
