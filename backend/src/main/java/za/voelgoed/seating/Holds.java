@@ -119,6 +119,7 @@ public final class Holds {
 
     /** Writes the hold to PostgreSQL; if that fails, the Redis hold is undone before the error goes on. */
     private Hold record(Actor actor, Hold hold) {
+        boolean[] committed = {false};
         try {
             outbox.transact(actor, tx -> {
                 // a hold is worth less than a sale: a crash may lose the last few (Redis and the buyer's retry
@@ -126,12 +127,9 @@ public final class Holds {
                 tx.sql().execute("set local synchronous_commit = off");
                 emit(tx, EventTypes.SEAT_HOLD_CREATED_V1, hold, true);
                 InventoryStore.insertHold(tx.sql(), hold);
+                committed[0] = true;
                 return null;
             });
-            if (redis.ensureHold(hold, millis(hold.expiresAt()))) {
-                LOG.log(System.Logger.Level.INFO, "hold_restored_after_load hold=" + hold.id());
-            }
-            return hold;
         } catch (DataAccessException e) {
             // taken before waiting for the lock: a load that starts after this point sees the refusing state
             long seenLoads = inventories.loadsOf(hold.eventId());
@@ -143,9 +141,21 @@ public final class Holds {
             throw ApiException.conflict(hold.isGeneralAdmission() ? "sold_out" : "seats_taken",
                     "the inventory changed under this request; try again");
         } catch (RuntimeException e) {
-            redis.release(hold.eventId(), hold.id());
-            throw e;
+            if (!committed[0]) {
+                redis.release(hold.eventId(), hold.id());
+                throw e;
+            }
+            // committed: a failure after the commit (a listener) must not undo the hold in Redis
+            LOG.log(System.Logger.Level.WARNING, "hold_after_commit_failed hold=" + hold.id() + " error=\"" + e.getMessage() + "\"");
         }
+        try {
+            if (redis.ensureHold(hold, millis(hold.expiresAt()))) {
+                LOG.log(System.Logger.Level.INFO, "hold_restored_after_load hold=" + hold.id());
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "hold_restore_failed hold=" + hold.id() + " error=\"" + e.getMessage() + "\"");
+        }
+        return hold;
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import za.voelgoed.platform.http.ApiException;
 import za.voelgoed.shared.json.Json;
 
 /** The SQL of inventory and holds. */
@@ -114,6 +115,13 @@ final class InventoryStore {
             tx.execute("update ticket_types set held = held + ? where event_id = ? and code = ?",
                     hold.quantity(), hold.eventId(), hold.ticketType());
         } else {
+            // the seats must still be on public sale: locked so an allocation cannot take them meanwhile
+            int open = tx.fetch("select seat_index from event_seats where event_id = ? and seat_index = any(?::integer[])"
+                    + " and not blocked and channel is null for share", hold.eventId(),
+                    hold.seatIndexes().toArray(Integer[]::new)).size();
+            if (open < hold.seatIndexes().size()) {
+                throw ApiException.conflict("seats_taken", "some of the seats are not on public sale");
+            }
             tx.execute("""
                     insert into seat_claims (event_id, seat_index, hold_id, state)
                     select ?, unnest(?::integer[]), ?, 'held'""",

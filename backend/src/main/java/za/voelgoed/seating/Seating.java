@@ -92,15 +92,17 @@ public final class Seating implements AutoCloseable {
         List<Integer> indexes = HoldRules.seatIndexes(map, request.seats());
         boolean blocked = Boolean.TRUE.equals(request.blocked());
         int changed = dsl.transactionResult(cfg -> {
+            // update first: its row locks make a hold in progress finish before the claims are read
+            int updated = cfg.dsl().execute("update event_seats set blocked = ?, channel = ? where event_id = ?"
+                    + " and seat_index = any(?::integer[])", blocked, request.channel(), eventId,
+                    indexes.toArray(Integer[]::new));
             List<Integer> claimed = cfg.dsl().fetch("select seat_index from seat_claims where event_id = ?"
                     + " and seat_index = any(?::integer[])", eventId, indexes.toArray(Integer[]::new))
                     .map(r -> r.get(0, Integer.class));
-            if (!claimed.isEmpty()) {
+            if (!claimed.isEmpty() && (blocked || request.channel() != null)) {
                 throw new SeatsTakenException(claimed.stream().map(i -> map.seatAt(i).id().toString()).toList());
             }
-            return cfg.dsl().execute("update event_seats set blocked = ?, channel = ? where event_id = ?"
-                    + " and seat_index = any(?::integer[])", blocked, request.channel(), eventId,
-                    indexes.toArray(Integer[]::new));
+            return updated;
         });
         inventories.rebuild(eventId);
         return changed;

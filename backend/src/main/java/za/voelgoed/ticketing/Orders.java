@@ -59,16 +59,22 @@ public final class Orders {
         Pricing.Quote quote = quote(hold, request.couponCode(), orgId);
         UUID orderId = UUID.randomUUID();
         Authorization auth = authorize(orgId, orderId, quote, request.payment());
+        boolean[] committed = {false};
         try {
             outbox.transact(actor, tx -> {
                 record(tx, orgId, orderId, holdId, request, quote, auth);
+                committed[0] = true;
                 return null;
             });
         } catch (RuntimeException failed) {
-            voidQuietly(auth, orderId);
-            throw failed;
+            if (!committed[0]) {
+                voidQuietly(auth, orderId);
+                throw failed;
+            }
+            // the order is paid and stored; what failed came after the commit and must not undo it
+            LOG.log(Level.WARNING, "order_after_commit_failed order=" + orderId + " error=\"" + failed.getMessage() + "\"");
         }
-        seating.afterConverted(hold);
+        afterCommit("convert", orderId, () -> seating.afterConverted(hold));
         return find(orgId, orderId).orElseThrow();
     }
 
@@ -149,6 +155,16 @@ public final class Orders {
         seating.convert(sql, hold, orderId);
     }
 
+    /** Redis follows a committed change; if it cannot, the drift check repairs it — the answer stays a success. */
+    private static void afterCommit(String what, UUID orderId, Runnable redisUpdate) {
+        try {
+            redisUpdate.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "inventory_update_failed step=" + what + " order=" + orderId + " error=\""
+                    + e.getMessage() + "\"");
+        }
+    }
+
     private void voidQuietly(Authorization auth, UUID orderId) {
         try {
             payments.voidAuthorization(auth.id(), "order:" + orderId + ":void");
@@ -194,7 +210,8 @@ public final class Orders {
                     .put("event_id", back.eventId().toString()));
             return back;
         });
-        seating.afterReturned(returned.eventId(), returned.ticketType(), returned.quantity(), returned.seatIndexes());
+        afterCommit("return", orderId, () -> seating.afterReturned(returned.eventId(), returned.ticketType(),
+                returned.quantity(), returned.seatIndexes()));
         return find(orgId, orderId).orElseThrow();
     }
 

@@ -65,7 +65,14 @@ public final class PaymentCapture implements Worker {
     public void perform(JobContext job) {
         UUID paymentId = UUID.fromString(job.args().path("payment_id").asText());
         dsl.transaction(cfg -> OrderStore.lockPayment(cfg.dsl(), paymentId)
-                .filter(p -> p.status().equals("authorized"))
+                .filter(p -> {
+                    if (p.status().equals("refunding")) {
+                        // the refund may still fail and give the payment back; try again later rather than
+                        // finish now and leave a paid order that is never captured
+                        throw new IllegalStateException("payment " + p.id() + " is being refunded; capture later");
+                    }
+                    return p.status().equals("authorized");
+                })
                 .ifPresent(p -> {
                     Authorization current = provider.status(p.providerAuthId());
                     Authorization captured = current.status() == AuthorizationStatus.CAPTURED ? current

@@ -158,6 +158,19 @@ class HoldsIT {
     }
 
     @Test
+    void postgresqlRefusesASeatSetAsideEvenWhileRedisStillShowsItFree() {
+        UUID event = publishedShow();
+        // as an allocation does before Redis is reloaded
+        TestEnv.exec("update event_seats set channel = 'sponsor' where event_id = '" + event + "' and seat_id = 'Floor:A:6'");
+
+        Api.Response refused = hold(event, "{\"seats\": [\"Floor:A:6\"]}");
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(Db.count("select count(*) from holds where event_id = ?", event)).isZero();
+        assertThat(Db.count("select count(*) from seat_claims where event_id = ?", event)).isZero();
+    }
+
+    @Test
     void anExtensionStopsAtTheShowsMaximum() {
         UUID event = publishedShow();
         JsonNode held = hold(event, "{\"seats\": [\"Floor:B:6\"]}").json();
