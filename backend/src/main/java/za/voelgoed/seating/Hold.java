@@ -14,7 +14,6 @@ public record Hold(UUID id, UUID organizationId, UUID eventId, String ticketType
     public static final String ACTIVE = "active";
     public static final String RELEASED = "released";
     public static final String EXPIRED = "expired";
-    public static final String CONVERTED = "converted";
 
     public Hold {
         seatIndexes = List.copyOf(seatIndexes);

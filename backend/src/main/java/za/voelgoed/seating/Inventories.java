@@ -78,8 +78,4 @@ public final class Inventories {
             }
         }
     }
-
-    List<TicketType> ticketTypes(UUID eventId) {
-        return InventoryStore.ticketTypes(dsl, eventId);
-    }
 }

@@ -197,10 +197,6 @@ public final class Seating implements AutoCloseable {
         return inventories.seatMap(eventId).orElseThrow().seatAt(seatIndex).id().toString();
     }
 
-    int sweepNow() {
-        return sweeper == null ? 0 : sweeper.sweep();
-    }
-
     /** Checks every show on sale for drift that stays between two checks, and repairs it. */
     private void checkDriftEvery(long intervalMs) {
         while (running) {

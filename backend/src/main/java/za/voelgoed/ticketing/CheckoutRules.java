@@ -1,6 +1,7 @@
 package za.voelgoed.ticketing;
 
 import java.util.UUID;
+import za.voelgoed.platform.http.Requests;
 import za.voelgoed.platform.http.Validation;
 
 /** Edge checks of a checkout body; the card itself is checked by the payment provider. */
@@ -11,7 +12,7 @@ final class CheckoutRules {
 
     static UUID validate(CheckoutRequest request) {
         Validation check = new Validation()
-                .require(request.holdId() != null && isUuid(request.holdId()), "hold_id", "must be a hold id")
+                .require(Requests.isUuid(request.holdId()), "hold_id", "must be a hold id")
                 .require(request.customer() != null, "customer", "is required")
                 .require(request.payment() != null, "payment", "is required");
         if (request.customer() != null) {
@@ -30,13 +31,5 @@ final class CheckoutRules {
         }
         check.orThrow();
         return UUID.fromString(request.holdId());
-    }
-
-    private static boolean isUuid(String text) {
-        try {
-            return UUID.fromString(text).toString().equals(text.toLowerCase());
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

@@ -195,6 +195,8 @@ class HoldsIT {
         assertThat(Db.count("select count(*) from domain_events")).isEqualTo(eventsBefore);
         JsonNode drift = staff.post(base(event) + "/inventory/drift", "{}").json();
         assertThat(drift.path("seats").asInt() + drift.path("tickets").asInt()).isZero();
+        assertThat(new Api(node.port(), node.adminToken()).get("/metrics").body())
+                .contains("voelgoed_inventory_drift{", "event_id=\"" + event + "\"");
         assertThat(hold(event, "{\"seats\": [\"Floor:A:1\"]}").json().path("seats").get(0).asText()).isEqualTo("Floor:A:1");
     }
 

@@ -166,6 +166,24 @@ class CheckoutIT {
     }
 
     @Test
+    void captureWaitsWhileARefundIsInProgressAndCapturesIfTheRefundGivesThePaymentBack() throws Exception {
+        UUID event = show();
+        String holdId = hold(event, "{\"ticket_type\": \"ga\", \"quantity\": 1}");
+        staff.post("/api/orgs/" + org + "/queues/payments/pause", "{}");
+        String orderId = json(post("/api/orgs/" + org + "/orders", order(holdId, CARD, null), null)).path("id").asText();
+        TestEnv.exec("update payments set status = 'refunding' where order_id = '" + orderId + "'");
+        staff.post("/api/orgs/" + org + "/queues/payments/resume", "{}");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> Db.count("select count(*) from jobs where worker ="
+                + " 'payments.capture' and state = 'retryable' and errors::text like '%being refunded%'") == 1);
+        assertThat(Db.single("select status from payments where order_id = ?::uuid", orderId)).isEqualTo("refunding");
+
+        TestEnv.exec("update payments set status = 'authorized' where order_id = '" + orderId + "'");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "captured".equals(
+                Db.single("select status from payments where order_id = ?::uuid", orderId)));
+    }
+
+    @Test
     void aDeclinedCardLeavesNoOrderNoTicketNoEventAndTheHoldInPlace() throws Exception {
         UUID event = show();
         String holdId = hold(event, "{\"ticket_type\": \"ga\", \"quantity\": 3}");

@@ -14,16 +14,23 @@ public final class Requests {
     }
 
     public static UUID uuidParam(ServerRequest req, String name) {
-        String raw = req.path().pathParameters().get(name);
-        try {
-            UUID id = UUID.fromString(raw);
-            if (id.toString().equals(raw.toLowerCase())) {
-                return id;
-            }
-        } catch (IllegalArgumentException e) {
-            // falls through to the problem below
+        return uuid(req.path().pathParameters().get(name), name);
+    }
+
+    /** A UUID in its one canonical spelling, or 400 {@code invalid_id} naming {@code field}. */
+    public static UUID uuid(String raw, String field) {
+        if (isUuid(raw)) {
+            return UUID.fromString(raw);
         }
-        throw ApiException.badRequest("invalid_id", name + " '" + raw + "' is not a UUID");
+        throw ApiException.badRequest("invalid_id", field + " '" + raw + "' is not a UUID");
+    }
+
+    public static boolean isUuid(String raw) {
+        try {
+            return raw != null && UUID.fromString(raw).toString().equals(raw.toLowerCase());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     public static int intQuery(ServerRequest req, String name, int fallback) {

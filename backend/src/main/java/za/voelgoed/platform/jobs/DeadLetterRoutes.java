@@ -99,7 +99,7 @@ public final class DeadLetterRoutes implements HttpService {
         if (body.ids() != null) {
             List<UUID> ids = new ArrayList<>();
             for (String id : body.ids()) {
-                ids.add(uuid(id));
+                ids.add(Requests.uuid(id, "ids"));
             }
             return new DeadLetters.Selection(List.copyOf(new java.util.LinkedHashSet<>(ids)), null);
         }
@@ -123,18 +123,6 @@ public final class DeadLetterRoutes implements HttpService {
 
     private static String query(ServerRequest req, String name) {
         return req.query().first(name).asOptional().filter(v -> !v.isBlank()).orElse(null);
-    }
-
-    private static UUID uuid(String text) {
-        try {
-            UUID id = UUID.fromString(text);
-            if (id.toString().equals(text.toLowerCase())) {
-                return id;
-            }
-        } catch (IllegalArgumentException | NullPointerException e) {
-            // falls through to the problem below
-        }
-        throw ApiException.badRequest("invalid_id", "'" + text + "' is not a UUID");
     }
 
     private static Instant instant(String text, String field) {

@@ -92,10 +92,6 @@ public final class JobEngine implements AutoCloseable {
         producers.values().forEach(Producer::wake);
     }
 
-    public int inFlight() {
-        return executions.inFlight();
-    }
-
     private void listen() {
         while (running) {
             try (Connection c = listenConnections.open()) {

@@ -33,14 +33,18 @@ public final class Jobs {
     /** Enqueues in the caller's transaction {@code tx}. Throws {@link InvalidJobException} on bad input. */
     public Enqueued enqueue(DSLContext tx, JobRequest request) {
         Worker worker = workers.validate(request);
-        QueueName queue = new QueueName(request.organizationId(), worker.queue());
-        ensureQueue(queue);
-        int maxAttempts = request.maxAttempts() != null ? request.maxAttempts() : worker.maxAttempts();
-        Enqueued result = JobStore.insert(tx, queue, worker.name(), worker.eventType(), request, maxAttempts);
+        Enqueued result = insert(tx, worker, request);
         if (!result.duplicate()) {
             JobStore.notifyKind(tx, worker.queue());
         }
         return result;
+    }
+
+    private Enqueued insert(DSLContext tx, Worker worker, JobRequest request) {
+        QueueName queue = new QueueName(request.organizationId(), worker.queue());
+        ensureQueue(queue);
+        int maxAttempts = request.maxAttempts() != null ? request.maxAttempts() : worker.maxAttempts();
+        return JobStore.insert(tx, queue, worker.name(), worker.eventType(), request, maxAttempts);
     }
 
     /** Enqueues in a transaction of its own. */
@@ -56,10 +60,7 @@ public final class Jobs {
             Set<QueueKind> kinds = EnumSet.noneOf(QueueKind.class);
             for (JobRequest request : requests) {
                 Worker worker = workers.validate(request);
-                QueueName queue = new QueueName(request.organizationId(), worker.queue());
-                ensureQueue(queue);
-                int maxAttempts = request.maxAttempts() != null ? request.maxAttempts() : worker.maxAttempts();
-                results.add(JobStore.insert(cfg.dsl(), queue, worker.name(), worker.eventType(), request, maxAttempts));
+                results.add(insert(cfg.dsl(), worker, request));
                 kinds.add(worker.queue());
             }
             kinds.forEach(kind -> JobStore.notifyKind(cfg.dsl(), kind));

@@ -84,10 +84,6 @@ final class Producer {
         return claims.size();
     }
 
-    int busy() {
-        return busy.get();
-    }
-
     /** Stops claiming; running jobs carry on. */
     void stop() {
         running = false;
