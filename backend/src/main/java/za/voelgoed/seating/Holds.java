@@ -9,7 +9,6 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.exception.DataAccessException;
 import za.voelgoed.platform.http.ApiException;
 import za.voelgoed.platform.outbox.Actor;
 import za.voelgoed.platform.outbox.Outbox;
@@ -23,7 +22,7 @@ import za.voelgoed.shared.json.Json;
  * {@code seat.hold_created} in one transaction. If PostgreSQL refuses — Redis was stale, say after a
  * rebuild raced a hold — the Redis hold is given back, the show is reloaded, and the buyer gets 409.
  */
-public final class Holds {
+public final class Holds implements AutoCloseable {
 
     private static final int BEST_AVAILABLE_TRIES = 3;
     private static final System.Logger LOG = System.getLogger(Holds.class.getName());
@@ -33,13 +32,15 @@ public final class Holds {
     private final RedisInventory redis;
     private final Inventories inventories;
     private final Clock clock;
+    private final HoldJournal journal;
 
-    Holds(Outbox outbox, DSLContext dsl, RedisInventory redis, Inventories inventories, Clock clock) {
+    Holds(Outbox outbox, DSLContext dsl, RedisInventory redis, Inventories inventories, Clock clock, String nodeId) {
         this.outbox = outbox;
         this.dsl = dsl;
         this.redis = redis;
         this.inventories = inventories;
         this.clock = clock;
+        this.journal = new HoldJournal(outbox, new HoldBatch(clock, this::eventData), nodeId);
     }
 
     public Hold hold(Actor actor, UUID orgId, UUID eventId, HoldRequest request, SaleSettings settings) {
@@ -47,7 +48,7 @@ public final class Holds {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         OffsetDateTime expiresAt = now.plusSeconds(settings.holdSeconds());
         OffsetDateTime maxExpiresAt = now.plusSeconds(settings.maxHoldSeconds());
-        inventories.ensureLoaded(orgId, eventId);
+        // no load check here: the scripts answer "not loaded" themselves, so a request costs one round trip
         return switch (kind) {
             case SEATS -> holdSeats(actor, new Hold(UUID.randomUUID(), orgId, eventId, null, request.seats().size(),
                     HoldRules.seatIndexes(seatMap(eventId), request.seats()), Hold.ACTIVE, expiresAt, maxExpiresAt));
@@ -81,7 +82,10 @@ public final class Holds {
                                    OffsetDateTime expiresAt, OffsetDateTime maxExpiresAt) {
         SeatMap map = seatMap(eventId);
         for (int attempt = 0; attempt < BEST_AVAILABLE_TRIES; attempt++) {
-            BitSet free = redis.taken(eventId, map.size());
+            BitSet free = redis.takenIfAny(eventId, map.size()).orElseGet(() -> {
+                inventories.ensureLoaded(orgId, eventId);
+                return redis.taken(eventId, map.size());
+            });
             free.flip(0, map.size());
             var choice = (wanted.category() == null ? BestAvailable.choose(map, free, wanted.quantity())
                     : BestAvailable.choose(map, free, wanted.quantity(), wanted.category()))
@@ -117,36 +121,23 @@ public final class Holds {
         return record(actor, hold);
     }
 
-    /** Writes the hold to PostgreSQL; if that fails, the Redis hold is undone before the error goes on. */
+    /** Records the hold through the journal; if PostgreSQL refuses or fails, the Redis hold is undone. */
     private Hold record(Actor actor, Hold hold) {
-        boolean[] committed = {false};
+        HoldJournal.Result result;
         try {
-            outbox.transact(actor, tx -> {
-                // a hold is worth less than a sale: a crash may lose the last few (Redis and the buyer's retry
-                // cover it), and not waiting for the WAL flush shortens the lock on the ticket type's row
-                tx.sql().execute("set local synchronous_commit = off");
-                emit(tx, EventTypes.SEAT_HOLD_CREATED_V1, hold, true);
-                InventoryStore.insertHold(tx.sql(), hold);
-                committed[0] = true;
-                return null;
-            });
-        } catch (DataAccessException e) {
-            // taken before waiting for the lock: a load that starts after this point sees the refusing state
+            result = journal.record(new HoldJournal.Create(actor, hold, eventData(hold, true)));
+        } catch (RuntimeException e) {
+            redis.release(hold.eventId(), hold.id());
+            throw e;
+        }
+        if (result instanceof HoldJournal.Refused refused) {
+            // taken before the release: a load that starts after this point sees the refusing state
             long seenLoads = inventories.loadsOf(hold.eventId());
             redis.release(hold.eventId(), hold.id());
-            if (!isConstraintRefusal(e)) {
-                throw e;
+            if (!refused.code().equals("event_not_on_sale")) {
+                inventories.reloadAfterRefusal(hold.eventId(), seenLoads);
             }
-            inventories.reloadAfterRefusal(hold.eventId(), seenLoads);
-            throw ApiException.conflict(hold.isGeneralAdmission() ? "sold_out" : "seats_taken",
-                    "the inventory changed under this request; try again");
-        } catch (RuntimeException e) {
-            if (!committed[0]) {
-                redis.release(hold.eventId(), hold.id());
-                throw e;
-            }
-            // committed: a failure after the commit (a listener) must not undo the hold in Redis
-            LOG.log(System.Logger.Level.WARNING, "hold_after_commit_failed hold=" + hold.id() + " error=\"" + e.getMessage() + "\"");
+            throw ApiException.conflict(refused.code(), refused.detail());
         }
         try {
             if (redis.ensureHold(hold, millis(hold.expiresAt()))) {
@@ -156,27 +147,6 @@ public final class Holds {
             LOG.log(System.Logger.Level.WARNING, "hold_restore_failed hold=" + hold.id() + " error=\"" + e.getMessage() + "\"");
         }
         return hold;
-    }
-
-    /**
-     * Ending a hold may be lost in a crash of PostgreSQL without harm (the hold then lasts until it
-     * expires), so its commit does not wait for the WAL flush — on a slow disk that wait is most of the cost.
-     */
-    private static HoldLookup asynchronously(Transaction tx) {
-        tx.sql().execute("set local synchronous_commit = off");
-        return (org, id) -> InventoryStore.findHold(tx.sql(), org, id, true);
-    }
-
-    /** Finds a hold, locked, in the caller's transaction. */
-    @FunctionalInterface
-    private interface HoldLookup {
-        java.util.Optional<Hold> findHold(UUID orgId, UUID holdId);
-    }
-
-    /** A seat claim that exists already (23505) or a ticket type over capacity (23514): Redis was stale. */
-    private static boolean isConstraintRefusal(DataAccessException e) {
-        String state = e.sqlState();
-        return "23505".equals(state) || "23514".equals(state);
     }
 
     /** The buyer lets go of an active hold; false when it is not active (any more). */
@@ -190,17 +160,8 @@ public final class Holds {
     }
 
     private boolean end(Actor actor, UUID orgId, UUID holdId, String status, boolean onlyIfDue) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        Hold ended = outbox.transact(actor, tx -> asynchronously(tx).findHold(orgId, holdId)
-                .filter(h -> h.status().equals(Hold.ACTIVE))
-                .filter(h -> !onlyIfDue || !h.expiresAt().isAfter(now))
-                .map(hold -> {
-                    InventoryStore.endHold(tx.sql(), hold, status);
-                    emit(tx, status.equals(Hold.EXPIRED) ? EventTypes.SEAT_HOLD_EXPIRED_V1
-                            : EventTypes.SEAT_HOLD_RELEASED_V1, hold, false);
-                    return hold;
-                }).orElse(null));
-        if (ended == null) {
+        if (!(journal.record(new HoldJournal.End(actor, orgId, holdId, status, onlyIfDue))
+                instanceof HoldJournal.Ended(Hold ended))) {
             return false;
         }
         redis.release(ended.eventId(), ended.id());
@@ -225,7 +186,7 @@ public final class Holds {
         return InventoryStore.findHold(dsl, orgId, holdId, false);
     }
 
-    private void emit(Transaction tx, String type, Hold hold, boolean withExpiry) {
+    private ObjectNode eventData(Hold hold, boolean withExpiry) {
         ObjectNode data = Json.object().put("hold_id", hold.id().toString()).put("event_id", hold.eventId().toString());
         ArrayNode seats = data.putArray("seats");
         inventories.seatMap(hold.eventId()).ifPresent(map ->
@@ -237,7 +198,12 @@ public final class Holds {
         if (withExpiry) {
             data.put("expires_at", hold.expiresAt().toString());
         }
-        tx.emit(type, hold.organizationId(), hold.id(), data);
+        return data;
+    }
+
+    @Override
+    public void close() {
+        journal.close();
     }
 
     private static long millis(OffsetDateTime at) {

@@ -18,6 +18,7 @@ public final class Inventories {
     private final DSLContext dsl;
     private final RedisInventory redis;
     private final Map<UUID, SeatMap> seatMaps = new ConcurrentHashMap<>();
+    private final Map<UUID, SaleSettings> saleSettings = new ConcurrentHashMap<>();
     private final Map<UUID, Object> loadLocks = new ConcurrentHashMap<>();
     /** Loads done per show, so that requests which found Redis stale at the same time share one load. */
     private final Map<UUID, Long> loads = new ConcurrentHashMap<>();
@@ -25,6 +26,11 @@ public final class Inventories {
     Inventories(DSLContext dsl, RedisInventory redis) {
         this.dsl = dsl;
         this.redis = redis;
+    }
+
+    /** The show's sale settings (fixed when the show is created, so cached per node). */
+    SaleSettings settings(UUID eventId) {
+        return saleSettings.computeIfAbsent(eventId, id -> InventoryStore.settings(dsl, id).orElse(SaleSettings.DEFAULT));
     }
 
     /** The show's seat map; empty for general-admission-only shows. */

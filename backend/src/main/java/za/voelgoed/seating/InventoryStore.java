@@ -181,7 +181,7 @@ final class InventoryStore {
                 order by expires_at limit ?""", limit).map(InventoryStore::toHold);
     }
 
-    private static Hold toHold(Record r) {
+    static Hold toHold(Record r) {
         Integer[] seats = r.get(5, Integer[].class);
         return new Hold(r.get(0, UUID.class), r.get(1, UUID.class), r.get(2, UUID.class), r.get(3, String.class),
                 r.get(4, Integer.class), seats == null ? List.of() : new ArrayList<>(Arrays.asList(seats)),

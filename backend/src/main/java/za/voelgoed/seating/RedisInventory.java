@@ -153,8 +153,13 @@ final class RedisInventory {
 
     /** Which seats Redis says are not free. */
     BitSet taken(UUID eventId, int seatCount) {
+        return takenIfAny(eventId, seatCount).orElseGet(() -> new BitSet(seatCount));
+    }
+
+    /** The taken seats; empty when Redis has no bitmap (nothing taken, or the show is not loaded). */
+    java.util.Optional<BitSet> takenIfAny(UUID eventId, int seatCount) {
         byte[] raw = redis.client().get(bytes(InventoryKeys.of(redis, eventId).taken()));
-        return fromRedisBitmap(raw == null ? new byte[0] : raw, seatCount);
+        return java.util.Optional.ofNullable(raw).map(r -> fromRedisBitmap(r, seatCount));
     }
 
     /** {@code code -> {capacity, held, sold}} as Redis counts them. */

@@ -28,6 +28,8 @@ public final class Seating implements AutoCloseable {
     private volatile boolean running = true;
     private final DSLContext dsl;
     private final BiFunction<UUID, UUID, Optional<String>> showStatus;
+    private static final long ON_SALE_CACHE_NANOS = 1_000_000_000L;
+    private final java.util.Map<OnSale, Long> onSale = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Seating(Outbox outbox, DSLContext dsl, Redis redis, Clock clock, long sweepIntervalMs, long driftIntervalMs,
                    String nodeId, BiFunction<UUID, UUID, Optional<String>> showStatus, InventoryTelemetry telemetry) {
@@ -35,7 +37,7 @@ public final class Seating implements AutoCloseable {
         this.redisInventory = inventory;
         this.dsl = dsl;
         this.inventories = new Inventories(dsl, inventory);
-        this.holds = new Holds(outbox, dsl, inventory, inventories, clock);
+        this.holds = new Holds(outbox, dsl, inventory, inventories, clock, nodeId);
         this.availability = new AvailabilityReader(dsl, inventories);
         this.drift = new DriftChecker(dsl, inventory, inventories, telemetry);
         this.sweeper = sweepIntervalMs > 0 ? new HoldSweeper(dsl, inventory, holds, sweepIntervalMs, nodeId) : null;
@@ -45,13 +47,31 @@ public final class Seating implements AutoCloseable {
     }
 
     public Hold hold(Actor actor, UUID orgId, UUID eventId, HoldRequest request) {
+        requireOnSale(orgId, eventId);
+        return holds.hold(actor, orgId, eventId, request, inventories.settings(eventId));
+    }
+
+    /**
+     * Refuses a show that is not on sale. "On sale" is remembered for a second per node so a flash sale
+     * does not read the show per request; a show taken off sale meanwhile is refused all the same when the
+     * hold is written (the hold journal checks the status in its transaction).
+     */
+    private void requireOnSale(UUID orgId, UUID eventId) {
+        OnSale key = new OnSale(orgId, eventId);
+        Long seenAt = onSale.get(key);
+        if (seenAt != null && System.nanoTime() - seenAt < ON_SALE_CACHE_NANOS) {
+            return;
+        }
         String status = showStatus.apply(orgId, eventId).orElseThrow(() ->
                 ApiException.notFound("event_not_found", "no event " + eventId));
         if (!status.equals("published")) {
+            onSale.remove(key);
             throw ApiException.conflict("event_not_on_sale", "event " + eventId + " is " + status);
         }
-        SaleSettings settings = InventoryStore.settings(dsl, eventId).orElse(SaleSettings.DEFAULT);
-        return holds.hold(actor, orgId, eventId, request, settings);
+        onSale.put(key, System.nanoTime());
+    }
+
+    private record OnSale(UUID orgId, UUID eventId) {
     }
 
     public Optional<Hold> findHold(UUID orgId, UUID holdId) {
@@ -169,7 +189,7 @@ public final class Seating implements AutoCloseable {
     }
 
     public String currency(UUID eventId) {
-        return InventoryStore.settings(dsl, eventId).orElse(SaleSettings.DEFAULT).currency();
+        return inventories.settings(eventId).currency();
     }
 
     /** In the order's transaction: the hold's inventory is sold to the order. */
@@ -224,5 +244,6 @@ public final class Seating implements AutoCloseable {
         if (sweeper != null) {
             sweeper.close();
         }
+        holds.close();
     }
 }

@@ -201,6 +201,52 @@ class HoldsIT {
     }
 
     @Test
+    void concurrentHoldsRecordedTogetherAreRefusedOneByOneWherePostgresqlSaysNo() throws Exception {
+        UUID event = publishedShow();
+        hold(event, "{\"seats\": [\"Floor:B:6\"]}");
+        // state Redis does not know about: seats A1–A3 claimed, and 4 of the 5 GA tickets held
+        TestEnv.exec("insert into seat_claims (event_id, seat_index, state) select '" + event + "', i, 'sold'"
+                + " from generate_series(0, 2) i");
+        TestEnv.exec("update ticket_types set held = 4 where event_id = '" + event + "'");
+        long eventsBefore = Db.count("select count(*) from domain_events where event_type like 'seat.hold_created%'");
+
+        List<String> bodies = new java.util.ArrayList<>();
+        for (int seat = 1; seat <= 6; seat++) {
+            bodies.add("{\"seats\": [\"Floor:A:" + seat + "\"]}");
+        }
+        for (int i = 0; i < 5; i++) {
+            bodies.add("{\"ticket_type\": \"ga\", \"quantity\": 1}");
+        }
+        var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+        List<java.util.concurrent.Future<Api.Response>> answers = new java.util.ArrayList<>();
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        for (String body : bodies) {
+            answers.add(pool.submit(() -> {
+                go.await();
+                return hold(event, body);
+            }));
+        }
+        go.countDown();
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (var answer : answers) {
+            statuses.add(answer.get().status());
+        }
+        pool.close();
+
+        List<Integer> seats = statuses.subList(0, 6);
+        List<Integer> ga = statuses.subList(6, 11);
+        assertThat(seats.subList(0, 3)).containsOnly(409);
+        assertThat(seats.subList(3, 6)).containsOnly(201);
+        assertThat(ga).filteredOn(s -> s == 201).hasSize(1);
+        assertThat(ga).filteredOn(s -> s == 409).hasSize(4);
+        assertThat(Db.count("select count(*) from holds where event_id = ? and status = 'active'", event)).isEqualTo(5);
+        assertThat(Db.count("select held from ticket_types where event_id = ?", event)).isEqualTo(5);
+        assertThat(Db.count("select count(*) from seat_claims where event_id = ?", event)).isEqualTo(7);
+        assertThat(Db.count("select count(*) from domain_events where event_type like 'seat.hold_created%'"))
+                .isEqualTo(eventsBefore + 4);
+    }
+
+    @Test
     void badRequestsAndOtherTenantsChangeNothing() {
         UUID event = publishedShow();
         assertThat(hold(event, "{\"seats\": [\"Floor:A:1\"], \"ticket_type\": \"ga\", \"quantity\": 1}").status()).isEqualTo(422);

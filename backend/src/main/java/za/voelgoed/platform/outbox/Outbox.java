@@ -17,6 +17,8 @@ import za.voelgoed.shared.event.EventTypeRegistry;
  */
 public final class Outbox {
 
+    private static final System.Logger LOG = System.getLogger(Outbox.class.getName());
+
     private final DSLContext dsl;
     private final EventWriter writer;
     private final OutboxTelemetry telemetry;
@@ -40,10 +42,29 @@ public final class Outbox {
         List<DomainEvent> emitted = new ArrayList<>();
         T result = dsl.transactionResult(cfg -> work.run(new Transaction(cfg.dsl(), actor, writer, emitted)));
         if (!emitted.isEmpty()) {
-            emitted.forEach(e -> telemetry.emitted(e, types.require(e.eventType()).domain()));
-            commitListeners.forEach(l -> l.accept(List.copyOf(emitted)));
+            afterCommit(emitted);
         }
         return result;
+    }
+
+    /**
+     * The action committed: a failing listener is logged, never thrown, so no caller mistakes a committed
+     * action for a failed one (and undoes or repeats it).
+     */
+    private void afterCommit(List<DomainEvent> emitted) {
+        List<DomainEvent> events = List.copyOf(emitted);
+        try {
+            events.forEach(e -> telemetry.emitted(e, types.require(e.eventType()).domain()));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "outbox_telemetry_failed error=\"" + e + "\"");
+        }
+        for (Consumer<List<DomainEvent>> listener : commitListeners) {
+            try {
+                listener.accept(events);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "outbox_commit_listener_failed error=\"" + e + "\"");
+            }
+        }
     }
 
     public EventTypeRegistry types() {

@@ -53,6 +53,58 @@ final class OutboxStore {
                 .fetchSingle(0, Long.class);
     }
 
+    /**
+     * Inserts many events in two statements: the resources' sequences advance by their event counts (in
+     * resource order, so two batches lock shared resources in the same order), then the rows go in with
+     * consecutive seqs per resource in the order given. Returns the seqs, one per event, in that order.
+     */
+    static long[] insertAllWithNextSeqs(DSLContext sql, List<DomainEvent> events) {
+        Map<ResourceRef, Integer> counts = new java.util.TreeMap<>(java.util.Comparator
+                .comparing(ResourceRef::type).thenComparing(ResourceRef::id));
+        events.forEach(e -> counts.merge(new ResourceRef(e.resourceType(), e.resourceId()), 1, Integer::sum));
+        Map<ResourceRef, Long> next = new java.util.HashMap<>();
+        sql.resultQuery("""
+                        insert into resource_sequences (resource_type, resource_id, last_seq)
+                        select * from unnest(?::varchar[], ?::uuid[], ?::bigint[])
+                        on conflict (resource_type, resource_id)
+                        do update set last_seq = resource_sequences.last_seq + excluded.last_seq
+                        returning resource_type, resource_id, last_seq""",
+                counts.keySet().stream().map(ResourceRef::type).toArray(String[]::new),
+                counts.keySet().stream().map(ResourceRef::id).toArray(UUID[]::new),
+                counts.values().stream().map(Integer::longValue).toArray(Long[]::new))
+                .fetch().forEach(r -> {
+                    ResourceRef ref = new ResourceRef(r.get(0, String.class), r.get(1, UUID.class));
+                    next.put(ref, r.get(2, Long.class) - counts.get(ref) + 1);
+                });
+        long[] seqs = new long[events.size()];
+        for (int i = 0; i < seqs.length; i++) {
+            seqs[i] = next.merge(new ResourceRef(events.get(i).resourceType(), events.get(i).resourceId()), 1L,
+                    Long::sum) - 1;
+        }
+        sql.execute("""
+                insert into domain_events (event_id, event_type, organization_id, resource_type, resource_id,
+                    resource_seq, persisted_change, "timestamp", actor_user_id, ip_address, metadata)
+                select e, t, o, rt, r, s, c::jsonb, ts, a, ip, m::jsonb
+                from unnest(?::uuid[], ?::varchar[], ?::uuid[], ?::varchar[], ?::uuid[], ?::bigint[], ?::text[],
+                            ?::timestamptz[], ?::uuid[], ?::varchar[], ?::text[]) as x(e, t, o, rt, r, s, c, ts, a, ip, m)""",
+                column(events, DomainEvent::eventId, UUID[]::new), column(events, DomainEvent::eventType, String[]::new),
+                column(events, DomainEvent::organizationId, UUID[]::new),
+                column(events, DomainEvent::resourceType, String[]::new),
+                column(events, DomainEvent::resourceId, UUID[]::new),
+                java.util.Arrays.stream(seqs).boxed().toArray(Long[]::new),
+                column(events, e -> Json.write(e.persistedChange()), String[]::new),
+                column(events, e -> java.time.OffsetDateTime.ofInstant(e.timestamp(), java.time.ZoneOffset.UTC),
+                        java.time.OffsetDateTime[]::new),
+                column(events, DomainEvent::actorUserId, UUID[]::new), column(events, DomainEvent::ipAddress, String[]::new),
+                column(events, e -> Json.write(e.metadata()), String[]::new));
+        return seqs;
+    }
+
+    private static <T> T[] column(List<DomainEvent> events, Function<DomainEvent, T> field,
+                                  java.util.function.IntFunction<T[]> array) {
+        return events.stream().map(field).toArray(array);
+    }
+
     /** Resources with undispatched events, oldest first, looking at no more than {@code scan} rows. */
     static List<ResourceRef> pendingResources(DSLContext sql, int scan, int limit) {
         var recent = DSL.select(DOMAIN_EVENTS.RESOURCE_TYPE, DOMAIN_EVENTS.RESOURCE_ID, DOMAIN_EVENTS.POSITION)

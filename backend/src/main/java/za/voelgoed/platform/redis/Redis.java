@@ -1,6 +1,7 @@
 package za.voelgoed.platform.redis;
 
 import java.net.URI;
+import redis.clients.jedis.ClientSetInfoConfig;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
@@ -17,6 +18,8 @@ public final class Redis implements AutoCloseable {
     private final String prefix;
     private final HostAndPort address;
     private final DefaultJedisClientConfig clientConfig;
+
+    private static final int POOL_SIZE = 64;
 
     private Redis(RedisClient client, String prefix, HostAndPort address, DefaultJedisClientConfig clientConfig) {
         this.client = client;
@@ -35,11 +38,15 @@ public final class Redis implements AutoCloseable {
         String path = uri.getPath() == null ? "" : uri.getPath().replace("/", "");
         int database = path.isEmpty() ? 0 : Integer.parseInt(path);
         HostAndPort address = new HostAndPort(uri.getHost(), port);
+        // CLIENT SETINFO is Redis 7.2+: on 7.0 every new connection would answer it with an error
         DefaultJedisClientConfig clientConfig = DefaultJedisClientConfig.builder()
-                .database(database).timeoutMillis(2_000).build();
+                .database(database).timeoutMillis(2_000).clientSetInfoConfig(ClientSetInfoConfig.DISABLED).build();
         ConnectionPoolConfig pool = new ConnectionPoolConfig();
-        pool.setMaxTotal(64);
-        pool.setMaxIdle(16);
+        // as many idle as in use: a pool that closes what it cannot keep idle reconnects on every burst,
+        // and under steady load that churn (connect, handshake, TIME_WAIT) cost more than the commands
+        pool.setMaxTotal(POOL_SIZE);
+        pool.setMaxIdle(POOL_SIZE);
+        pool.setMinIdle(4);
         RedisClient client = RedisClient.builder().hostAndPort(address).clientConfig(clientConfig)
                 .poolConfig(pool).build();
         return new Redis(client, prefix, address, clientConfig);

@@ -69,6 +69,25 @@ class OutboxTransactionIT {
     }
 
     @Test
+    void eventsEmittedAsABatchContinueEachResourcesSequenceInTheOrderGiven() {
+        UUID org = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        node.outbox().transact(Actor.system(), tx -> tx.emit(Widgets.CHANGED, org, first, Widgets.change(UUID.randomUUID(), 1)));
+        Actor buyer = new Actor(UUID.randomUUID(), "10.0.0.9", "buyer");
+        List<DomainEvent> batch = node.outbox().transact(Actor.system(), tx -> tx.emitAll(List.of(
+                new Transaction.Emission(buyer, Widgets.CHANGED, org, first, Widgets.change(UUID.randomUUID(), 2)),
+                new Transaction.Emission(Actor.system(), Widgets.CHANGED, org, second, Widgets.change(UUID.randomUUID(), 1)),
+                new Transaction.Emission(buyer, Widgets.CHANGED, org, first, Widgets.change(UUID.randomUUID(), 3)))));
+
+        assertThat(batch).extracting(DomainEvent::resourceSeq).containsExactly(2L, 1L, 3L);
+        assertThat(Db.rows("select resource_id, resource_seq, actor_user_id from domain_events where event_id = ?",
+                batch.get(0).eventId())).containsExactly(List.of(first, 2L, buyer.userId()));
+        assertThat(Db.count("select last_seq from resource_sequences where resource_id = ?", first)).isEqualTo(3);
+        await().atMost(Duration.ofSeconds(10)).until(() -> batch.stream().allMatch(e -> everything.sawId(e.eventId())));
+    }
+
+    @Test
     void failureAfterWritingLeavesNoRowAndPublishesNothing() {
         UUID org = UUID.randomUUID();
         UUID widget = UUID.randomUUID();
