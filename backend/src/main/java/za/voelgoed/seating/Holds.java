@@ -87,11 +87,14 @@ public final class Holds implements AutoCloseable {
                 return redis.taken(eventId, map.size());
             });
             free.flip(0, map.size());
+            if (free.cardinality() < wanted.quantity()) {
+                // sold out, the common answer late in a sale: no need to search the map
+                throw notEnoughSeats(wanted);
+            }
             var choice = (wanted.category() == null ? BestAvailable.choose(map, free, wanted.quantity())
                     : BestAvailable.choose(map, free, wanted.quantity(), wanted.category()))
                     .or(() -> ScatteredSeats.choose(map, free, wanted.quantity(), wanted.category()));
-            List<Seat> chosen = choice.orElseThrow(() -> ApiException.conflict("not_enough_seats",
-                    "no " + wanted.quantity() + " free seats" + (wanted.category() == null ? "" : " in " + wanted.category())));
+            List<Seat> chosen = choice.orElseThrow(() -> notEnoughSeats(wanted));
             Hold hold = new Hold(UUID.randomUUID(), orgId, eventId, null, chosen.size(),
                     chosen.stream().map(Seat::index).toList(), Hold.ACTIVE, expiresAt, maxExpiresAt);
             try {
@@ -101,6 +104,11 @@ public final class Holds implements AutoCloseable {
             }
         }
         throw ApiException.conflict("seats_contended", "seats kept being taken while choosing; try again");
+    }
+
+    private static ApiException notEnoughSeats(HoldRequest.BestAvailableRequest wanted) {
+        return ApiException.conflict("not_enough_seats", "no " + wanted.quantity() + " free seats"
+                + (wanted.category() == null ? "" : " in " + wanted.category()));
     }
 
     private Hold holdGeneralAdmission(Actor actor, Hold hold) {

@@ -14,7 +14,9 @@ public final class ApiException extends RuntimeException {
     private final List<Problem.FieldError> errors;
 
     public ApiException(int status, String code, String title, String detail, List<Problem.FieldError> errors) {
-        super(detail);
+        // a refusal is an answer, not a fault: no stack trace for 4xx (in a sold-out sale most requests end in
+        // a 409, and filling in the stack cost more than the answer); server errors keep theirs
+        super(detail, null, false, status >= 500);
         this.status = status;
         this.code = code;
         this.title = title;
