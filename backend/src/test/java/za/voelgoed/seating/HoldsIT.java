@@ -247,6 +247,34 @@ class HoldsIT {
     }
 
     @Test
+    void anIdempotencyKeyLeftWithoutAnAnswerByADeadRequestIsTakenOverOnlyOnceItsLeaseRanOut() throws Exception {
+        UUID event = publishedShow();
+        String body = "{\"seats\": [\"Floor:B:1\"]}";
+        String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(staff.post(base(event) + "/holds", "{\"seats\": [\"Floor:B:2\"]}", Map.of("Idempotency-Key", "probe"))
+                .status()).isEqualTo(201);
+        String route = (String) Db.rows("select route from idempotency_keys where key = 'probe'").get(0).get(0);
+        // two keys reserved by requests that never answered: one just now, one three minutes ago
+        for (String[] key : new String[][] {{"fresh", "now()"}, {"abandoned", "now() - interval '3 minutes'"}}) {
+            TestEnv.exec("insert into idempotency_keys (organization_id, key, route, request_hash, reserved_at)"
+                    + " values ('" + org + "', '" + key[0] + "', '" + route + "', '" + hash + "', " + key[1] + ")");
+        }
+
+        Api.Response running = staff.post(base(event) + "/holds", body, Map.of("Idempotency-Key", "fresh"));
+        assertThat(running.status()).isEqualTo(409);
+        assertThat(running.json().path("code").asText()).isEqualTo("request_in_progress");
+        assertThat(Db.count("select count(*) from holds where event_id = ?", event)).isEqualTo(1);
+
+        Api.Response taken = staff.post(base(event) + "/holds", body, Map.of("Idempotency-Key", "abandoned"));
+        assertThat(taken.status()).as(taken.body()).isEqualTo(201);
+        Api.Response replayed = staff.post(base(event) + "/holds", body, Map.of("Idempotency-Key", "abandoned"));
+        assertThat(replayed.status()).isEqualTo(201);
+        assertThat(replayed.json().path("id").asText()).isEqualTo(taken.json().path("id").asText());
+        assertThat(Db.count("select count(*) from holds where event_id = ?", event)).isEqualTo(2);
+    }
+
+    @Test
     void badRequestsAndOtherTenantsChangeNothing() {
         UUID event = publishedShow();
         assertThat(hold(event, "{\"seats\": [\"Floor:A:1\"], \"ticket_type\": \"ga\", \"quantity\": 1}").status()).isEqualTo(422);

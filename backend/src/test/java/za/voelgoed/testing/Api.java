@@ -38,6 +38,14 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A POST with extra headers, e.g. {@code Idempotency-Key}. */
+    public Response post(String path, String body, java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = builder(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     /** Creates an organisation (as the caller, normally the admin) and returns its id. */
     public java.util.UUID createOrg(String name) {
         Response created = post("/api/orgs", za.voelgoed.shared.json.Json.write(java.util.Map.of("name", name)));

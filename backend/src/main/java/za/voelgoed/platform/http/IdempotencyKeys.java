@@ -15,11 +15,14 @@ import za.voelgoed.shared.json.Json;
  * answer is stored; a retry with the same key and body gets that answer again, never a second order.
  * The same key with another body is refused (409 {@code idempotency_key_reused}); a retry while the first
  * is still running gets 409 {@code request_in_progress}. A first request that failed unexpectedly gives
- * its key up, so the client may retry it.
+ * its key up, so the client may retry it; a key left without an answer by a request that died with its node
+ * is taken over by a retry once its lease has run out.
  */
 public final class IdempotencyKeys {
 
     public static final String HEADER = "Idempotency-Key";
+    /** Longer than any request may run: HTTP, payment and database timeouts are all well below it. */
+    static final java.time.Duration LEASE = java.time.Duration.ofMinutes(2);
 
     private final DSLContext dsl;
 
@@ -53,9 +56,24 @@ public final class IdempotencyKeys {
         }
         Integer status = row.get(2, Integer.class);
         if (status == null) {
+            if (takeOverAbandoned(org, key)) {
+                return Optional.empty();
+            }
             throw ApiException.conflict("request_in_progress", "the first request with this " + HEADER + " is still running");
         }
         return Optional.of(new Answer(status, Json.tree(row.get(3, String.class))));
+    }
+
+    /**
+     * Takes over a key whose first request has had no answer for longer than any request runs (it died
+     * with its node). Safe to run again: what it created is guarded on its own — a hold converts to one
+     * order only, a payment refunds once — so a rerun is refused rather than doubled.
+     */
+    private boolean takeOverAbandoned(UUID org, String key) {
+        return dsl.execute("""
+                update idempotency_keys set reserved_at = now()
+                where organization_id = ? and key = ? and status is null
+                and reserved_at < now() - make_interval(secs => ?)""", org, key, LEASE.toSeconds()) == 1;
     }
 
     public void finish(UUID org, String key, int status, Object body) {
