@@ -26,7 +26,7 @@ final class AvailabilityReader {
             DSLContext tx = cfg.dsl();
             tx.execute("set transaction isolation level repeatable read, read only");
             Instant takenAt = tx.fetchOne("select now()").get(0, OffsetDateTime.class).toInstant();
-            Availability.SeatSummary seats = inventories.seatMap(eventId).map(map -> seats(tx, eventId, map))
+            Availability.SeatSummary seats = inventories.seatMap(tx, eventId).map(map -> seats(tx, eventId, map))
                     .orElse(null);
             return new Availability(eventId, takenAt, seats, InventoryStore.ticketTypes(tx, eventId),
                     watermark(tx, eventId));

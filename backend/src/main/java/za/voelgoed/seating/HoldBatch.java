@@ -26,10 +26,10 @@ final class HoldBatch {
     private static final int LOCK_TIMEOUT_MS = 5_000;
 
     private final Clock clock;
-    /** The payload of a hold's event; true asks for {@code expires_at}. */
-    private final BiFunction<Hold, Boolean, ObjectNode> eventData;
+    /** The payload of an ending hold's event, read through the batch's transaction. */
+    private final BiFunction<org.jooq.DSLContext, Hold, ObjectNode> eventData;
 
-    HoldBatch(Clock clock, BiFunction<Hold, Boolean, ObjectNode> eventData) {
+    HoldBatch(Clock clock, BiFunction<org.jooq.DSLContext, Hold, ObjectNode> eventData) {
         this.clock = clock;
         this.eventData = eventData;
     }
@@ -186,7 +186,7 @@ final class HoldBatch {
             if (change instanceof HoldJournal.End end && results.get(end) instanceof HoldJournal.Ended(Hold hold)) {
                 emissions.add(new Transaction.Emission(end.actor(), end.status().equals(Hold.EXPIRED)
                         ? EventTypes.SEAT_HOLD_EXPIRED_V1 : EventTypes.SEAT_HOLD_RELEASED_V1, hold.organizationId(),
-                        hold.id(), eventData.apply(hold, false)));
+                        hold.id(), eventData.apply(tx.sql(), hold)));
             }
         }
         tx.emitAll(emissions);

@@ -40,7 +40,7 @@ public final class Holds implements AutoCloseable {
         this.redis = redis;
         this.inventories = inventories;
         this.clock = clock;
-        this.journal = new HoldJournal(outbox, new HoldBatch(clock, this::eventData), nodeId);
+        this.journal = new HoldJournal(outbox, new HoldBatch(clock, (tx, hold) -> eventData(tx, hold, false)), nodeId);
     }
 
     public Hold hold(Actor actor, UUID orgId, UUID eventId, HoldRequest request, SaleSettings settings) {
@@ -195,9 +195,14 @@ public final class Holds implements AutoCloseable {
     }
 
     private ObjectNode eventData(Hold hold, boolean withExpiry) {
+        return eventData(dsl, hold, withExpiry);
+    }
+
+    /** The payload of a hold's event; seat ids come from the seat map, loaded through {@code via} if need be. */
+    private ObjectNode eventData(DSLContext via, Hold hold, boolean withExpiry) {
         ObjectNode data = Json.object().put("hold_id", hold.id().toString()).put("event_id", hold.eventId().toString());
         ArrayNode seats = data.putArray("seats");
-        inventories.seatMap(hold.eventId()).ifPresent(map ->
+        inventories.seatMap(via, hold.eventId()).ifPresent(map ->
                 hold.seatIndexes().forEach(i -> seats.add(map.seatAt(i).id().toString())));
         data.put("quantity", hold.quantity());
         if (hold.ticketType() != null) {

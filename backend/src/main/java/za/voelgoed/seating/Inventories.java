@@ -30,13 +30,33 @@ public final class Inventories {
 
     /** The show's sale settings (fixed when the show is created, so cached per node). */
     SaleSettings settings(UUID eventId) {
-        return saleSettings.computeIfAbsent(eventId, id -> InventoryStore.settings(dsl, id).orElse(SaleSettings.DEFAULT));
+        SaleSettings cached = saleSettings.get(eventId);
+        if (cached != null) {
+            return cached;
+        }
+        // loaded outside the map: computeIfAbsent would hold a bin lock across a database round trip
+        SaleSettings loaded = InventoryStore.settings(dsl, eventId).orElse(SaleSettings.DEFAULT);
+        SaleSettings raced = saleSettings.putIfAbsent(eventId, loaded);
+        return raced != null ? raced : loaded;
     }
 
     /** The show's seat map; empty for general-admission-only shows. */
     java.util.Optional<SeatMap> seatMap(UUID eventId) {
-        return java.util.Optional.ofNullable(seatMaps.computeIfAbsent(eventId, id ->
-                InventoryStore.layout(dsl, id).map(SeatMap::of).orElse(null)));
+        return seatMap(dsl, eventId);
+    }
+
+    /**
+     * The seat map, loaded through {@code via} if it is not cached: inside a transaction, pass the
+     * transaction's context, so the load does not take a second pooled connection while holding one.
+     */
+    java.util.Optional<SeatMap> seatMap(DSLContext via, UUID eventId) {
+        SeatMap cached = seatMaps.get(eventId);
+        if (cached != null) {
+            return java.util.Optional.of(cached);
+        }
+        java.util.Optional<SeatMap> loaded = InventoryStore.layout(via, eventId).map(SeatMap::of);
+        loaded.ifPresent(map -> seatMaps.putIfAbsent(eventId, map));
+        return loaded.map(map -> seatMaps.getOrDefault(eventId, map));
     }
 
     /**

@@ -183,7 +183,7 @@ public final class Seating implements AutoCloseable {
                     .filter(t -> t.code().equals(hold.ticketType())).findFirst().orElseThrow().priceCents();
             return java.util.Collections.nCopies(hold.quantity(), price);
         }
-        SeatMap map = inventories.seatMap(hold.eventId()).orElseThrow();
+        SeatMap map = inventories.seatMap(tx, hold.eventId()).orElseThrow();
         java.util.Map<String, Long> prices = InventoryStore.categoryPrices(tx, hold.eventId());
         return hold.seatIndexes().stream().map(i -> prices.get(map.seatAt(i).category())).toList();
     }
