@@ -175,23 +175,28 @@ public final class Orders {
     }
 
     /**
-     * Refunds an order once: the payment is marked {@code refunding} under its row lock (a second refund is
-     * refused there), the provider refunds the captured amount or voids an uncaptured authorisation, then one
+     * Refunds an order once: the payment is marked {@code refunding} under its row lock (a refund of a
+     * refunded payment is refused there; one left {@code refunding} is finished), the provider refunds the captured amount or voids an uncaptured authorisation, then one
      * transaction voids the tickets, puts the inventory back on sale and emits {@code payment.refunded}.
      */
     public OrderView refund(Actor actor, UUID orgId, UUID orderId, String reason) {
         OrderStore.PaymentRow payment = dsl.transactionResult(cfg -> {
             OrderStore.PaymentRow p = OrderStore.lockPaymentOfOrder(cfg.dsl(), orgId, orderId)
                     .orElseThrow(() -> ApiException.notFound("order_not_found", "no order " + orderId));
-            if (p.status().equals("refunded") || p.status().equals("refunding")) {
+            if (p.status().equals("refunded")) {
                 throw ApiException.conflict("already_refunded", "order " + orderId + " is " + p.status());
             }
-            OrderStore.setPaymentStatus(cfg.dsl(), p.id(), "refunding", null, null);
+            // "refunding" already: an earlier refund stopped between the provider and our ledger (a crash, a
+            // failed commit); this one finishes it. The provider call repeats under the same idempotency key, so
+            // it refunds once, and only one of two racing refunds gets past the check below.
+            if (!p.status().equals("refunding")) {
+                OrderStore.setPaymentStatus(cfg.dsl(), p.id(), "refunding", null, null);
+            }
             return p;
         });
         String providerRefundId;
         try {
-            providerRefundId = payment.status().equals("captured")
+            providerRefundId = payment.capturedCents() > 0
                     ? payments.refund(payment.providerAuthId(), payment.capturedCents(), "payment:" + payment.id() + ":refund").id()
                     : payments.voidAuthorization(payment.providerAuthId(), "payment:" + payment.id() + ":void").id();
         } catch (PaymentException e) {
@@ -200,6 +205,9 @@ public final class Orders {
                     "the refund did not go through (" + e.getMessage() + "); nothing changed, try again");
         }
         OrderStore.Returned returned = outbox.transact(actor, tx -> {
+            if (!OrderStore.lockPayment(tx.sql(), payment.id()).map(p -> p.status().equals("refunding")).orElse(false)) {
+                throw ApiException.conflict("already_refunded", "order " + orderId + " was refunded meanwhile");
+            }
             OrderStore.setPaymentStatus(tx.sql(), payment.id(), "refunded", null, payment.capturedCents());
             OrderStore.insertRefund(tx.sql(), payment.id(), providerRefundId, payment.capturedCents(), reason);
             OrderStore.Returned back = OrderStore.refundOrder(tx.sql(), orderId);

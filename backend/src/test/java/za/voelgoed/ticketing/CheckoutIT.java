@@ -239,6 +239,27 @@ class CheckoutIT {
     }
 
     @Test
+    void aRefundLeftHalfwayIsFinishedByTheNextOneAndRecordedOnce() throws Exception {
+        UUID event = show();
+        String holdId = hold(event, "{\"ticket_type\": \"ga\", \"quantity\": 2}");
+        String orderId = json(post("/api/orgs/" + org + "/orders", order(holdId, CARD, null), null)).path("id").asText();
+        await().atMost(Duration.ofSeconds(20)).until(() -> "captured".equals(
+                Db.single("select status from payments where order_id = ?::uuid", orderId)));
+        // as if a refund had marked the payment and then died before its ledger transaction
+        TestEnv.exec("update payments set status = 'refunding' where order_id = '" + orderId + "'");
+
+        HttpResponse<String> finished = post("/api/orgs/" + org + "/orders/" + orderId + "/refund", "{}", null);
+        HttpResponse<String> again = post("/api/orgs/" + org + "/orders/" + orderId + "/refund", "{}", null);
+
+        assertThat(finished.statusCode()).as(finished.body()).isEqualTo(200);
+        assertThat(json(finished).path("tickets")).allSatisfy(t -> assertThat(t.path("status").asText()).isEqualTo("void"));
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(Db.count("select count(*) from refunds r join payments p on p.id = r.payment_id"
+                + " where p.order_id = ?::uuid", orderId)).isEqualTo(1);
+        assertThat(Db.count("select sold from ticket_types where event_id = ?", event)).isZero();
+    }
+
+    @Test
     void aRefundVoidsTheTicketsPutsTheSeatsBackAndASecondRefundIsRefused() throws Exception {
         UUID event = show();
         String holdId = hold(event, "{\"seats\": [\"Hall:A:9\", \"Hall:A:10\"]}");
