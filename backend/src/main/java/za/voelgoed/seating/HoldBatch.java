@@ -18,12 +18,14 @@ import za.voelgoed.shared.event.EventTypes;
 
 /**
  * One batch of the {@link HoldJournal} inside one transaction. Locks are taken in one order — the ended
- * holds' rows (by id), the new holds' seats, then ticket types (by show and code) — the order a checkout
- * and a single release take them in, so batches and checkouts wait for each other but never deadlock.
+ * holds' rows (by id; one a checkout has locked is skipped and its end tried again later), the new holds'
+ * seats, then ticket types (by show and code) — the order a checkout takes them in, so batches and
+ * checkouts wait for each other but never deadlock.
  */
 final class HoldBatch {
 
     private static final int LOCK_TIMEOUT_MS = 5_000;
+    private static final int STATEMENT_TIMEOUT_MS = 10_000;
 
     private final Clock clock;
     /** The payload of an ending hold's event, read through the batch's transaction. */
@@ -47,6 +49,7 @@ final class HoldBatch {
         // every hold request of the node waits on this batch: a lock held elsewhere too long fails the batch
         // (its changes are then tried one by one) rather than stalling the sale
         tx.sql().execute("set local lock_timeout = '" + LOCK_TIMEOUT_MS + "ms'");
+        tx.sql().execute("set local statement_timeout = '" + STATEMENT_TIMEOUT_MS + "ms'");
         Map<HoldJournal.Change, HoldJournal.Result> results = new IdentityHashMap<>();
         List<Hold> ended = endable(tx, changes, results);
         List<HoldJournal.Create> creates = onSale(tx, changes, results);
@@ -69,11 +72,17 @@ final class HoldBatch {
         if (ends.isEmpty()) {
             return List.of();
         }
-        Map<UUID, Hold> locked = HoldBatchStore.lockHolds(tx.sql(), ends.stream().map(HoldJournal.End::holdId).toList());
+        List<UUID> ids = ends.stream().map(HoldJournal.End::holdId).distinct().toList();
+        Map<UUID, Hold> locked = HoldBatchStore.lockFreeHolds(tx.sql(), ids);
+        Set<UUID> busy = HoldBatchStore.existing(tx.sql(), ids.stream().filter(id -> !locked.containsKey(id)).toList());
         OffsetDateTime now = OffsetDateTime.now(clock);
         Set<UUID> ending = new HashSet<>();
         List<Hold> ended = new ArrayList<>();
         for (HoldJournal.End end : ends) {
+            if (busy.contains(end.holdId())) {
+                results.put(end, new HoldJournal.Busy());
+                continue;
+            }
             Hold hold = locked.get(end.holdId());
             boolean endsNow = hold != null && hold.organizationId().equals(end.orgId()) && hold.status().equals(Hold.ACTIVE)
                     && (!end.onlyIfDue() || !hold.expiresAt().isAfter(now)) && ending.add(hold.id());

@@ -32,13 +32,25 @@ final class HoldBatchStore {
         }
     }
 
-    /** The holds with these ids, locked in id order. */
-    static Map<UUID, Hold> lockHolds(DSLContext tx, List<UUID> ids) {
+    /**
+     * The holds with these ids that no other transaction has locked, locked now in id order. A hold a
+     * checkout is converting is skipped rather than waited for: the whole batch would wait with it.
+     */
+    static Map<UUID, Hold> lockFreeHolds(DSLContext tx, List<UUID> ids) {
         return tx.fetch("""
                 select id, organization_id, event_id, ticket_type, quantity, seat_indexes, status, expires_at,
-                       max_expires_at from holds where id = any(?::uuid[]) order by id for update""",
+                       max_expires_at from holds where id = any(?::uuid[]) order by id for update skip locked""",
                 (Object) ids.toArray(UUID[]::new)).stream().map(InventoryStore::toHold)
                 .collect(Collectors.toMap(Hold::id, h -> h));
+    }
+
+    /** Of these hold ids, those that exist (read without a lock). */
+    static Set<UUID> existing(DSLContext tx, List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(tx.fetch("select id from holds where id = any(?::uuid[])", (Object) ids.toArray(UUID[]::new))
+                .map(r -> r.get(0, UUID.class)));
     }
 
     static Set<UUID> publishedAmong(DSLContext tx, List<UUID> eventIds) {
@@ -75,7 +87,7 @@ final class HoldBatchStore {
         tx.fetch("""
                 insert into seat_claims (event_id, seat_index, hold_id, state)
                 select e, i, h, 'held' from unnest(?::uuid[], ?::integer[], ?::uuid[]) as c(e, i, h)
-                order by e, i
+                order by e, i, h
                 on conflict (event_id, seat_index) do nothing
                 returning hold_id""", seats.events(), seats.indexes(), seats.holdIds())
                 .forEach(r -> claimed.merge(r.get(0, UUID.class), 1, Integer::sum));

@@ -10,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.jooq.exception.DataAccessException;
 import za.voelgoed.platform.outbox.Actor;
 import za.voelgoed.platform.outbox.Outbox;
@@ -27,6 +29,7 @@ final class HoldJournal implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(HoldJournal.class.getName());
     private static final int MAX_BATCH = 256;
     private static final long SLOW_MS = 50;
+    private static final long BUSY_PAUSE_NANOS = 2_000_000;
     /** Longer than the batch's lock timeout plus a retry of its changes one by one, in the worst case. */
     private static final long WAIT_SECONDS = 20;
 
@@ -43,7 +46,7 @@ final class HoldJournal implements AutoCloseable {
     }
 
     /** What became of a change once its batch committed. */
-    sealed interface Result permits Recorded, Refused, Ended, NotEnded {
+    sealed interface Result permits Recorded, Refused, Ended, NotEnded, Busy {
     }
 
     record Recorded() implements Result {
@@ -60,7 +63,33 @@ final class HoldJournal implements AutoCloseable {
     record NotEnded() implements Result {
     }
 
-    private record Pending(Change change, CompletableFuture<Result> done) {
+    /** The hold's row was locked by another transaction (a checkout): the end is tried again in a later batch. */
+    record Busy() implements Result {
+    }
+
+    /**
+     * A queued change. The writer takes it, or the waiting request gives it up after its wait ran out —
+     * whichever comes first: a change given up is never written, and a request whose change was taken
+     * waits for the real outcome, so Redis is only undone for what PostgreSQL will never record.
+     */
+    private record Pending(Change change, CompletableFuture<Result> done, AtomicInteger state) {
+        private static final int QUEUED = 0;
+        private static final int TAKEN = 1;
+        private static final int ABANDONED = 2;
+
+        Pending(Change change) {
+            this(change, new CompletableFuture<>(), new AtomicInteger(QUEUED));
+        }
+
+        /** The writer's side: true unless the request gave the change up (a change put back stays taken). */
+        boolean take() {
+            return state.compareAndSet(QUEUED, TAKEN) || state.get() == TAKEN;
+        }
+
+        /** The request's side: true if the writer never took the change, which now never will be written. */
+        boolean abandon() {
+            return state.compareAndSet(QUEUED, ABANDONED);
+        }
     }
 
     private final Outbox outbox;
@@ -80,14 +109,19 @@ final class HoldJournal implements AutoCloseable {
         if (!running) {
             throw new IllegalStateException("the hold journal is closed");
         }
-        CompletableFuture<Result> done = new CompletableFuture<>();
-        queue.add(new Pending(change, done));
+        Pending pending = new Pending(change);
+        queue.add(pending);
         try {
-            return done.get(WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            // the batch may still commit: the drift check then puts Redis back in step with PostgreSQL
-            LOG.log(Level.WARNING, "hold_journal_wait_timed_out change=" + change + " queued=" + queue.size());
-            throw new IllegalStateException("recording the hold took longer than " + WAIT_SECONDS + " s", e);
+            try {
+                return pending.done().get(WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                if (pending.abandon()) {
+                    LOG.log(Level.WARNING, "hold_journal_wait_timed_out change=" + change + " queued=" + queue.size());
+                    throw new IllegalStateException("recording the hold took longer than " + WAIT_SECONDS + " s", e);
+                }
+                // the writer has it: its transaction is bounded by the statement and lock timeouts
+                return pending.done().get();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted waiting for the hold journal", e);
@@ -104,9 +138,13 @@ final class HoldJournal implements AutoCloseable {
                 if (first == null) {
                     continue;
                 }
-                pending.add(first);
-                queue.drainTo(pending, MAX_BATCH - 1);
-                write(pending);
+                List<Pending> drained = new ArrayList<>(List.of(first));
+                queue.drainTo(drained, MAX_BATCH - 1);
+                // a change whose request already gave up is never written
+                drained.stream().filter(Pending::take).forEach(pending::add);
+                if (!pending.isEmpty()) {
+                    write(pending);
+                }
             } catch (InterruptedException e) {
                 // only close() may stop the writer: requests wait on it
                 if (!running) {
@@ -134,31 +172,50 @@ final class HoldJournal implements AutoCloseable {
                 LOG.log(Level.INFO, "hold_journal_slow changes=" + changes.size() + " ms=" + ms);
             }
         } catch (RuntimeException e) {
-            if (pending.size() > 1 && !isLockTimeout(e)) {
+            if (pending.size() > 1 && isWorthRetryingSingly(e)) {
                 LOG.log(Level.INFO, "hold_journal_batch_retried_singly changes=" + pending.size() + " error=\"" + e + "\"");
                 pending.forEach(p -> write(new ArrayList<>(List.of(p))));
                 return;
             }
-            if (isLockTimeout(e)) {
-                LOG.log(Level.WARNING, "hold_journal_lock_timeout changes=" + pending.size());
+            if (pending.size() > 1) {
+                LOG.log(Level.WARNING, "hold_journal_batch_failed changes=" + pending.size() + " error=\"" + e + "\"");
             }
             pending.forEach(p -> refusalOf(p.change(), e).ifPresentOrElse(p.done()::complete,
                     () -> p.done().completeExceptionally(e)));
             return;
         }
+        boolean allBusy = true;
         for (Pending p : pending) {
             Result result = results.get(p.change());
+            if (result instanceof Busy) {
+                // back in the queue, already claimed: its request keeps waiting for the real outcome
+                queue.add(p);
+                continue;
+            }
+            allBusy = false;
             if (result == null) {
                 p.done().completeExceptionally(new IllegalStateException("the hold journal gave no result for " + p.change()));
             } else {
                 p.done().complete(result);
             }
         }
+        if (allBusy) {
+            // only ends of holds a checkout has locked: give the checkout a moment rather than spin
+            LockSupport.parkNanos(BUSY_PAUSE_NANOS);
+        }
     }
 
-    /** A lock held elsewhere past the batch's lock timeout: trying each change again would wait as long. */
-    private static boolean isLockTimeout(RuntimeException e) {
-        return e instanceof DataAccessException dae && "55P03".equals(dae.sqlState());
+    /**
+     * Worth trying each change alone: a constraint (class 23) or a deadlock/serialisation failure (class 40)
+     * belongs to one change, and so may an error outside SQL. Timeouts and lost connections (classes 08, 53,
+     * 55, 57) would only repeat once per change.
+     */
+    private static boolean isWorthRetryingSingly(RuntimeException e) {
+        if (!(e instanceof DataAccessException dae)) {
+            return true;
+        }
+        String state = dae.sqlState();
+        return state != null && (state.startsWith("23") || state.startsWith("40"));
     }
 
     /** A seat claimed twice (23505) or a ticket type over capacity (23514) refuses a new hold. */

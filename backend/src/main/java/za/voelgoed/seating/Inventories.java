@@ -17,7 +17,7 @@ public final class Inventories {
 
     private final DSLContext dsl;
     private final RedisInventory redis;
-    private final Map<UUID, SeatMap> seatMaps = new ConcurrentHashMap<>();
+    private final Map<UUID, java.util.Optional<SeatMap>> seatMaps = new ConcurrentHashMap<>();
     private final Map<UUID, SaleSettings> saleSettings = new ConcurrentHashMap<>();
     private final Map<UUID, Object> loadLocks = new ConcurrentHashMap<>();
     /** Loads done per show, so that requests which found Redis stale at the same time share one load. */
@@ -50,13 +50,14 @@ public final class Inventories {
      * transaction's context, so the load does not take a second pooled connection while holding one.
      */
     java.util.Optional<SeatMap> seatMap(DSLContext via, UUID eventId) {
-        SeatMap cached = seatMaps.get(eventId);
+        java.util.Optional<SeatMap> cached = seatMaps.get(eventId);
         if (cached != null) {
-            return java.util.Optional.of(cached);
+            return cached;
         }
+        // "no seating" is cached too: a general-admission show would otherwise cost a query per hold
         java.util.Optional<SeatMap> loaded = InventoryStore.layout(via, eventId).map(SeatMap::of);
-        loaded.ifPresent(map -> seatMaps.putIfAbsent(eventId, map));
-        return loaded.map(map -> seatMaps.getOrDefault(eventId, map));
+        java.util.Optional<SeatMap> raced = seatMaps.putIfAbsent(eventId, loaded);
+        return raced != null ? raced : loaded;
     }
 
     /**

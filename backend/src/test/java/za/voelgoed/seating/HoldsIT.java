@@ -275,6 +275,31 @@ class HoldsIT {
     }
 
     @Test
+    void aReleaseOfAHoldACheckoutHasLockedWaitsForItWithoutHoldingUpOtherHolds() throws Exception {
+        UUID event = publishedShow();
+        String holdId = hold(event, "{\"seats\": [\"Floor:A:4\"]}").json().path("id").asText();
+        var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+        java.util.concurrent.Future<Api.Response> release;
+        try (java.sql.Connection checkout = TestEnv.connect()) {
+            // a checkout's transaction holding the hold's row
+            checkout.setAutoCommit(false);
+            try (var lock = checkout.prepareStatement("select id from holds where id = ?::uuid for update")) {
+                lock.setString(1, holdId);
+                lock.executeQuery().close();
+            }
+            release = pool.submit(() -> staff.delete(base(event) + "/holds/" + holdId));
+
+            Api.Response other = hold(event, "{\"seats\": [\"Floor:A:5\"]}");
+            assertThat(other.status()).as("a hold while the release waits").isEqualTo(201);
+            assertThat(release.isDone()).as("the release waits for the checkout's lock").isFalse();
+            checkout.commit();
+        }
+        assertThat(release.get(20, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(204);
+        assertThat(Db.single("select status from holds where id = ?::uuid", holdId)).isEqualTo("released");
+        pool.close();
+    }
+
+    @Test
     void badRequestsAndOtherTenantsChangeNothing() {
         UUID event = publishedShow();
         assertThat(hold(event, "{\"seats\": [\"Floor:A:1\"], \"ticket_type\": \"ga\", \"quantity\": 1}").status()).isEqualTo(422);
