@@ -47,6 +47,8 @@ public final class Redis implements AutoCloseable {
         pool.setMaxTotal(POOL_SIZE);
         pool.setMaxIdle(POOL_SIZE);
         pool.setMinIdle(4);
+        // an exhausted pool answers with an error after a while instead of parking its caller for good
+        pool.setMaxWait(java.time.Duration.ofSeconds(5));
         RedisClient client = RedisClient.builder().hostAndPort(address).clientConfig(clientConfig)
                 .poolConfig(pool).build();
         return new Redis(client, prefix, address, clientConfig);
