@@ -83,13 +83,13 @@ class JobEngineIT {
         for (int i = 0; i < 8; i++) {
             harness.jobs.enqueue(JobRequest.of(TestWorkers.SLOW, org, Json.object().put("sleep_ms", 150)));
         }
+        TestWorkers.MOST_SLOW_AT_ONCE.set(0);
         harness.engine("limited", Map.of("VOELGOED_JOBS_CONCURRENCY_REPORTING", "2")).start();
-        int[] most = {0};
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
-            most[0] = Math.max(most[0], (int) Db.count("select count(*) from jobs where state = 'executing'"));
-            return Db.count("select count(*) from jobs where state = 'completed'") == 8;
-        });
-        assertThat(most[0]).isEqualTo(2);
+        // counted inside the worker: the jobs table may show a finished job as executing until its batched
+        // acknowledgement lands, while the node already runs the next one
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                Db.count("select count(*) from jobs where state = 'completed'") == 8);
+        assertThat(TestWorkers.MOST_SLOW_AT_ONCE.get()).isEqualTo(2);
     }
 
     @Test

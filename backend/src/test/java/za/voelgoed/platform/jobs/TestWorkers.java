@@ -27,6 +27,9 @@ final class TestWorkers {
     /** Jobs of test.flaky fail while their id is in here. */
     static final Set<Long> FAILING_JOBS = ConcurrentHashMap.newKeySet();
     static final Map<Long, AtomicInteger> FLAKY_RUNS = new ConcurrentHashMap<>();
+    /** test.slow jobs running in this JVM right now, and the most seen at once. */
+    static final AtomicInteger SLOW_RUNNING = new AtomicInteger();
+    static final AtomicInteger MOST_SLOW_AT_ONCE = new AtomicInteger();
 
     private TestWorkers() {
     }
@@ -76,7 +79,14 @@ final class TestWorkers {
 
     static Worker slow() {
         return new SimpleWorker(SLOW, QueueKind.REPORTING, ArgsShape.builder().required("sleep_ms", INTEGER).build(),
-                "report.requested", 2, Duration.ofMillis(500), job -> Thread.sleep(job.args().path("sleep_ms").asLong()));
+                "report.requested", 2, Duration.ofMillis(500), job -> {
+                    MOST_SLOW_AT_ONCE.accumulateAndGet(SLOW_RUNNING.incrementAndGet(), Math::max);
+                    try {
+                        Thread.sleep(job.args().path("sleep_ms").asLong());
+                    } finally {
+                        SLOW_RUNNING.decrementAndGet();
+                    }
+                });
     }
 
     /** Records each run with its organisation, to see in which order organisations were served. */
