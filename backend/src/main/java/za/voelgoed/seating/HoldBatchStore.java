@@ -37,9 +37,8 @@ final class HoldBatchStore {
      * checkout is converting is skipped rather than waited for: the whole batch would wait with it.
      */
     static Map<UUID, Hold> lockFreeHolds(DSLContext tx, List<UUID> ids) {
-        return tx.fetch("""
-                select id, organization_id, event_id, ticket_type, quantity, seat_indexes, status, expires_at,
-                       max_expires_at from holds where id = any(?::uuid[]) order by id for update skip locked""",
+        return tx.fetch("select " + InventoryStore.HOLD_COLUMNS
+                        + " from holds where id = any(?::uuid[]) order by id for update skip locked",
                 (Object) ids.toArray(UUID[]::new)).stream().map(InventoryStore::toHold)
                 .collect(Collectors.toMap(Hold::id, h -> h));
     }

@@ -30,14 +30,7 @@ public final class Inventories {
 
     /** The show's sale settings (fixed when the show is created, so cached per node). */
     SaleSettings settings(UUID eventId) {
-        SaleSettings cached = saleSettings.get(eventId);
-        if (cached != null) {
-            return cached;
-        }
-        // loaded outside the map: computeIfAbsent would hold a bin lock across a database round trip
-        SaleSettings loaded = InventoryStore.settings(dsl, eventId).orElse(SaleSettings.DEFAULT);
-        SaleSettings raced = saleSettings.putIfAbsent(eventId, loaded);
-        return raced != null ? raced : loaded;
+        return cached(saleSettings, eventId, id -> InventoryStore.settings(dsl, id).orElse(SaleSettings.DEFAULT));
     }
 
     /** The show's seat map; empty for general-admission-only shows. */
@@ -48,15 +41,23 @@ public final class Inventories {
     /**
      * The seat map, loaded through {@code via} if it is not cached: inside a transaction, pass the
      * transaction's context, so the load does not take a second pooled connection while holding one.
+     * "No seating" is cached too: a general-admission show would otherwise cost a query per hold.
      */
     java.util.Optional<SeatMap> seatMap(DSLContext via, UUID eventId) {
-        java.util.Optional<SeatMap> cached = seatMaps.get(eventId);
+        return cached(seatMaps, eventId, id -> InventoryStore.layout(via, id).map(SeatMap::of));
+    }
+
+    /**
+     * A value fixed at the show's creation, loaded once per node. Loaded outside the map: computeIfAbsent
+     * would hold a bin lock across a database round trip; two racing loads agree, and the first one stays.
+     */
+    private static <V> V cached(Map<UUID, V> cache, UUID eventId, java.util.function.Function<UUID, V> load) {
+        V cached = cache.get(eventId);
         if (cached != null) {
             return cached;
         }
-        // "no seating" is cached too: a general-admission show would otherwise cost a query per hold
-        java.util.Optional<SeatMap> loaded = InventoryStore.layout(via, eventId).map(SeatMap::of);
-        java.util.Optional<SeatMap> raced = seatMaps.putIfAbsent(eventId, loaded);
+        V loaded = load.apply(eventId);
+        V raced = cache.putIfAbsent(eventId, loaded);
         return raced != null ? raced : loaded;
     }
 

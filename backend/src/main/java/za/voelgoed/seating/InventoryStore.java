@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import za.voelgoed.platform.http.ApiException;
 import za.voelgoed.shared.json.Json;
 
 /** The SQL of inventory and holds. */
@@ -103,48 +102,13 @@ final class InventoryStore {
                 seats == null ? List.of() : Arrays.asList(seats), r.get(3, String.class), r.get(4, Integer.class));
     }
 
-    /** Records the hold and claims its seats or quantity; false when PostgreSQL refuses (taken or sold out). */
-    static void insertHold(DSLContext tx, Hold hold) {
-        tx.execute("""
-                insert into holds (id, organization_id, event_id, ticket_type, quantity, seat_indexes, status,
-                                   expires_at, max_expires_at)
-                values (?, ?, ?, ?, ?, ?::integer[], 'active', ?::timestamptz, ?::timestamptz)""",
-                hold.id(), hold.organizationId(), hold.eventId(), hold.ticketType(), hold.quantity(),
-                hold.seatIndexes().toArray(Integer[]::new), hold.expiresAt(), hold.maxExpiresAt());
-        if (hold.ticketType() != null) {
-            tx.execute("update ticket_types set held = held + ? where event_id = ? and code = ?",
-                    hold.quantity(), hold.eventId(), hold.ticketType());
-        } else {
-            // the seats must still be on public sale: locked so an allocation cannot take them meanwhile
-            int open = tx.fetch("select seat_index from event_seats where event_id = ? and seat_index = any(?::integer[])"
-                    + " and not blocked and channel is null for share", hold.eventId(),
-                    hold.seatIndexes().toArray(Integer[]::new)).size();
-            if (open < hold.seatIndexes().size()) {
-                throw ApiException.conflict("seats_taken", "some of the seats are not on public sale");
-            }
-            tx.execute("""
-                    insert into seat_claims (event_id, seat_index, hold_id, state)
-                    select ?, unnest(?::integer[]), ?, 'held'""",
-                    hold.eventId(), hold.seatIndexes().toArray(Integer[]::new), hold.id());
-        }
-    }
+    /** The columns {@link #toHold} reads, in its order. */
+    static final String HOLD_COLUMNS =
+            "id, organization_id, event_id, ticket_type, quantity, seat_indexes, status, expires_at, max_expires_at";
 
     static Optional<Hold> findHold(DSLContext dsl, UUID orgId, UUID holdId, boolean lock) {
-        return dsl.fetchOptional("""
-                select id, organization_id, event_id, ticket_type, quantity, seat_indexes, status, expires_at,
-                       max_expires_at from holds where organization_id = ? and id = ?""" + (lock ? " for update" : ""),
-                orgId, holdId).map(InventoryStore::toHold);
-    }
-
-    /** Ends an active hold ({@code released} or {@code expired}) and frees what it claimed. */
-    static void endHold(DSLContext tx, Hold hold, String status) {
-        tx.execute("update holds set status = ?, ended_at = now() where id = ?", status, hold.id());
-        if (hold.ticketType() != null) {
-            tx.execute("update ticket_types set held = held - ? where event_id = ? and code = ?",
-                    hold.quantity(), hold.eventId(), hold.ticketType());
-        } else {
-            tx.execute("delete from seat_claims where hold_id = ? and state = 'held'", hold.id());
-        }
+        return dsl.fetchOptional("select " + HOLD_COLUMNS + " from holds where organization_id = ? and id = ?"
+                + (lock ? " for update" : ""), orgId, holdId).map(InventoryStore::toHold);
     }
 
     /** The hold's inventory becomes sold to the order: seat claims flip to sold, held moves to sold. */
@@ -171,14 +135,6 @@ final class InventoryStore {
 
     static void extendHold(DSLContext tx, UUID holdId, OffsetDateTime expiresAt) {
         tx.execute("update holds set expires_at = ?::timestamptz where id = ?", expiresAt, holdId);
-    }
-
-    /** Active holds whose time is up, oldest first (the sweeper's backstop when Redis lost its zset). */
-    static List<Hold> expiredHolds(DSLContext dsl, int limit) {
-        return dsl.fetch("""
-                select id, organization_id, event_id, ticket_type, quantity, seat_indexes, status, expires_at,
-                       max_expires_at from holds where status = 'active' and expires_at <= now()
-                order by expires_at limit ?""", limit).map(InventoryStore::toHold);
     }
 
     static Hold toHold(Record r) {

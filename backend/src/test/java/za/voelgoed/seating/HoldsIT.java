@@ -300,6 +300,23 @@ class HoldsIT {
     }
 
     @Test
+    void aShowTakenOffSaleIsRefusedAtOnceThoughTheNodeRemembersItOnSale() {
+        UUID event = publishedShow();
+        assertThat(hold(event, "{\"seats\": [\"Floor:A:1\"]}").status()).isEqualTo(201);
+        // the node now remembers the show on sale for a second; the hold journal checks again in SQL
+        TestEnv.exec("update events set status = 'cancelled' where id = '" + event + "'");
+
+        Api.Response refused = hold(event, "{\"seats\": [\"Floor:A:2\"]}");
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().path("code").asText()).isEqualTo("event_not_on_sale");
+        assertThat(Db.count("select count(*) from holds where event_id = ?", event)).isEqualTo(1);
+        assertThat(Db.count("select count(*) from seat_claims where event_id = ?", event)).isEqualTo(1);
+        JsonNode drift = staff.post(base(event) + "/inventory/drift", "{}").json();
+        assertThat(drift.path("seats").asInt()).as("Redis gave the refused seat back").isZero();
+    }
+
+    @Test
     void badRequestsAndOtherTenantsChangeNothing() {
         UUID event = publishedShow();
         assertThat(hold(event, "{\"seats\": [\"Floor:A:1\"], \"ticket_type\": \"ga\", \"quantity\": 1}").status()).isEqualTo(422);
