@@ -121,8 +121,7 @@ public final class BackendNode implements AutoCloseable {
         BlockDrainer drainer = new BlockDrainer(database.dsl(), consumers, outbox, eventTelemetry, backoff, clock,
                 settings.consumerMaxAttempts());
         this.runner = new OutboxRunner(dispatcher, drainer, database::dedicatedConnection, database.dsl(),
-                eventTelemetry, settings.pollIntervalMs(), settings.dispatchThreads(), settings.batchSize(),
-                config.nodeId());
+                eventTelemetry, settings.pollIntervalMs(), settings.dispatchThreads(), config.nodeId());
         this.adminToken = config.adminToken().orElseGet(BackendNode::generateToken);
         var provider = config.paymentProvider();
         this.paymentProvider = new HttpPaymentProvider(new PaymentSettings(provider.url(), provider.connectTimeoutMs(),

@@ -10,10 +10,13 @@ import io.helidon.websocket.WsUpgradeException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import za.voelgoed.platform.auth.AccessFilter;
 import za.voelgoed.platform.auth.Principal;
+import za.voelgoed.platform.pubsub.MessageHandler;
+import za.voelgoed.platform.pubsub.Routed;
 import za.voelgoed.platform.pubsub.Subscription;
 import za.voelgoed.shared.event.EventMessage;
 import za.voelgoed.shared.realtime.ClientFrame;
@@ -33,6 +36,8 @@ final class Connection implements WsListener {
 
     private static final System.Logger LOG = System.getLogger(Connection.class.getName());
     private static final long CLOSE_GRACE_MS = 1_000;
+    /** {@code /ws?batch=true}: several frames per WebSocket message, one per line. */
+    static final String BATCH_PARAMETER = "batch";
 
     private final Gateway gateway;
     private final String id = UUID.randomUUID().toString();
@@ -49,6 +54,7 @@ final class Connection implements WsListener {
     private volatile Thread reader;
     private volatile boolean peerClosed;
     private boolean oversized;
+    private boolean batched;
 
     Connection(Gateway gateway) {
         this.gateway = gateway;
@@ -56,6 +62,7 @@ final class Connection implements WsListener {
 
     @Override
     public Optional<Headers> onHttpUpgrade(HttpPrologue prologue, Headers headers) throws WsUpgradeException {
+        batched = "true".equals(prologue.query().first(BATCH_PARAMETER).orElse("false"));
         Optional<String> header = headers.first(HeaderNames.AUTHORIZATION);
         if (header.isPresent()) {
             Optional<Principal> who = AccessFilter.bearerOf(header.get()).flatMap(gateway.authenticator::authenticate);
@@ -72,7 +79,7 @@ final class Connection implements WsListener {
     public void onOpen(WsSession session) {
         this.session = session;
         this.reader = Thread.currentThread();
-        this.out = new Outbound(session, gateway.telemetry, gateway.encodedFrames);
+        this.out = new Outbound(session, gateway.telemetry, gateway.encodedFrames, batched);
         gateway.register(this);
         if (principal != null) {
             admitted();
@@ -80,8 +87,17 @@ final class Connection implements WsListener {
     }
 
     private void admitted() {
-        Subscription pubsubSubscription = gateway.pubsub.subscribe(gateway.settings.sendQueue(), this::deliver)
-                .onOverflow(this::cutOffSlowClient);
+        Subscription pubsubSubscription = gateway.pubsub.subscribe(gateway.settings.sendQueue(), new MessageHandler() {
+            @Override
+            public void onMessage(Topic topic, EventMessage message) {
+                deliver(List.of(new Routed.Match(topic, message)));
+            }
+
+            @Override
+            public void onMessages(List<Routed.Match> matches) {
+                deliver(matches);
+            }
+        }).onOverflow(this::cutOffSlowClient);
         subscriptions = new Subscriptions(gateway, principal, pubsubSubscription, out);
         gateway.telemetry.connected(principal.organizationId(), 1);
         out.send(principal.organizationId(), new ServerFrame.Welcome(id, gateway.settings.heartbeatMs()));
@@ -191,11 +207,13 @@ final class Connection implements WsListener {
         admitted();
     }
 
-    private void deliver(Topic topic, EventMessage message) {
-        if (!closed && out.sendEvent(topic, message, subscriptions)) {
-            gateway.telemetry.pushed(message.orgId(), message.event(),
-                    Duration.between(message.timestamp(), Instant.now()));
+    private void deliver(List<Routed.Match> matches) {
+        if (closed) {
+            return;
         }
+        List<EventMessage> sent = out.sendEvents(matches, subscriptions);
+        Instant now = Instant.now();
+        sent.forEach(m -> gateway.telemetry.pushed(m.orgId(), m.event(), Duration.between(m.timestamp(), now)));
     }
 
     /**

@@ -2,9 +2,12 @@ package za.voelgoed.platform.gateway;
 
 import io.helidon.common.buffers.BufferData;
 import io.helidon.websocket.WsSession;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import za.voelgoed.platform.pubsub.Routed;
 import za.voelgoed.shared.event.EventMessage;
 import za.voelgoed.shared.realtime.Frames;
 import za.voelgoed.shared.realtime.ServerFrame;
@@ -12,26 +15,38 @@ import za.voelgoed.shared.realtime.Resume;
 import za.voelgoed.shared.topic.Topic;
 
 /**
- * Everything a connection writes, one frame at a time (the socket is not safe for concurrent writers).
+ * Everything a connection writes, one message at a time (the socket is not safe for concurrent writers).
  * Remembers the last seq sent per resource, so an event that arrives twice — replayed and live, or on
- * two subscribed topics — is written once, and never behind a later one of the same resource.
+ * two subscribed topics — is written once, and never behind a later one of the same resource. A client
+ * that asked for batches ({@code /ws?batch=true}) gets the events that were waiting together as one
+ * WebSocket message, one frame per line: one socket write instead of one per event.
  */
 final class Outbound {
 
-    private static final int REMEMBERED_RESOURCES = 50_000;
+    /**
+     * Duplicates arrive within seconds of the original (an event replayed from the outbox and then
+     * published, or dispatched again after a dispatcher died), so the most recently sent resources are
+     * enough; the client drops anything older by seq itself. Kept small: it lives in every connection.
+     */
+    private static final int REMEMBERED_RESOURCES = 1_024;
+
+    private record ResourceKey(String type, UUID id) {
+    }
 
     private final WsSession session;
     private final GatewayTelemetry telemetry;
     private final EncodedFrames encoded;
-    private final Map<String, Long> lastSeq = new LinkedHashMap<>(256, 0.75f, true) {
+    private final boolean batched;
+    private final Map<ResourceKey, Long> lastSeq = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<ResourceKey, Long> eldest) {
             return size() > REMEMBERED_RESOURCES;
         }
     };
 
-    Outbound(WsSession session, GatewayTelemetry telemetry, EncodedFrames encoded) {
+    Outbound(WsSession session, GatewayTelemetry telemetry, EncodedFrames encoded, boolean batched) {
         this.session = session;
+        this.batched = batched;
         this.telemetry = telemetry;
         this.encoded = encoded;
     }
@@ -49,29 +64,68 @@ final class Outbound {
         }
     }
 
-    /** Sends an event unless its topic is still replaying (then it is buffered) or it was already sent. */
-    synchronized boolean sendEvent(Topic topic, EventMessage message, Subscriptions subscriptions) {
-        if (subscriptions == null || subscriptions.bufferIfReplaying(topic, message)) {
-            return false;
+    /**
+     * Sends the events that are not held back by a replaying topic and were not sent already; returns
+     * those it sent.
+     */
+    synchronized List<EventMessage> sendEvents(List<Routed.Match> matches, Subscriptions subscriptions) {
+        if (subscriptions == null) {
+            return List.of();
         }
-        return sendIfNew(topic, message);
+        List<EventMessage> sent = new ArrayList<>(matches.size());
+        List<String> frames = new ArrayList<>(matches.size());
+        for (Routed.Match m : matches) {
+            if (!subscriptions.bufferIfReplaying(m.topic(), m.message()) && isNew(m.message())) {
+                sent.add(m.message());
+                frames.add(encoded.event(m.topic(), m.message()));
+            }
+        }
+        if (batched && frames.size() > 1) {
+            writeLines(frames, sent);
+        } else {
+            for (int i = 0; i < frames.size(); i++) {
+                write(sent.get(i).orgId(), frames.get(i), "event");
+            }
+        }
+        return sent;
+    }
+
+    private void writeLines(List<String> frames, List<EventMessage> events) {
+        try {
+            session.send(Frames.joinLines(frames), true);
+            events.forEach(e -> telemetry.frameSent(e.orgId(), "event"));
+        } catch (RuntimeException e) {
+            // the socket is gone; onClose/onError cleans up
+        }
     }
 
     /** Caller holds this object's lock. */
     boolean sendIfNew(Topic topic, EventMessage message) {
-        String key = Resume.resourceKey(message.resourceType(), message.resourceId());
+        if (!isNew(message)) {
+            return false;
+        }
+        write(message.orgId(), encoded.event(topic, message), "event");
+        return true;
+    }
+
+    /** Whether the message is later than anything sent of its resource; if so it now counts as sent. */
+    private boolean isNew(EventMessage message) {
+        ResourceKey key = new ResourceKey(message.resourceType(), message.resourceId());
         Long last = lastSeq.get(key);
         if (last != null && message.seq() <= last) {
             return false;
         }
         lastSeq.put(key, message.seq());
-        write(message.orgId(), encoded.event(topic, message), "event");
         return true;
     }
 
-    /** Records what the client says it has already applied. Caller holds this object's lock. */
-    void seen(Map<String, Long> resources) {
-        resources.forEach((key, seq) -> lastSeq.merge(key, seq, Math::max));
+    /**
+     * Sends a replayed or buffered event unless the client says it has it ({@code clientHas}: seq per
+     * {@link Resume#resourceKey}) or it was sent already. Caller holds this object's lock.
+     */
+    boolean sendIfNew(Topic topic, EventMessage message, Map<String, Long> clientHas) {
+        Long has = clientHas.get(Resume.resourceKey(message.resourceType(), message.resourceId()));
+        return (has == null || message.seq() > has) && sendIfNew(topic, message);
     }
 
     synchronized void ping() {

@@ -29,8 +29,8 @@ final class BlockStore {
 
     static Map<ConsumerBlock.Key, ConsumerBlock> activeFor(DSLContext sql, Collection<ResourceRef> resources) {
         Map<ConsumerBlock.Key, ConsumerBlock> blocks = new HashMap<>();
-        List<UUID> ids = resources.stream().map(ResourceRef::id).distinct().toList();
-        sql.selectFrom(CONSUMER_BLOCKS).where(CONSUMER_BLOCKS.RESOURCE_ID.in(ids))
+        UUID[] ids = resources.stream().map(ResourceRef::id).distinct().toArray(UUID[]::new);
+        sql.selectFrom(CONSUMER_BLOCKS).where(CONSUMER_BLOCKS.RESOURCE_ID.eq(DSL.any(ids)))
                 .fetch(BlockStore::toBlock).forEach(b -> blocks.put(b.key(), b));
         return blocks;
     }

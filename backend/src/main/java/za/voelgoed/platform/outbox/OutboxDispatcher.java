@@ -49,30 +49,40 @@ public final class OutboxDispatcher {
         this.batchSize = batchSize;
     }
 
-    /** One pass: claims up to a batch of pending events and dispatches them; returns how many. */
+    /** One pass over every pending resource (a single dispatch loop); returns how many events it dispatched. */
     public int dispatchOnce() {
+        return dispatchOnce(0, 1);
+    }
+
+    /**
+     * One pass: claims up to a batch of pending events and dispatches them; returns how many. The loops of
+     * a node split the resources by lock key ({@code loop} of {@code loops}), so they never pick the same
+     * ones; nodes split them through the advisory locks.
+     */
+    public int dispatchOnce(int loop, int loops) {
         return dsl.transactionResult(cfg -> {
             DSLContext sql = cfg.dsl();
             // Losing this commit in a PostgreSQL crash only means dispatching the rows again (the consumers'
             // writes and receipts are lost with it), so it need not wait for the WAL flush.
             sql.execute("set local synchronous_commit to off");
-            List<ResourceRef> candidates = OutboxStore.pendingResources(sql, batchSize * 4, batchSize);
-            if (candidates.isEmpty()) {
+            List<DomainEvent> events = OutboxStore.claimPending(sql, batchSize * 4, batchSize, batchSize, loop, loops);
+            if (events.isEmpty()) {
                 return 0;
             }
-            List<ResourceRef> locked = OutboxStore.tryLock(sql, candidates);
-            if (locked.isEmpty()) {
-                return 0;
-            }
-            List<DomainEvent> events = OutboxStore.pendingEventsOf(sql, locked, batchSize);
-            deliverToConsumers(sql, locked, events);
+            deliverToConsumers(sql, resourcesOf(events), events);
             publisher.publish(events);
-            OutboxStore.markDispatched(sql, OutboxStore.ids(events));
             return events.size();
         });
     }
 
+    private static List<ResourceRef> resourcesOf(List<DomainEvent> events) {
+        return events.stream().map(e -> new ResourceRef(e.resourceType(), e.resourceId())).distinct().toList();
+    }
+
     private void deliverToConsumers(DSLContext sql, List<ResourceRef> resources, List<DomainEvent> events) {
+        if (events.stream().allMatch(e -> consumers.consumersOf(e.typeName().name()).isEmpty())) {
+            return;
+        }
         Map<ConsumerBlock.Key, ConsumerBlock> blocks = BlockStore.activeFor(sql, resources);
         Set<OutboxStore.Receipt> done = OutboxStore.receipts(sql, OutboxStore.ids(events));
         Set<ConsumerBlock.Key> blocked = new HashSet<>(blocks.keySet());

@@ -35,9 +35,8 @@ public final class OutboxRunner implements AutoCloseable {
     private final OutboxTelemetry telemetry;
     private final long pollIntervalMs;
     private final int dispatchThreads;
-    private final int batchSize;
     private final String nodeId;
-    private final Semaphore wakeUp = new Semaphore(0);
+    private final List<Semaphore> wakeUps;
     private final List<Thread> threads = new ArrayList<>();
     private final java.util.concurrent.CountDownLatch stopping = new java.util.concurrent.CountDownLatch(1);
     private volatile boolean running;
@@ -49,9 +48,9 @@ public final class OutboxRunner implements AutoCloseable {
      */
     public OutboxRunner(OutboxDispatcher dispatcher, BlockDrainer drainer, ConnectionSource listenConnections,
                         DSLContext dsl, OutboxTelemetry telemetry, long pollIntervalMs, int dispatchThreads,
-                        int batchSize, String nodeId) {
+                        String nodeId) {
         this.dispatchThreads = Math.max(1, dispatchThreads);
-        this.batchSize = batchSize;
+        this.wakeUps = java.util.stream.Stream.generate(() -> new Semaphore(0)).limit(this.dispatchThreads).toList();
         this.nodeId = nodeId;
         this.dispatcher = dispatcher;
         this.drainer = drainer;
@@ -64,26 +63,30 @@ public final class OutboxRunner implements AutoCloseable {
     public synchronized void start() {
         running = true;
         for (int i = 0; i < dispatchThreads; i++) {
-            threads.add(Thread.ofPlatform().name("outbox-dispatch-" + i).daemon().start(this::dispatchLoop));
+            int loop = i;
+            threads.add(Thread.ofPlatform().name("outbox-dispatch-" + i).daemon().start(() -> dispatchLoop(loop)));
         }
         threads.add(Thread.ofPlatform().name("outbox-listen").daemon().start(this::listenLoop));
         threads.add(Thread.ofVirtual().name("outbox-drain").start(() -> every(250, drainer::drainOnce)));
         threads.add(Thread.ofVirtual().name("outbox-gauges").start(() -> every(2_000, this::sample)));
     }
 
-    /** Asks the dispatch loop to look for work now (cheap; coalesces). */
+    /** Asks every dispatch loop to look for work now (cheap; coalesces): each owns a share of the resources. */
     public void wake() {
-        if (wakeUp.availablePermits() == 0) {
-            wakeUp.release();
+        for (Semaphore wakeUp : wakeUps) {
+            if (wakeUp.availablePermits() == 0) {
+                wakeUp.release();
+            }
         }
     }
 
-    private void dispatchLoop() {
+    private void dispatchLoop(int loop) {
         while (running) {
             try {
-                wakeUp.tryAcquire(pollIntervalMs, TimeUnit.MILLISECONDS);
-                while (running && timedPass() == batchSize) {
-                    // a full batch means more may be waiting: drain a backlog without waiting for a wake-up
+                wakeUps.get(loop).tryAcquire(pollIntervalMs, TimeUnit.MILLISECONDS);
+                while (running && timedPass(loop) > 0) {
+                    // events found means more may have been committed meanwhile: drain without waiting for a
+                    // wake-up, which under load arrives late (and a sibling loop may have taken it)
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -96,9 +99,9 @@ public final class OutboxRunner implements AutoCloseable {
     }
 
     /** One dispatch pass; a slow one is logged, since it delays every subscriber. */
-    private int timedPass() {
+    private int timedPass(int loop) {
         long start = System.nanoTime();
-        int events = dispatcher.dispatchOnce();
+        int events = dispatcher.dispatchOnce(loop, dispatchThreads);
         long millis = (System.nanoTime() - start) / 1_000_000;
         if (millis >= SLOW_PASS_MS) {
             LOG.log(Level.INFO, "outbox_dispatch_slow events=" + events + " ms=" + millis);

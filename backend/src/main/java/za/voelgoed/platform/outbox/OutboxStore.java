@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
 import org.jooq.impl.DSL;
@@ -105,39 +104,56 @@ final class OutboxStore {
         return events.stream().map(field).toArray(array);
     }
 
-    /** Resources with undispatched events, oldest first, looking at no more than {@code scan} rows. */
-    static List<ResourceRef> pendingResources(DSLContext sql, int scan, int limit) {
-        var recent = DSL.select(DOMAIN_EVENTS.RESOURCE_TYPE, DOMAIN_EVENTS.RESOURCE_ID, DOMAIN_EVENTS.POSITION)
-                .from(DOMAIN_EVENTS).where(pendingRow())
-                .orderBy(DOMAIN_EVENTS.POSITION).limit(scan).asTable("recent");
-        var type = recent.field(DOMAIN_EVENTS.RESOURCE_TYPE);
-        var id = recent.field(DOMAIN_EVENTS.RESOURCE_ID);
-        return sql.select(type, id).from(recent).groupBy(type, id)
-                .orderBy(DSL.min(recent.field(DOMAIN_EVENTS.POSITION))).limit(limit)
-                .fetch(r -> new ResourceRef(r.value1(), r.value2()));
+    /**
+     * A resource's advisory-lock key, as SQL over its type and id columns or parameters: the dispatcher and
+     * the block drainer must compute the same key, so both use this. The seed keeps outbox keys apart from
+     * any other advisory lock.
+     */
+    private static String lockKey(String type, String id) {
+        return "hashtextextended(" + type + " || '/' || " + id + "::text, 7310315463135158392)";
+    }
+
+    /**
+     * One dispatch claim in one statement: among the resources of the oldest {@code scan} pending rows
+     * (those of this loop's share, {@code loop} of {@code loops}), the {@code resources} oldest whose
+     * advisory lock it gets; their pending rows, at most {@code limit}, are marked dispatched and returned
+     * in commit order. The mark is undone if the transaction does not commit, so a dispatcher that dies
+     * before committing leaves them pending. A row another node dispatched after this statement's snapshot
+     * is skipped: the update re-checks {@code pending} on the row's latest version once the lock is held.
+     */
+    static List<DomainEvent> claimPending(DSLContext sql, int scan, int resources, int limit, int loop, int loops) {
+        String key = lockKey("resource_type", "resource_id");
+        var rows = sql.resultQuery("""
+                        with recent as materialized (
+                            select resource_type, resource_id, min(position) as first
+                            from (select resource_type, resource_id, position from domain_events
+                                  where dispatch_status = 'pending' order by position limit ?) oldest
+                            where (%1$s %% ? + ?) %% ? = ?
+                            group by resource_type, resource_id order by first limit ?),
+                        locked as materialized (
+                            select resource_type, resource_id from recent where pg_try_advisory_xact_lock(%1$s)),
+                        claimed as materialized (
+                            select d.position from domain_events d join locked l
+                              on d.resource_type = l.resource_type and d.resource_id = l.resource_id
+                            where d.dispatch_status = 'pending' order by d.position limit ?)
+                        update domain_events set dispatch_status = 'dispatched', dispatched_at = now()
+                        where position = any(array(select position from claimed)) and dispatch_status = 'pending'
+                        returning *""".formatted(key), scan, loops, loops, loops, loop, resources, limit)
+                .fetchInto(DOMAIN_EVENTS);
+        List<DomainEvent> events = new ArrayList<>(rows.size());
+        rows.sortAsc(DOMAIN_EVENTS.POSITION).forEach(r -> events.add(toEvent(r)));
+        return events;
     }
 
     /** Takes the transaction-scoped advisory lock of each resource it can; returns those it got. */
-    static List<ResourceRef> tryLock(DSLContext sql, Collection<ResourceRef> resources) {
-        Map<Long, ResourceRef> byKey = resources.stream()
-                .collect(Collectors.toMap(ResourceRef::lockKey, Function.identity(), (a, b) -> a));
-        Long[] keys = byKey.keySet().toArray(Long[]::new);
-        List<Long> locked = sql.resultQuery(
-                        "select k from unnest(?::bigint[]) as k where pg_try_advisory_xact_lock(k)", (Object) keys)
-                .fetch(0, Long.class);
-        return locked.stream().map(byKey::get).toList();
-    }
-
-    /** Undispatched events of the given resources in commit order (position order is seq order per resource). */
-    static List<DomainEvent> pendingEventsOf(DSLContext sql, Collection<ResourceRef> resources, int limit) {
-        Set<ResourceRef> wanted = new HashSet<>(resources);
-        List<UUID> ids = resources.stream().map(ResourceRef::id).distinct().toList();
-        return sql.selectFrom(DOMAIN_EVENTS)
-                .where(pendingRow()).and(DOMAIN_EVENTS.RESOURCE_ID.in(ids))
-                .orderBy(DOMAIN_EVENTS.POSITION).limit(limit)
-                .fetch(OutboxStore::toEvent).stream()
-                .filter(e -> wanted.contains(new ResourceRef(e.resourceType(), e.resourceId())))
-                .toList();
+    static List<ResourceRef> tryLock(DSLContext sql, List<ResourceRef> resources) {
+        String[] types = resources.stream().map(ResourceRef::type).toArray(String[]::new);
+        UUID[] ids = resources.stream().map(ResourceRef::id).toArray(UUID[]::new);
+        Set<ResourceRef> locked = new HashSet<>(sql.resultQuery("""
+                        select t, i from unnest(?::varchar[], ?::uuid[]) as r(t, i)
+                        where pg_try_advisory_xact_lock(%s)""".formatted(lockKey("t", "i")), types, ids)
+                .fetch(r -> new ResourceRef(r.get(0, String.class), r.get(1, UUID.class))));
+        return resources.stream().filter(locked::contains).toList();
     }
 
     /** Every event of a resource from {@code fromSeq} on, dispatched or not, in sequence order. */
@@ -150,22 +166,13 @@ final class OutboxStore {
                 .fetch(OutboxStore::toEvent);
     }
 
-    static void markDispatched(DSLContext sql, Collection<UUID> eventIds) {
-        if (!eventIds.isEmpty()) {
-            sql.update(DOMAIN_EVENTS)
-                    .set(DOMAIN_EVENTS.DISPATCH_STATUS, DISPATCHED)
-                    .set(DOMAIN_EVENTS.DISPATCHED_AT, DSL.currentOffsetDateTime())
-                    .where(DOMAIN_EVENTS.EVENT_ID.in(eventIds)).execute();
-        }
-    }
-
     /** The (consumer, event id) pairs already applied among these events. */
     static Set<Receipt> receipts(DSLContext sql, Collection<UUID> eventIds) {
         if (eventIds.isEmpty()) {
             return Set.of();
         }
         return new HashSet<>(sql.select(CONSUMER_RECEIPTS.CONSUMER, CONSUMER_RECEIPTS.EVENT_ID)
-                .from(CONSUMER_RECEIPTS).where(CONSUMER_RECEIPTS.EVENT_ID.in(eventIds))
+                .from(CONSUMER_RECEIPTS).where(CONSUMER_RECEIPTS.EVENT_ID.eq(DSL.any(eventIds.toArray(UUID[]::new))))
                 .fetch((Record2<String, UUID> r) -> new Receipt(r.value1(), r.value2())));
     }
 

@@ -3,6 +3,7 @@ package za.voelgoed.platform.pubsub;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,23 +74,37 @@ public final class PubSub implements AutoCloseable {
         try {
             redis.client().publish(channel, Json.write(new RedisFanout.Batch(nodeId, wire(batch))));
         } catch (RuntimeException e) {
-            batch.forEach(this::deliverLocal);
+            deliverLocal(batch);
             batch.forEach(r -> telemetry.dropped(r.message().orgId(), "redis_unavailable"));
             LOG.log(Level.WARNING, "pubsub_cross_node_failed messages=" + batch.size() + " error=\""
                     + e.getMessage() + "\"");
         }
     }
 
-    void deliverLocal(Routed routed) {
-        Map<Subscription, Topic> targets = new HashMap<>();
-        for (Topic topic : routed.topics()) {
-            for (Subscription s : byTopic.getOrDefault(topic, Set.of())) {
-                targets.putIfAbsent(s, topic);
+    /**
+     * Hands a batch to this node's subscribers: each gets, as one queue entry, the batch's messages on its
+     * topics in batch order, each message once (with the first of its topics it subscribed to).
+     */
+    void deliverLocal(List<Routed> batch) {
+        Map<Subscription, List<Routed.Match>> targets = new LinkedHashMap<>();
+        Map<Subscription, Boolean> seen = new HashMap<>();
+        for (Routed routed : batch) {
+            seen.clear();
+            for (Topic topic : routed.topics()) {
+                for (Subscription s : byTopic.getOrDefault(topic, Set.of())) {
+                    if (seen.putIfAbsent(s, Boolean.TRUE) == null) {
+                        targets.computeIfAbsent(s, k -> new ArrayList<>()).add(new Routed.Match(topic, routed.message()));
+                    }
+                }
+            }
+            Topic first = routed.topics().iterator().next();
+            for (Subscription s : firehose) {
+                if (seen.putIfAbsent(s, Boolean.TRUE) == null) {
+                    targets.computeIfAbsent(s, k -> new ArrayList<>()).add(new Routed.Match(first, routed.message()));
+                }
             }
         }
-        Topic first = routed.topics().iterator().next();
-        firehose.forEach(s -> targets.putIfAbsent(s, first));
-        targets.forEach((s, topic) -> s.offer(new Routed.Match(topic, routed.message())));
+        targets.forEach(Subscription::offerAll);
     }
 
     void index(Subscription s, Topic topic) {

@@ -33,13 +33,13 @@ final class RedisFanout implements AutoCloseable {
     private final Redis redis;
     private final String channel;
     private final String nodeId;
-    private final Consumer<Routed> deliver;
+    private final Consumer<List<Routed>> deliver;
     private final CountDownLatch firstSubscribe = new CountDownLatch(1);
     private volatile boolean running;
     private volatile JedisPubSub listener;
     private Thread thread;
 
-    RedisFanout(Redis redis, String channel, String nodeId, Consumer<Routed> deliver) {
+    RedisFanout(Redis redis, String channel, String nodeId, Consumer<List<Routed>> deliver) {
         this.redis = redis;
         this.channel = channel;
         this.nodeId = nodeId;
@@ -75,14 +75,16 @@ final class RedisFanout implements AutoCloseable {
 
     private void receive(String payload) {
         Batch batch = Json.read(payload, Batch.class);
+        List<Routed> routed = new java.util.ArrayList<>(batch.messages().size());
         for (WireRouted m : batch.messages()) {
             if (m.message() == null || m.topics() == null || m.topics().isEmpty()) {
                 throw new IllegalArgumentException("batch from " + batch.origin() + " has a message without topics");
             }
             Set<Topic> topics = new HashSet<>();
             m.topics().forEach(t -> topics.add(Topic.parse(t)));
-            deliver.accept(new Routed(topics, m.message()));
+            routed.add(new Routed(topics, m.message()));
         }
+        deliver.accept(routed);
     }
 
     private final class Listener extends JedisPubSub {

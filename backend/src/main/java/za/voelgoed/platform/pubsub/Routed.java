@@ -11,6 +11,6 @@ public record Routed(Set<Topic> topics, EventMessage message) {
     }
 
     /** A message as one subscriber receives it: with the subscribed topic it matched. */
-    record Match(Topic topic, EventMessage message) {
+    public record Match(Topic topic, EventMessage message) {
     }
 }

@@ -3,17 +3,22 @@ package za.voelgoed.platform.pubsub;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import za.voelgoed.shared.topic.Topic;
 
 /**
  * One subscriber: a bounded queue filled by publishers and drained by a virtual thread that calls the
  * handler. A full queue drops the message and counts it — a slow subscriber never slows the
- * dispatcher or other subscribers. Closing stops delivery; queued messages are discarded.
+ * dispatcher or other subscribers. Messages that arrive together (one dispatch batch) are queued as one
+ * entry, and everything waiting when the handler is free goes to it at once: the busier the node, the
+ * fewer and fuller its socket writes. Closing stops delivery; queued messages are discarded.
  */
 public final class Subscription implements AutoCloseable {
 
@@ -21,7 +26,9 @@ public final class Subscription implements AutoCloseable {
 
     private final PubSub owner;
     private final Set<Topic> topics = ConcurrentHashMap.newKeySet();
-    private final BlockingQueue<Routed.Match> queue;
+    private final BlockingQueue<List<Routed.Match>> queue = new LinkedBlockingQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final int capacity;
     private final MessageHandler handler;
     private final PubSubTelemetry telemetry;
     private final AtomicLong dropped = new AtomicLong();
@@ -31,7 +38,7 @@ public final class Subscription implements AutoCloseable {
 
     Subscription(PubSub owner, int capacity, MessageHandler handler, PubSubTelemetry telemetry) {
         this.owner = owner;
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.capacity = capacity;
         this.handler = handler;
         this.telemetry = telemetry;
         this.worker = Thread.ofVirtual().name("pubsub-subscriber").start(this::deliverLoop);
@@ -66,33 +73,51 @@ public final class Subscription implements AutoCloseable {
         return dropped.get();
     }
 
-    boolean offer(Routed.Match match) {
-        if (!open) {
+    /** Queues messages as one entry; when they do not all fit, none is queued and all count as dropped. */
+    boolean offerAll(List<Routed.Match> matches) {
+        if (!open || matches.isEmpty()) {
             return false;
         }
-        if (queue.offer(match)) {
+        if (queued.addAndGet(matches.size()) <= capacity) {
+            queue.add(matches);
             return true;
         }
-        if (dropped.incrementAndGet() == 1) {
+        queued.addAndGet(-matches.size());
+        if (dropped.getAndAdd(matches.size()) == 0) {
             onOverflow.run();
         }
-        telemetry.dropped(match.message().orgId(), "subscriber_queue_full");
+        matches.forEach(m -> telemetry.dropped(m.message().orgId(), "subscriber_queue_full"));
         return false;
     }
 
     private void deliverLoop() {
+        List<List<Routed.Match>> waiting = new ArrayList<>();
         while (open) {
             try {
-                Routed.Match match = queue.take();
-                telemetry.delivered(match.message().orgId(), match.message().event(),
-                        Duration.between(match.message().timestamp(), Instant.now()));
-                handler.onMessage(match.topic(), match.message());
+                waiting.add(queue.take());
+                queue.drainTo(waiting);
+                List<Routed.Match> matches = flatten(waiting);
+                waiting.clear();
+                queued.addAndGet(-matches.size());
+                Instant now = Instant.now();
+                matches.forEach(m -> telemetry.delivered(m.message().orgId(), m.message().event(),
+                        Duration.between(m.message().timestamp(), now)));
+                handler.onMessages(matches);
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "pubsub_handler_failed error=\"" + e.getMessage() + "\"");
             }
         }
+    }
+
+    private static List<Routed.Match> flatten(List<List<Routed.Match>> batches) {
+        if (batches.size() == 1) {
+            return batches.getFirst();
+        }
+        List<Routed.Match> all = new ArrayList<>();
+        batches.forEach(all::addAll);
+        return all;
     }
 
     public boolean isOpen() {

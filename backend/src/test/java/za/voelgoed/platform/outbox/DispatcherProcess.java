@@ -54,7 +54,7 @@ public final class DispatcherProcess {
                 backoff, Clock.systemUTC(), config.outbox().batchSize());
         BlockDrainer drainer = new BlockDrainer(db.dsl(), consumers, outbox, telemetry, backoff, Clock.systemUTC(), 3);
         new OutboxRunner(dispatcher, drainer, db::dedicatedConnection, db.dsl(), telemetry, 200, 1,
-                config.outbox().batchSize(), config.nodeId()).start();
+                config.nodeId()).start();
         System.out.println("READY " + config.nodeId());
         System.out.flush();
         Thread.currentThread().join();

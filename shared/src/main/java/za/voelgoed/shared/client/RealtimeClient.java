@@ -18,8 +18,10 @@ import za.voelgoed.shared.realtime.ServerFrame;
 /**
  * A small client of the backend's {@code /ws} gateway on the JDK's {@link WebSocket}: connects with a
  * bearer token, sends subscribe/unsubscribe/ping frames and hands every decoded server frame to a
- * {@link Listener}. Frames arrive on the JDK's thread one at a time, in order. Used by the console,
- * the load tools and the tests; pair it with {@link TopicStream} to merge a snapshot with live events.
+ * {@link Listener}. Frames arrive on the JDK's thread one at a time, in order. It asks for batches
+ * ({@code ?batch=true}: the server may put several frames in one message, one per line) and hands them
+ * on one frame at a time. Used by the console, the load tools and the tests; pair it with
+ * {@link TopicStream} to merge a snapshot with live events.
  */
 public final class RealtimeClient implements AutoCloseable {
 
@@ -65,7 +67,7 @@ public final class RealtimeClient implements AutoCloseable {
         }
         try {
             Receiver receiver = new Receiver(listener, closed);
-            WebSocket socket = builder.buildAsync(uri, receiver).get(15, TimeUnit.SECONDS);
+            WebSocket socket = builder.buildAsync(batching(uri), receiver).get(15, TimeUnit.SECONDS);
             return new RealtimeClient(socket, closed, receiver);
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot connect to " + uri + ": " + e.getCause().getMessage(), e.getCause());
@@ -75,6 +77,12 @@ public final class RealtimeClient implements AutoCloseable {
         } catch (TimeoutException e) {
             throw new IllegalStateException("timed out connecting to " + uri, e);
         }
+    }
+
+    /** The gateway address with {@code batch=true} added to its query. */
+    static URI batching(URI uri) {
+        String text = uri.toString();
+        return URI.create(text + (uri.getRawQuery() == null ? "?" : "&") + "batch=true");
     }
 
     public static RealtimeClient connect(URI uri, String token, Listener listener) {
@@ -151,7 +159,9 @@ public final class RealtimeClient implements AutoCloseable {
             if (last) {
                 String text = partial.toString();
                 partial.setLength(0);
-                listener.onText(text);
+                for (String frame : Frames.splitLines(text)) {
+                    listener.onText(frame);
+                }
             }
             if (!paused) {
                 webSocket.request(1);

@@ -37,6 +37,23 @@ class FramesTest {
     }
 
     @Test
+    void batchedMessagesSplitIntoTheirFramesEvenWhenDataHoldsNewlines() {
+        EventMessage message = new EventMessage("widget.changed.v1", UUID.randomUUID(), UUID.randomUUID(),
+                UUID.randomUUID(), 1, "widget", UUID.randomUUID(), Json.object().put("note", "line one\nline two"),
+                Instant.parse("2026-11-26T20:00:00Z"));
+        String event = Frames.encode(new ServerFrame.Event("events:org:" + message.orgId(), message));
+        String pong = Frames.encode(new ServerFrame.Pong("p"));
+
+        java.util.List<String> frames = Frames.splitLines(Frames.joinLines(java.util.List.of(event, pong, event)));
+
+        assertThat(frames).containsExactly(event, pong, event);
+        assertThat(Frames.decodeServer(frames.get(0))).isEqualTo(new ServerFrame.Event("events:org:" + message.orgId(),
+                message));
+        assertThat(Frames.splitLines(pong)).containsExactly(pong);
+        assertThat(Frames.splitLines(pong + "\n")).containsExactly(pong);
+    }
+
+    @Test
     void serverFramesRoundTrip() {
         for (ServerFrame frame : new ServerFrame[] {new ServerFrame.Welcome("c", 15000),
                 new ServerFrame.Subscribed("audit:org:" + UUID.randomUUID(), "r", null, 0),
