@@ -111,7 +111,8 @@ public final class BackendNode implements AutoCloseable {
         this.outbox = new Outbox(database.dsl(), types, new PiiScrubber(), eventTelemetry, clock);
         this.consumers = new ConsumerRegistry(types);
         extensions.consumers().forEach(consumers::register);
-        this.pubsub = new PubSub(redis, config.nodeId(), eventTelemetry, config.subscriberQueue()).start();
+        this.pubsub = new PubSub(redis, config.nodeId(), eventTelemetry, config.subscriberQueue(),
+                config.pubsubLingerMs()).start();
         this.router = new TopicRouter(types);
         var settings = config.outbox();
         Backoff backoff = new Backoff(Duration.ofMillis(settings.consumerBackoffMs()), Duration.ofMinutes(5));

@@ -36,6 +36,9 @@ import za.voelgoed.shared.realtime.ServerFrame;
  */
 final class GatewayBench {
 
+    /** Concurrent committers: enough that commit latency under load (10–20 ms) does not cap the rate. */
+    private static final int WRITERS = 32;
+
     private GatewayBench() {
     }
 
@@ -48,9 +51,11 @@ final class GatewayBench {
                 .map(String::trim).map(Integer::parseInt).toList();
         BenchEnv env = new BenchEnv();
         int port = freePort();
-        Process backend = startBackend(env, port, options.getOrDefault("backend-jar", "backend/target/backend.jar"));
+        Process backend = startBackend(env, port, options.getOrDefault("backend-jar", "backend/target/backend.jar"),
+                options.get("linger"));
         List<String> rows = new ArrayList<>();
-        try (BackendApi api = BackendApi.await(port, "bench-admin"); Database db = Database.open(env.config("bench-writer"))) {
+        try (BackendApi api = BackendApi.await(port, "bench-admin"); Database db = Database.open(env.config("bench-writer",
+                Map.of("VOELGOED_DB_POOL_SIZE", Integer.toString(WRITERS + 4))))) {
             List<UUID> orgIds = new ArrayList<>();
             List<String> tokens = new ArrayList<>();
             for (int i = 0; i < orgs; i++) {
@@ -114,14 +119,18 @@ final class GatewayBench {
         Thread.sleep(2_000);
     }
 
-    /** Commits events at {@code rate} for {@code seconds} from 16 writers, recording each commit's time. */
+    /**
+     * Commits events at {@code rate} for {@code seconds} from {@link #WRITERS} writers, recording each commit's
+     * time. The writers are virtual threads: as platform threads, parking and waking 2,000 times a second
+     * cost this JVM more in kernel context switches than the commits themselves.
+     */
     private static Pacer commit(Outbox outbox, List<UUID> orgs, int rate, int seconds, Map<UUID, Long> committed)
             throws InterruptedException {
         Pacer pacer = new Pacer(rate);
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         List<Thread> writers = new ArrayList<>();
-        for (int w = 0; w < 16; w++) {
-            writers.add(Thread.ofPlatform().start(() -> {
+        for (int w = 0; w < WRITERS; w++) {
+            writers.add(Thread.ofVirtual().start(() -> {
                 while (System.nanoTime() < end) {
                     long ticket = pacer.await();
                     UUID org = orgs.get((int) (ticket % orgs.size()));
@@ -143,7 +152,8 @@ final class GatewayBench {
                 .put("starts_at", now).put("published_at", now);
     }
 
-    private static Process startBackend(BenchEnv env, int port, String jar) throws Exception {
+    /** {@code lingerMs}: the node's {@code VOELGOED_PUBSUB_LINGER_MS}, or null for its default. */
+    private static Process startBackend(BenchEnv env, int port, String jar, String lingerMs) throws Exception {
         if (!new File(jar).isFile()) {
             throw new IllegalStateException(jar + " is missing: run mvn -B -DskipTests package first");
         }
@@ -151,6 +161,9 @@ final class GatewayBench {
         ProcessBuilder pb = new ProcessBuilder(java, "-Xms1g", "-Xmx2g", "-XX:MaxGCPauseMillis=20", "-Dorg.jooq.no-logo=true", "-jar", jar);
         pb.environment().putAll(env.env("bench-gateway"));
         pb.environment().put("VOELGOED_HTTP_PORT", Integer.toString(port));
+        if (lingerMs != null) {
+            pb.environment().put("VOELGOED_PUBSUB_LINGER_MS", lingerMs);
+        }
         pb.redirectErrorStream(true).redirectOutput(new File("target/bench-backend.log"));
         new File("target").mkdirs();
         return pb.start();

@@ -23,6 +23,7 @@ public record AppConfig(
         String nodeId,
         OutboxSettings outbox,
         int subscriberQueue,
+        int pubsubLingerMs,
         GatewaySettings gateway,
         RateLimits rateLimits,
         JobSettings jobs,
@@ -89,6 +90,7 @@ public record AppConfig(
                         in.integer("VOELGOED_OUTBOX_CONSUMER_BACKOFF_MS", "outbox.consumer-backoff-ms", 1000),
                         in.integer("VOELGOED_OUTBOX_DISPATCH_THREADS", "outbox.dispatch-threads", 2)),
                 in.integer("VOELGOED_PUBSUB_SUBSCRIBER_QUEUE", "pubsub.subscriber-queue", 4096),
+                in.integer("VOELGOED_PUBSUB_LINGER_MS", "pubsub.linger-ms", 5),
                 new GatewaySettings(
                         in.integer("VOELGOED_WS_HEARTBEAT_MS", "ws.heartbeat-ms", 15_000),
                         in.integer("VOELGOED_WS_IDLE_TIMEOUT_MS", "ws.idle-timeout-ms", 45_000),

@@ -62,9 +62,8 @@ public final class OutboxDispatcher {
     public int dispatchOnce(int loop, int loops) {
         return dsl.transactionResult(cfg -> {
             DSLContext sql = cfg.dsl();
-            // Losing this commit in a PostgreSQL crash only means dispatching the rows again (the consumers'
-            // writes and receipts are lost with it), so it need not wait for the WAL flush.
-            sql.execute("set local synchronous_commit to off");
+            // the claim also turns off synchronous_commit for this transaction: losing its commit in a
+            // PostgreSQL crash only means dispatching the rows again (consumers' writes are lost with it)
             List<DomainEvent> events = OutboxStore.claimPending(sql, batchSize * 4, batchSize, batchSize, loop, loops);
             if (events.isEmpty()) {
                 return 0;

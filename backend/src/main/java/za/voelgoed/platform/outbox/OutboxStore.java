@@ -120,6 +120,9 @@ final class OutboxStore {
      * in commit order. The mark is undone if the transaction does not commit, so a dispatcher that dies
      * before committing leaves them pending. A row another node dispatched after this statement's snapshot
      * is skipped: the update re-checks {@code pending} on the row's latest version once the lock is held.
+     * It also turns off {@code synchronous_commit} for the rest of the transaction (one round trip less
+     * per pass than a {@code set local}): losing a dispatch commit in a PostgreSQL crash only means
+     * dispatching those rows again.
      */
     static List<DomainEvent> claimPending(DSLContext sql, int scan, int resources, int limit, int loop, int loops) {
         String key = lockKey("resource_type", "resource_id");
@@ -138,6 +141,7 @@ final class OutboxStore {
                             where d.dispatch_status = 'pending' order by d.position limit ?)
                         update domain_events set dispatch_status = 'dispatched', dispatched_at = now()
                         where position = any(array(select position from claimed)) and dispatch_status = 'pending'
+                          and set_config('synchronous_commit', 'off', true) = 'off'
                         returning *""".formatted(key), scan, loops, loops, loops, loop, resources, limit)
                 .fetchInto(DOMAIN_EVENTS);
         List<DomainEvent> events = new ArrayList<>(rows.size());

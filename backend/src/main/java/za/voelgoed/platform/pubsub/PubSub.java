@@ -29,14 +29,25 @@ public final class PubSub implements AutoCloseable {
     private final PubSubTelemetry telemetry;
     private final int defaultCapacity;
     private final RedisFanout fanout;
+    private final LocalDelivery local;
 
     public PubSub(Redis redis, String nodeId, PubSubTelemetry telemetry, int defaultCapacity) {
+        this(redis, nodeId, telemetry, defaultCapacity, 0);
+    }
+
+    /**
+     * @param lingerMs how long local delivery waits after a batch arrives for more to join it: every
+     *                 subscriber then gets the batches of that window as one queue entry (one socket write
+     *                 on the gateway). 0 delivers each batch as it comes.
+     */
+    public PubSub(Redis redis, String nodeId, PubSubTelemetry telemetry, int defaultCapacity, long lingerMs) {
         this.redis = redis;
         this.nodeId = nodeId;
         this.channel = redis.key("pubsub:system-events");
         this.telemetry = telemetry;
         this.defaultCapacity = defaultCapacity;
-        this.fanout = new RedisFanout(redis, channel, nodeId, this::deliverLocal);
+        this.local = new LocalDelivery(this::deliverLocal, lingerMs);
+        this.fanout = new RedisFanout(redis, channel, nodeId, local::add);
     }
 
     /** Starts receiving other nodes' messages; returns once the Redis subscription is active. */
@@ -74,7 +85,7 @@ public final class PubSub implements AutoCloseable {
         try {
             redis.client().publish(channel, Json.write(new RedisFanout.Batch(nodeId, wire(batch))));
         } catch (RuntimeException e) {
-            deliverLocal(batch);
+            local.add(batch);
             batch.forEach(r -> telemetry.dropped(r.message().orgId(), "redis_unavailable"));
             LOG.log(Level.WARNING, "pubsub_cross_node_failed messages=" + batch.size() + " error=\""
                     + e.getMessage() + "\"");
@@ -138,6 +149,7 @@ public final class PubSub implements AutoCloseable {
     @Override
     public void close() {
         fanout.close();
+        local.close();
         firehose.forEach(Subscription::close);
         byTopic.values().forEach(set -> set.forEach(Subscription::close));
     }
