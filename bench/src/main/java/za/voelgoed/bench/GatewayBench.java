@@ -37,7 +37,7 @@ import za.voelgoed.shared.realtime.ServerFrame;
 final class GatewayBench {
 
     /** Concurrent committers: enough that commit latency under load (10–20 ms) does not cap the rate. */
-    private static final int WRITERS = 32;
+    private static final int WRITERS = 48;
 
     private GatewayBench() {
     }

@@ -16,19 +16,20 @@ import za.voelgoed.shared.topic.Topic;
 
 /**
  * Everything a connection writes, one message at a time (the socket is not safe for concurrent writers).
- * Remembers the last seq sent per resource, so an event that arrives twice — replayed and live, or on
- * two subscribed topics — is written once, and never behind a later one of the same resource. A client
+ * After a resume it remembers, for a minute, the last seq it replayed per resource, so an event replayed
+ * from the outbox and then published live is written once. Live events are not remembered: PubSub hands
+ * a connection each message once however many of its topics match, and the rare second copy of a message
+ * (a dispatcher died before committing) is dropped by the client by seq. Remembering every live event
+ * cost every socket a map update per event, and the garbage collector most of the gateway's CPU. A client
  * that asked for batches ({@code /ws?batch=true}) gets the events that were waiting together as one
  * WebSocket message, one frame per line: one socket write instead of one per event.
  */
 final class Outbound {
 
-    /**
-     * Duplicates arrive within seconds of the original (an event replayed from the outbox and then
-     * published, or dispatched again after a dispatcher died), so the most recently sent resources are
-     * enough; the client drops anything older by seq itself. Kept small: it lives in every connection.
-     */
-    private static final int REMEMBERED_RESOURCES = 1_024;
+    /** Resources remembered after a resume (the replay limit is 5,000 events per topic by default). */
+    private static final int REMEMBERED_RESOURCES = 20_000;
+    /** The dispatcher publishes a replayed event within seconds; a minute covers a backlog too. */
+    private static final long REMEMBER_REPLAYED_MS = 60_000;
 
     private record ResourceKey(String type, UUID id) {
     }
@@ -37,12 +38,13 @@ final class Outbound {
     private final GatewayTelemetry telemetry;
     private final EncodedFrames encoded;
     private final boolean batched;
-    private final Map<ResourceKey, Long> lastSeq = new LinkedHashMap<>(64, 0.75f, true) {
+    private final Map<ResourceKey, Long> replayed = new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<ResourceKey, Long> eldest) {
             return size() > REMEMBERED_RESOURCES;
         }
     };
+    private long forgetReplayedAt;
 
     Outbound(WsSession session, GatewayTelemetry telemetry, EncodedFrames encoded, boolean batched) {
         this.session = session;
@@ -75,7 +77,7 @@ final class Outbound {
         List<EventMessage> sent = new ArrayList<>(matches.size());
         List<String> frames = new ArrayList<>(matches.size());
         for (Routed.Match m : matches) {
-            if (!subscriptions.bufferIfReplaying(m.topic(), m.message()) && isNew(m.message())) {
+            if (!subscriptions.bufferIfReplaying(m.topic(), m.message()) && !replayedAlready(m.message())) {
                 sent.add(m.message());
                 frames.add(encoded.event(m.topic(), m.message()));
             }
@@ -99,24 +101,30 @@ final class Outbound {
         }
     }
 
-    /** Caller holds this object's lock. */
-    boolean sendIfNew(Topic topic, EventMessage message) {
-        if (!isNew(message)) {
+    /** A replayed or buffered event of a resume: sent, and remembered, unless sent already. */
+    private boolean sendIfNew(Topic topic, EventMessage message) {
+        ResourceKey key = new ResourceKey(message.resourceType(), message.resourceId());
+        Long last = replayed.get(key);
+        if (last != null && message.seq() <= last) {
             return false;
         }
+        replayed.put(key, message.seq());
+        forgetReplayedAt = System.currentTimeMillis() + REMEMBER_REPLAYED_MS;
         write(message.orgId(), encoded.event(topic, message), "event");
         return true;
     }
 
-    /** Whether the message is later than anything sent of its resource; if so it now counts as sent. */
-    private boolean isNew(EventMessage message) {
-        ResourceKey key = new ResourceKey(message.resourceType(), message.resourceId());
-        Long last = lastSeq.get(key);
-        if (last != null && message.seq() <= last) {
+    /** Whether a live event went out already in a recent resume. */
+    private boolean replayedAlready(EventMessage message) {
+        if (replayed.isEmpty()) {
             return false;
         }
-        lastSeq.put(key, message.seq());
-        return true;
+        if (System.currentTimeMillis() > forgetReplayedAt) {
+            replayed.clear();
+            return false;
+        }
+        Long last = replayed.get(new ResourceKey(message.resourceType(), message.resourceId()));
+        return last != null && message.seq() <= last;
     }
 
     /**
