@@ -36,8 +36,8 @@ import za.voelgoed.shared.realtime.ServerFrame;
  */
 final class GatewayBench {
 
-    /** Concurrent committers: enough that commit latency under load (10–20 ms) does not cap the rate. */
-    private static final int WRITERS = 48;
+    /** Connections of the writer pool: commits in flight at once (2,000/s × up to 30 ms under load). */
+    private static final int WRITERS = 64;
 
     private GatewayBench() {
     }
@@ -46,13 +46,13 @@ final class GatewayBench {
         int orgs = BenchMain.intOption(options, "orgs", 10);
         int rate = BenchMain.intOption(options, "rate", 2000);
         int seconds = BenchMain.intOption(options, "seconds", 15);
-        int warmup = BenchMain.intOption(options, "warmup", 10);
+        int warmup = BenchMain.intOption(options, "warmup", 45);
         List<Integer> stages = java.util.Arrays.stream(options.getOrDefault("clients", "500").split(","))
                 .map(String::trim).map(Integer::parseInt).toList();
         BenchEnv env = new BenchEnv();
         int port = freePort();
         Process backend = startBackend(env, port, options.getOrDefault("backend-jar", "backend/target/backend.jar"),
-                options.get("linger"));
+                backendSettings(options));
         List<String> rows = new ArrayList<>();
         try (BackendApi api = BackendApi.await(port, "bench-admin"); Database db = Database.open(env.config("bench-writer",
                 Map.of("VOELGOED_DB_POOL_SIZE", Integer.toString(WRITERS + 4))))) {
@@ -111,38 +111,40 @@ final class GatewayBench {
 
     /**
      * Both JVMs compile their hot paths in the first seconds; measured cold, a stage mostly shows the JIT
-     * (and clients cut off while it runs). A quarter of the rate warms them up first, unmeasured.
+     * (and clients cut off while it runs). Half the rate warms them up first, unmeasured (on two busy cores C2 needs a minute).
      */
     private static void warmUp(Outbox outbox, List<UUID> orgs, int rate, int seconds) throws InterruptedException {
-        System.out.println("=== warm-up: " + Math.max(1, rate / 4) + " events/s for " + seconds + " s (not measured) ===");
-        commit(outbox, orgs, Math.max(1, rate / 4), seconds, new ConcurrentHashMap<>());
+        System.out.println("=== warm-up: " + Math.max(1, rate / 2) + " events/s for " + seconds + " s (not measured) ===");
+        commit(outbox, orgs, Math.max(1, rate / 2), seconds, new ConcurrentHashMap<>());
         Thread.sleep(2_000);
     }
 
     /**
-     * Commits events at {@code rate} for {@code seconds} from {@link #WRITERS} writers, recording each commit's
-     * time. The writers are virtual threads: as platform threads, parking and waking 2,000 times a second
-     * cost this JVM more in kernel context switches than the commits themselves.
+     * Commits events at {@code rate} for {@code seconds}, recording each commit's time. Open loop: every
+     * slot starts its own virtual thread, so a slow commit delays only itself and the rate holds while the
+     * writer pool ({@link #WRITERS} connections) has room. A fixed set of writers fell behind as soon as
+     * commits slowed under load, and then measured less than the rate asked for.
      */
     private static Pacer commit(Outbox outbox, List<UUID> orgs, int rate, int seconds, Map<UUID, Long> committed)
             throws InterruptedException {
         Pacer pacer = new Pacer(rate);
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        List<Thread> writers = new ArrayList<>();
-        for (int w = 0; w < WRITERS; w++) {
-            writers.add(Thread.ofVirtual().start(() -> {
-                while (System.nanoTime() < end) {
-                    long ticket = pacer.await();
-                    UUID org = orgs.get((int) (ticket % orgs.size()));
+        java.util.concurrent.Phaser inFlight = new java.util.concurrent.Phaser(1);
+        while (System.nanoTime() < end) {
+            long ticket = pacer.await();
+            UUID org = orgs.get((int) (ticket % orgs.size()));
+            inFlight.register();
+            Thread.ofVirtual().start(() -> {
+                try {
                     DomainEvent e = outbox.transact(Actor.system(), tx -> tx.emit(EventTypes.EVENT_PUBLISHED_V1, org,
                             UUID.randomUUID(), published()));
                     committed.put(e.eventId(), System.nanoTime());
+                } finally {
+                    inFlight.arriveAndDeregister();
                 }
-            }));
+            });
         }
-        for (Thread t : writers) {
-            t.join();
-        }
+        inFlight.arriveAndAwaitAdvance();
         return pacer;
     }
 
@@ -152,8 +154,26 @@ final class GatewayBench {
                 .put("starts_at", now).put("published_at", now);
     }
 
-    /** {@code lingerMs}: the node's {@code VOELGOED_PUBSUB_LINGER_MS}, or null for its default. */
-    private static Process startBackend(BenchEnv env, int port, String jar, String lingerMs) throws Exception {
+    /**
+     * Node settings to try: {@code --linger ms} ({@code VOELGOED_PUBSUB_LINGER_MS}) and {@code --env
+     * NAME=value,NAME=value} for any other variable.
+     */
+    private static Map<String, String> backendSettings(Map<String, String> options) {
+        Map<String, String> settings = new java.util.HashMap<>();
+        if (options.containsKey("linger")) {
+            settings.put("VOELGOED_PUBSUB_LINGER_MS", options.get("linger"));
+        }
+        for (String pair : options.getOrDefault("env", "").split(",")) {
+            int at = pair.indexOf('=');
+            if (at > 0) {
+                settings.put(pair.substring(0, at).trim(), pair.substring(at + 1).trim());
+            }
+        }
+        return settings;
+    }
+
+    private static Process startBackend(BenchEnv env, int port, String jar, Map<String, String> settings)
+            throws Exception {
         if (!new File(jar).isFile()) {
             throw new IllegalStateException(jar + " is missing: run mvn -B -DskipTests package first");
         }
@@ -161,9 +181,7 @@ final class GatewayBench {
         ProcessBuilder pb = new ProcessBuilder(java, "-Xms1g", "-Xmx2g", "-XX:MaxGCPauseMillis=20", "-Dorg.jooq.no-logo=true", "-jar", jar);
         pb.environment().putAll(env.env("bench-gateway"));
         pb.environment().put("VOELGOED_HTTP_PORT", Integer.toString(port));
-        if (lingerMs != null) {
-            pb.environment().put("VOELGOED_PUBSUB_LINGER_MS", lingerMs);
-        }
+        pb.environment().putAll(settings);
         pb.redirectErrorStream(true).redirectOutput(new File("target/bench-backend.log"));
         new File("target").mkdirs();
         return pb.start();
