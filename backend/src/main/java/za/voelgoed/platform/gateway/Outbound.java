@@ -101,8 +101,11 @@ final class Outbound {
         }
     }
 
-    /** A replayed or buffered event of a resume: sent, and remembered, unless sent already. */
-    private boolean sendIfNew(Topic topic, EventMessage message) {
+    /**
+     * A replayed or buffered event of a resume: sent and remembered, unless it was sent already or the
+     * client has it. Caller holds this object's lock.
+     */
+    boolean sendReplayed(Topic topic, EventMessage message) {
         ResourceKey key = new ResourceKey(message.resourceType(), message.resourceId());
         Long last = replayed.get(key);
         if (last != null && message.seq() <= last) {
@@ -128,13 +131,22 @@ final class Outbound {
     }
 
     /**
-     * Sends a replayed or buffered event unless the client says it has it ({@code clientHas}: seq per
-     * {@link Resume#resourceKey}) or it was sent already. Caller holds this object's lock.
+     * Records what a resuming client says it has ({@link Resume#resources}), so neither the replay nor a
+     * later live copy sends it again. Caller holds this object's lock.
      */
-    boolean sendIfNew(Topic topic, EventMessage message, Map<String, Long> clientHas) {
-        Long has = clientHas.get(Resume.resourceKey(message.resourceType(), message.resourceId()));
-        return (has == null || message.seq() > has) && sendIfNew(topic, message);
+    void clientHas(Map<String, Long> resources) {
+        resources.forEach((key, seq) -> {
+            int at = key.lastIndexOf(':');
+            try {
+                replayed.merge(new ResourceKey(key.substring(0, at), UUID.fromString(key.substring(at + 1))), seq,
+                        Math::max);
+            } catch (RuntimeException e) {
+                // not a resource key of ours: it cannot match an event, so there is nothing to skip
+            }
+        });
+        forgetReplayedAt = System.currentTimeMillis() + REMEMBER_REPLAYED_MS;
     }
+
 
     synchronized void ping() {
         try {

@@ -75,13 +75,14 @@ final class Subscriptions {
         Optional<List<DomainEvent>> missed = gateway.ownership.orgOf(topic).flatMap(org ->
                 gateway.replay.eventsSince(topic, org, resume.since(), gateway.settings.replayLimit()));
         synchronized (out) {
+            out.clientHas(resume.resources());
             int replayed = 0;
             for (DomainEvent event : missed.orElse(List.of())) {
-                if (out.sendIfNew(topic, gateway.messageOf.apply(event), resume.resources())) {
+                if (out.sendReplayed(topic, gateway.messageOf.apply(event))) {
                     replayed++;
                 }
             }
-            state.buffer.forEach(m -> out.sendIfNew(topic, m, resume.resources()));
+            state.buffer.forEach(m -> out.sendReplayed(topic, m));
             state.buffer = null;
             out.send(principal.organizationId(),
                     new ServerFrame.Subscribed(topic.toString(), frame.ref(), missed.isPresent(), replayed));

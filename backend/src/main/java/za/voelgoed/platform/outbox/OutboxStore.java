@@ -130,8 +130,8 @@ final class OutboxStore {
                         with recent as materialized (
                             select resource_type, resource_id, min(position) as first
                             from (select resource_type, resource_id, position from domain_events
-                                  where dispatch_status = 'pending' order by position limit ?) oldest
-                            where (%1$s %% ? + ?) %% ? = ?
+                                  where dispatch_status = 'pending' and (%1$s %% ? + ?) %% ? = ?
+                                  order by position limit ?) oldest
                             group by resource_type, resource_id order by first limit ?),
                         locked as materialized (
                             select resource_type, resource_id from recent where pg_try_advisory_xact_lock(%1$s)),
@@ -142,7 +142,7 @@ final class OutboxStore {
                         update domain_events set dispatch_status = 'dispatched', dispatched_at = now()
                         where position = any(array(select position from claimed)) and dispatch_status = 'pending'
                           and set_config('synchronous_commit', 'off', true) = 'off'
-                        returning *""".formatted(key), scan, loops, loops, loops, loop, resources, limit)
+                        returning *""".formatted(key), loops, loops, loops, loop, scan, resources, limit)
                 .fetchInto(DOMAIN_EVENTS);
         List<DomainEvent> events = new ArrayList<>(rows.size());
         rows.sortAsc(DOMAIN_EVENTS.POSITION).forEach(r -> events.add(toEvent(r)));

@@ -18,7 +18,12 @@ final class LocalDelivery implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(LocalDelivery.class.getName());
 
-    private final BlockingQueue<List<Routed>> arrived = new LinkedBlockingQueue<>();
+    /** Batches waiting: when delivery falls this far behind, the Redis reader waits (and Redis buffers). */
+    private static final int MAX_WAITING_BATCHES = 10_000;
+    /** Batches merged into one window at most, so one delivery stays a bounded amount of work. */
+    private static final int MAX_WINDOW_BATCHES = 64;
+
+    private final BlockingQueue<List<Routed>> arrived = new LinkedBlockingQueue<>(MAX_WAITING_BATCHES);
     private final Consumer<List<Routed>> deliver;
     private final long lingerNanos;
     private final Thread thread;
@@ -31,7 +36,11 @@ final class LocalDelivery implements AutoCloseable {
     }
 
     void add(List<Routed> batch) {
-        arrived.add(batch);
+        try {
+            arrived.put(batch);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void loop() {
@@ -43,7 +52,7 @@ final class LocalDelivery implements AutoCloseable {
                 for (long left = lingerNanos; left > 0; left = until - System.nanoTime()) {
                     Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
                 }
-                arrived.drainTo(window);
+                arrived.drainTo(window, MAX_WINDOW_BATCHES - 1);
                 deliver.accept(flatten(window));
             } catch (InterruptedException e) {
                 return;

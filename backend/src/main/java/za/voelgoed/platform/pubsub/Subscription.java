@@ -73,21 +73,36 @@ public final class Subscription implements AutoCloseable {
         return dropped.get();
     }
 
-    /** Queues messages as one entry; when they do not all fit, none is queued and all count as dropped. */
+    /**
+     * Queues messages as one entry. A subscriber with nothing waiting takes a batch of any size (a burst is
+     * not a slow subscriber); otherwise the batch must fit in what is left of the capacity, or none of it is
+     * queued and all of it counts as dropped.
+     */
     boolean offerAll(List<Routed.Match> matches) {
         if (!open || matches.isEmpty()) {
             return false;
         }
-        if (queued.addAndGet(matches.size()) <= capacity) {
+        if (reserve(matches.size())) {
             queue.add(matches);
             return true;
         }
-        queued.addAndGet(-matches.size());
         if (dropped.getAndAdd(matches.size()) == 0) {
             onOverflow.run();
         }
         matches.forEach(m -> telemetry.dropped(m.message().orgId(), "subscriber_queue_full"));
         return false;
+    }
+
+    private boolean reserve(int messages) {
+        while (true) {
+            int waiting = queued.get();
+            if (waiting > 0 && waiting + messages > capacity) {
+                return false;
+            }
+            if (queued.compareAndSet(waiting, waiting + messages)) {
+                return true;
+            }
+        }
     }
 
     private void deliverLoop() {

@@ -58,7 +58,8 @@ class DispatchLoopsIT {
                 loops.add(Thread.ofPlatform().start(() -> {
                     while (true) {
                         boolean writersDone = !writing.get();
-                        if (dispatchers.get(mine).dispatchOnce(mine, LOOPS) == 0 && writersDone) {
+                        if (dispatchers.get(mine).dispatchOnce(mine, LOOPS) == 0 && writersDone
+                                && Db.count("select count(*) from domain_events where dispatch_status = 'pending'") == 0) {
                             return;
                         }
                     }
@@ -81,7 +82,7 @@ class DispatchLoopsIT {
             }
             writing.set(false);
             for (Thread t : loops) {
-                t.join(Duration.ofSeconds(60));
+                assertThat(t.join(Duration.ofSeconds(60))).as("dispatch loop finished").isTrue();
             }
 
             List<DomainEvent> all = published.values().stream().flatMap(q -> q.stream()).toList();

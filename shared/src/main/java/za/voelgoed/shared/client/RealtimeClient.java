@@ -155,16 +155,21 @@ public final class RealtimeClient implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                String text = partial.toString();
-                partial.setLength(0);
-                for (String frame : Frames.splitLines(text)) {
-                    listener.onText(frame);
+            try {
+                partial.append(data);
+                if (last) {
+                    String text = partial.toString();
+                    partial.setLength(0);
+                    for (String frame : Frames.splitLines(text)) {
+                        listener.onText(frame);
+                    }
                 }
-            }
-            if (!paused) {
-                webSocket.request(1);
+            } finally {
+                // a listener that throws must not stop the connection from reading (it would stall, then be
+                // cut off as a slow consumer)
+                if (!paused) {
+                    webSocket.request(1);
+                }
             }
             return null;
         }
