@@ -45,6 +45,7 @@ final class GatewayBench {
     static void run(Map<String, String> options) throws Exception {
         int orgs = BenchMain.intOption(options, "orgs", 10);
         int rate = BenchMain.intOption(options, "rate", 2000);
+        int perCommit = Math.max(1, BenchMain.intOption(options, "events-per-commit", 1));
         int seconds = BenchMain.intOption(options, "seconds", 15);
         int warmup = BenchMain.intOption(options, "warmup", 45);
         List<Integer> stages = java.util.Arrays.stream(options.getOrDefault("clients", "500").split(","))
@@ -71,9 +72,9 @@ final class GatewayBench {
             for (int clients : stages) {
                 fleet.grow(clients, orgIds, tokens);
                 if (rows.isEmpty() && warmup > 0) {
-                    warmUp(outbox, orgIds, rate, warmup);
+                    warmUp(outbox, orgIds, new Load(rate / 2, perCommit), warmup);
                 }
-                rows.add(stage(outbox, fleet, orgIds, rate, seconds, clients));
+                rows.add(stage(outbox, fleet, orgIds, new Load(rate, perCommit), seconds, clients));
             }
             fleet.close();
         } finally {
@@ -86,12 +87,21 @@ final class GatewayBench {
         rows.forEach(System.out::println);
     }
 
-    private static String stage(Outbox outbox, Fleet fleet, List<UUID> orgs, int rate, int seconds, int clients)
+    /**
+     * Events per second, committed {@code perCommit} to a transaction: 1 is the hardest case (every event
+     * its own commit); a node's hold journal commits up to 256 holds' events together.
+     */
+    record Load(int rate, int perCommit) {
+    }
+
+    private static String stage(Outbox outbox, Fleet fleet, List<UUID> orgs, Load load, int seconds, int clients)
             throws InterruptedException {
-        System.out.println("=== gateway bench: " + clients + " clients, " + rate + " events/s, " + seconds + " s ===");
+        int rate = load.rate();
+        System.out.println("=== gateway bench: " + clients + " clients, " + rate + " events/s, " + load.perCommit()
+                + " per commit, " + seconds + " s ===");
         Map<UUID, Long> committed = new ConcurrentHashMap<>();
         fleet.reset();
-        Pacer pacer = commit(outbox, orgs, rate, seconds, committed);
+        Pacer pacer = commit(outbox, orgs, load, seconds, committed);
         long expected = committed.size() * (long) (clients / orgs.size());
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (fleet.deliveries() < expected && System.nanoTime() < deadline) {
@@ -113,21 +123,21 @@ final class GatewayBench {
      * Both JVMs compile their hot paths in the first seconds; measured cold, a stage mostly shows the JIT
      * (and clients cut off while it runs). Half the rate warms them up first, unmeasured (on two busy cores C2 needs a minute).
      */
-    private static void warmUp(Outbox outbox, List<UUID> orgs, int rate, int seconds) throws InterruptedException {
-        System.out.println("=== warm-up: " + Math.max(1, rate / 2) + " events/s for " + seconds + " s (not measured) ===");
-        commit(outbox, orgs, Math.max(1, rate / 2), seconds, new ConcurrentHashMap<>());
+    private static void warmUp(Outbox outbox, List<UUID> orgs, Load load, int seconds) throws InterruptedException {
+        System.out.println("=== warm-up: " + load.rate() + " events/s for " + seconds + " s (not measured) ===");
+        commit(outbox, orgs, load, seconds, new ConcurrentHashMap<>());
         Thread.sleep(2_000);
     }
 
     /**
-     * Commits events at {@code rate} for {@code seconds}, recording each commit's time. Open loop: every
+     * Commits events at the load's rate for {@code seconds}, recording each commit's time. Open loop: every
      * slot starts its own virtual thread, so a slow commit delays only itself and the rate holds while the
      * writer pool ({@link #WRITERS} connections) has room. A fixed set of writers fell behind as soon as
      * commits slowed under load, and then measured less than the rate asked for.
      */
-    private static Pacer commit(Outbox outbox, List<UUID> orgs, int rate, int seconds, Map<UUID, Long> committed)
+    private static Pacer commit(Outbox outbox, List<UUID> orgs, Load load, int seconds, Map<UUID, Long> committed)
             throws InterruptedException {
-        Pacer pacer = new Pacer(rate);
+        Pacer pacer = new Pacer(Math.max(1, load.rate() / load.perCommit()));
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         java.util.concurrent.Phaser inFlight = new java.util.concurrent.Phaser(1);
         while (System.nanoTime() < end) {
@@ -136,9 +146,15 @@ final class GatewayBench {
             inFlight.register();
             Thread.ofVirtual().start(() -> {
                 try {
-                    DomainEvent e = outbox.transact(Actor.system(), tx -> tx.emit(EventTypes.EVENT_PUBLISHED_V1, org,
-                            UUID.randomUUID(), published()));
-                    committed.put(e.eventId(), System.nanoTime());
+                    List<DomainEvent> events = outbox.transact(Actor.system(), tx -> {
+                        List<DomainEvent> emitted = new ArrayList<>(load.perCommit());
+                        for (int i = 0; i < load.perCommit(); i++) {
+                            emitted.add(tx.emit(EventTypes.EVENT_PUBLISHED_V1, org, UUID.randomUUID(), published()));
+                        }
+                        return emitted;
+                    });
+                    long at = System.nanoTime();
+                    events.forEach(e -> committed.put(e.eventId(), at));
                 } finally {
                     inFlight.arriveAndDeregister();
                 }
