@@ -72,7 +72,7 @@ final class GatewayBench {
             for (int clients : stages) {
                 fleet.grow(clients, orgIds, tokens);
                 if (rows.isEmpty() && warmup > 0) {
-                    warmUp(outbox, orgIds, new Load(rate / 2, perCommit), warmup);
+                    warmUp(outbox, fleet, orgIds, new Load(rate / 2, perCommit), warmup, clients);
                 }
                 rows.add(stage(outbox, fleet, orgIds, new Load(rate, perCommit), seconds, clients));
             }
@@ -103,10 +103,7 @@ final class GatewayBench {
         fleet.reset();
         Pacer pacer = commit(outbox, orgs, load, seconds, committed);
         long expected = committed.size() * (long) (clients / orgs.size());
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (fleet.deliveries() < expected && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
+        fleet.awaitDeliveries(expected, Duration.ofSeconds(20));
         long[] latencies = fleet.latencies(committed);
         LatencyStats stats = LatencyStats.of(latencies);
         double deliveriesPerSecond = latencies.length / (double) seconds;
@@ -123,10 +120,13 @@ final class GatewayBench {
      * Both JVMs compile their hot paths in the first seconds; measured cold, a stage mostly shows the JIT
      * (and clients cut off while it runs). Half the rate warms them up first, unmeasured (on two busy cores C2 needs a minute).
      */
-    private static void warmUp(Outbox outbox, List<UUID> orgs, Load load, int seconds) throws InterruptedException {
+    private static void warmUp(Outbox outbox, Fleet fleet, List<UUID> orgs, Load load, int seconds, int clients)
+            throws InterruptedException {
         System.out.println("=== warm-up: " + load.rate() + " events/s for " + seconds + " s (not measured) ===");
-        commit(outbox, orgs, load, seconds, new ConcurrentHashMap<>());
-        Thread.sleep(2_000);
+        Map<UUID, Long> committed = new ConcurrentHashMap<>();
+        fleet.reset();
+        commit(outbox, orgs, load, seconds, committed);
+        fleet.awaitDeliveries(committed.size() * (long) (clients / orgs.size()), Duration.ofSeconds(20));
     }
 
     /**
@@ -271,8 +271,12 @@ final class GatewayBench {
             deliveries.set(0);
         }
 
-        long deliveries() {
-            return deliveries.get();
+        /** Waits until {@code expected} frames have arrived since the last reset, or {@code limit} passed. */
+        void awaitDeliveries(long expected, Duration limit) throws InterruptedException {
+            long deadline = System.nanoTime() + limit.toNanos();
+            while (deliveries.get() < expected && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
         }
 
         int closed() {

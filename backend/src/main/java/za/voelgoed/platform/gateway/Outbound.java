@@ -31,16 +31,14 @@ final class Outbound {
     /** The dispatcher publishes a replayed event within seconds; a minute covers a backlog too. */
     private static final long REMEMBER_REPLAYED_MS = 60_000;
 
-    private record ResourceKey(String type, UUID id) {
-    }
-
     private final WsSession session;
     private final GatewayTelemetry telemetry;
     private final EncodedFrames encoded;
     private final boolean batched;
-    private final Map<ResourceKey, Long> replayed = new LinkedHashMap<>() {
+    /** Last seq per {@link Resume#resourceKey}: replayed, or reported by the resuming client. */
+    private final Map<String, Long> replayed = new LinkedHashMap<>() {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<ResourceKey, Long> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
             return size() > REMEMBERED_RESOURCES;
         }
     };
@@ -106,7 +104,7 @@ final class Outbound {
      * client has it. Caller holds this object's lock.
      */
     boolean sendReplayed(Topic topic, EventMessage message) {
-        ResourceKey key = new ResourceKey(message.resourceType(), message.resourceId());
+        String key = Resume.resourceKey(message.resourceType(), message.resourceId());
         Long last = replayed.get(key);
         if (last != null && message.seq() <= last) {
             return false;
@@ -126,7 +124,7 @@ final class Outbound {
             replayed.clear();
             return false;
         }
-        Long last = replayed.get(new ResourceKey(message.resourceType(), message.resourceId()));
+        Long last = replayed.get(Resume.resourceKey(message.resourceType(), message.resourceId()));
         return last != null && message.seq() <= last;
     }
 
@@ -135,18 +133,9 @@ final class Outbound {
      * later live copy sends it again. Caller holds this object's lock.
      */
     void clientHas(Map<String, Long> resources) {
-        resources.forEach((key, seq) -> {
-            int at = key.lastIndexOf(':');
-            try {
-                replayed.merge(new ResourceKey(key.substring(0, at), UUID.fromString(key.substring(at + 1))), seq,
-                        Math::max);
-            } catch (RuntimeException e) {
-                // not a resource key of ours: it cannot match an event, so there is nothing to skip
-            }
-        });
+        resources.forEach((key, seq) -> replayed.merge(key, seq, Math::max));
         forgetReplayedAt = System.currentTimeMillis() + REMEMBER_REPLAYED_MS;
     }
-
 
     synchronized void ping() {
         try {

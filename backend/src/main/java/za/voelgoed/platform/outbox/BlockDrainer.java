@@ -54,7 +54,7 @@ public final class BlockDrainer {
 
     private boolean retry(DSLContext sql, UUID id) {
         Optional<ConsumerBlock> claimed = BlockStore.claimDue(sql, id);
-        if (claimed.isEmpty() || OutboxStore.tryLock(sql, List.of(claimed.get().resource())).isEmpty()) {
+        if (claimed.isEmpty() || !OutboxStore.tryLock(sql, claimed.get().resource())) {
             return false;
         }
         ConsumerBlock block = claimed.get();

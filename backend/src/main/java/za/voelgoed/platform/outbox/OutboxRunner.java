@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.jooq.DSLContext;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -50,7 +51,7 @@ public final class OutboxRunner implements AutoCloseable {
                         DSLContext dsl, OutboxTelemetry telemetry, long pollIntervalMs, int dispatchThreads,
                         String nodeId) {
         this.dispatchThreads = Math.max(1, dispatchThreads);
-        this.wakeUps = java.util.stream.Stream.generate(() -> new Semaphore(0)).limit(this.dispatchThreads).toList();
+        this.wakeUps = Stream.generate(() -> new Semaphore(0)).limit(this.dispatchThreads).toList();
         this.nodeId = nodeId;
         this.dispatcher = dispatcher;
         this.drainer = drainer;

@@ -22,7 +22,6 @@ import za.voelgoed.shared.json.Json;
 final class OutboxStore {
 
     static final String PENDING = "pending";
-    static final String DISPATCHED = "dispatched";
 
     private OutboxStore() {
     }
@@ -149,15 +148,11 @@ final class OutboxStore {
         return events;
     }
 
-    /** Takes the transaction-scoped advisory lock of each resource it can; returns those it got. */
-    static List<ResourceRef> tryLock(DSLContext sql, List<ResourceRef> resources) {
-        String[] types = resources.stream().map(ResourceRef::type).toArray(String[]::new);
-        UUID[] ids = resources.stream().map(ResourceRef::id).toArray(UUID[]::new);
-        Set<ResourceRef> locked = new HashSet<>(sql.resultQuery("""
-                        select t, i from unnest(?::varchar[], ?::uuid[]) as r(t, i)
-                        where pg_try_advisory_xact_lock(%s)""".formatted(lockKey("t", "i")), types, ids)
-                .fetch(r -> new ResourceRef(r.get(0, String.class), r.get(1, UUID.class))));
-        return resources.stream().filter(locked::contains).toList();
+    /** Takes the resource's transaction-scoped advisory lock if it is free; whether it got it. */
+    static boolean tryLock(DSLContext sql, ResourceRef resource) {
+        return sql.resultQuery("select pg_try_advisory_xact_lock(%s)".formatted(lockKey("cast(? as varchar)",
+                        "cast(? as uuid)")), resource.type(), resource.id())
+                .fetchSingle(0, Boolean.class);
     }
 
     /** Every event of a resource from {@code fromSeq} on, dispatched or not, in sequence order. */

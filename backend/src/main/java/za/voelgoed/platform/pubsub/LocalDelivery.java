@@ -1,6 +1,7 @@
 package za.voelgoed.platform.pubsub;
 
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -25,13 +26,13 @@ final class LocalDelivery implements AutoCloseable {
 
     private final BlockingQueue<List<Routed>> arrived = new LinkedBlockingQueue<>(MAX_WAITING_BATCHES);
     private final Consumer<List<Routed>> deliver;
-    private final long lingerNanos;
+    private final Duration linger;
     private final Thread thread;
     private volatile boolean running = true;
 
     LocalDelivery(Consumer<List<Routed>> deliver, long lingerMs) {
         this.deliver = deliver;
-        this.lingerNanos = Math.max(0, lingerMs) * 1_000_000;
+        this.linger = Duration.ofMillis(Math.max(0, lingerMs));
         this.thread = Thread.ofPlatform().name("pubsub-deliver").daemon().start(this::loop);
     }
 
@@ -48,12 +49,11 @@ final class LocalDelivery implements AutoCloseable {
         while (running) {
             try {
                 window.add(arrived.take());
-                long until = System.nanoTime() + lingerNanos;
-                for (long left = lingerNanos; left > 0; left = until - System.nanoTime()) {
-                    Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+                if (!linger.isZero()) {
+                    Thread.sleep(linger);
                 }
                 arrived.drainTo(window, MAX_WINDOW_BATCHES - 1);
-                deliver.accept(flatten(window));
+                deliver.accept(Batches.flatten(window));
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -62,15 +62,6 @@ final class LocalDelivery implements AutoCloseable {
                 window.clear();
             }
         }
-    }
-
-    private static List<Routed> flatten(List<List<Routed>> window) {
-        if (window.size() == 1) {
-            return window.getFirst();
-        }
-        List<Routed> all = new ArrayList<>();
-        window.forEach(all::addAll);
-        return all;
     }
 
     @Override

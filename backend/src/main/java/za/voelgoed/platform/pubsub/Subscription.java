@@ -111,7 +111,7 @@ public final class Subscription implements AutoCloseable {
             try {
                 waiting.add(queue.take());
                 queue.drainTo(waiting);
-                List<Routed.Match> matches = flatten(waiting);
+                List<Routed.Match> matches = Batches.flatten(waiting);
                 waiting.clear();
                 queued.addAndGet(-matches.size());
                 Instant now = Instant.now();
@@ -124,15 +124,6 @@ public final class Subscription implements AutoCloseable {
                 LOG.log(Level.WARNING, "pubsub_handler_failed error=\"" + e.getMessage() + "\"");
             }
         }
-    }
-
-    private static List<Routed.Match> flatten(List<List<Routed.Match>> batches) {
-        if (batches.size() == 1) {
-            return batches.getFirst();
-        }
-        List<Routed.Match> all = new ArrayList<>();
-        batches.forEach(all::addAll);
-        return all;
     }
 
     public boolean isOpen() {

@@ -25,6 +25,7 @@ import za.voelgoed.shared.realtime.ServerFrame;
 import za.voelgoed.testing.Api;
 import za.voelgoed.testing.TestEnv;
 import za.voelgoed.testing.Widgets;
+import za.voelgoed.testing.WsProbe;
 
 /**
  * {@code /ws?batch=true}: events that reach a connection together go out as one WebSocket message, one
@@ -63,6 +64,8 @@ class GatewayBatchingIT {
             await().atMost(Duration.ofSeconds(10)).until(() -> client.frames().stream()
                     .anyMatch(f -> f instanceof ServerFrame.Subscribed));
         }
+        WsProbe javaClient = new WsProbe(node.port(), viewer);
+        assertThat(javaClient.subscribe("events:org:" + org)).isInstanceOf(ServerFrame.Subscribed.class);
 
         List<UUID> committed = new ArrayList<>();
         node.outbox().transact(Actor.system(), tx -> {
@@ -74,13 +77,16 @@ class GatewayBatchingIT {
         });
 
         await().atMost(Duration.ofSeconds(20)).until(() -> batched.eventIds().size() == EVENTS
-                && plain.eventIds().size() == EVENTS);
+                && plain.eventIds().size() == EVENTS && javaClient.events().size() == EVENTS);
         assertThat(batched.eventIds()).containsExactlyElementsOf(committed);
         assertThat(plain.eventIds()).containsExactlyElementsOf(committed);
+        // RealtimeClient asks for batches and hands the listener one frame at a time
+        assertThat(javaClient.events().stream().map(e -> e.id()).toList()).containsExactlyElementsOf(committed);
         assertThat(batched.messagesWithEvents()).hasSize(1);
         assertThat(plain.messagesWithEvents()).hasSize(EVENTS).allSatisfy(m -> assertThat(m).doesNotContain("\n"));
         batched.close();
         plain.close();
+        javaClient.close();
     }
 
     /** A bare JDK WebSocket that records every whole message as it came off the wire. */

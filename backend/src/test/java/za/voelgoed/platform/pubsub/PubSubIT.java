@@ -118,6 +118,35 @@ class PubSubIT {
     }
 
     @Test
+    void batchesArrivingWithinTheLingerReachASubscriberAsOneDelivery() {
+        UUID org = UUID.randomUUID();
+        Topic topic = Topic.of(TopicFamily.EVENTS_ORG, org);
+        List<List<Long>> deliveries = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (PubSub lingering = new PubSub(redis, "lingering", telemetry, 64, 500).start()) {
+            Subscription s = lingering.subscribe(new MessageHandler() {
+                @Override
+                public void onMessage(Topic t, EventMessage message) {
+                    deliveries.add(List.of(message.seq()));
+                }
+
+                @Override
+                public void onMessages(List<Routed.Match> matches) {
+                    deliveries.add(matches.stream().map(m -> m.message().seq()).toList());
+                }
+            }).add(topic);
+
+            nodeA.publish(List.of(routed(Set.of(topic), org, 1), routed(Set.of(topic), org, 2)));
+            nodeB.publish(List.of(routed(Set.of(topic), org, 3)));
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> !deliveries.isEmpty());
+            nodeA.publish(List.of(routed(Set.of(topic), org, 4)));
+            await().atMost(Duration.ofSeconds(5)).until(() -> deliveries.size() >= 2);
+            assertThat(deliveries).containsExactly(List.of(1L, 2L, 3L), List.of(4L));
+            s.close();
+        }
+    }
+
+    @Test
     void malformedCrossNodePayloadIsIgnored() {
         UUID org = UUID.randomUUID();
         Topic topic = Topic.of(TopicFamily.EVENTS_ORG, org);

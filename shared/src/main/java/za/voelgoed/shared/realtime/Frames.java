@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,7 @@ public final class Frames {
 
     /**
      * One WebSocket message of a batching connection ({@code /ws?batch=true}): frames one per line. Compact
-     * JSON never holds a raw newline (one inside a string is written {@code \n}), so a line is a frame.
+     * JSON never holds a raw newline (one inside a string is escaped, and so is a carriage return), so a line is a frame.
      */
     public static String joinLines(List<String> frames) {
         return String.join("\n", frames);
@@ -34,21 +33,7 @@ public final class Frames {
 
     /** The frames of one WebSocket message: one per line; a message without a newline is one frame. */
     public static List<String> splitLines(String message) {
-        if (message.indexOf('\n') < 0) {
-            return List.of(message);
-        }
-        List<String> frames = new ArrayList<>();
-        int from = 0;
-        for (int at = message.indexOf('\n'); at >= 0; at = message.indexOf('\n', from)) {
-            if (at > from) {
-                frames.add(message.substring(from, at));
-            }
-            from = at + 1;
-        }
-        if (from < message.length()) {
-            frames.add(message.substring(from));
-        }
-        return frames;
+        return message.lines().filter(line -> !line.isEmpty()).toList();
     }
 
     public static ClientFrame decodeClient(String text) {

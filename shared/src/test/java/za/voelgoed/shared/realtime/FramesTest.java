@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class FramesTest {
         String event = Frames.encode(new ServerFrame.Event("events:org:" + message.orgId(), message));
         String pong = Frames.encode(new ServerFrame.Pong("p"));
 
-        java.util.List<String> frames = Frames.splitLines(Frames.joinLines(java.util.List.of(event, pong, event)));
+        List<String> frames = Frames.splitLines(Frames.joinLines(List.of(event, pong, event)));
 
         assertThat(frames).containsExactly(event, pong, event);
         assertThat(Frames.decodeServer(frames.get(0))).isEqualTo(new ServerFrame.Event("events:org:" + message.orgId(),
