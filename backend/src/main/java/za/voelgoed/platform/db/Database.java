@@ -27,7 +27,8 @@ public final class Database implements AutoCloseable {
     private Database(HikariDataSource pool, AppConfig config) {
         this.pool = pool;
         this.config = config;
-        this.dsl = DSL.using(pool, SQLDialect.POSTGRES, new Settings()
+        this.dsl = DSL.using(new KnownIsolationConnections(pool, Connection.TRANSACTION_READ_COMMITTED),
+                SQLDialect.POSTGRES, new Settings()
                 .withExecuteLogging(false)
                 .withRenderSchema(false));
     }
@@ -43,6 +44,8 @@ public final class Database implements AutoCloseable {
         // under a flash sale a request would rather wait for a connection than fail; 15 s still ends it
         hikari.setConnectionTimeout(15_000);
         hikari.setValidationTimeout(2_000);
+        // every connection leaves the pool at this level; KnownIsolationConnections relies on it
+        hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         Database database = new Database(new HikariDataSource(hikari), config);
         database.migrate();
         return database;

@@ -2,6 +2,7 @@ package za.voelgoed.platform.outbox;
 
 import static za.voelgoed.platform.db.schema.Tables.CONSUMER_RECEIPTS;
 import static za.voelgoed.platform.db.schema.Tables.DOMAIN_EVENTS;
+import static za.voelgoed.platform.db.schema.Tables.OUTBOX_PENDING;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,8 +22,6 @@ import za.voelgoed.shared.json.Json;
 /** Every SQL statement of the outbox: writing rows, claiming them after commit, receipts. */
 final class OutboxStore {
 
-    static final String PENDING = "pending";
-
     private OutboxStore() {
     }
 
@@ -38,12 +37,18 @@ final class OutboxStore {
                             values (?, cast(? as uuid), 1)
                             on conflict (resource_type, resource_id)
                             do update set last_seq = resource_sequences.last_seq + 1
-                            returning last_seq)
-                        insert into domain_events (event_id, event_type, organization_id, resource_type, resource_id,
-                            resource_seq, persisted_change, "timestamp", actor_user_id, ip_address, metadata)
-                        select cast(? as uuid), ?, cast(? as uuid), ?, cast(? as uuid), next.last_seq, cast(? as jsonb),
-                            cast(? as timestamptz), cast(? as uuid), ?, cast(? as jsonb) from next
-                        returning resource_seq""",
+                            returning last_seq),
+                        written as (
+                            insert into domain_events (event_id, event_type, organization_id, resource_type,
+                                resource_id, resource_seq, persisted_change, "timestamp", actor_user_id, ip_address,
+                                metadata)
+                            select cast(? as uuid), ?, cast(? as uuid), ?, cast(? as uuid), next.last_seq,
+                                cast(? as jsonb), cast(? as timestamptz), cast(? as uuid), ?, cast(? as jsonb) from next
+                            returning position, resource_type, resource_id, resource_seq),
+                        pending as (
+                            insert into outbox_pending (position, resource_type, resource_id)
+                            select position, resource_type, resource_id from written)
+                        select resource_seq from written""",
                 e.resourceType(), e.resourceId().toString(), e.eventId().toString(), e.eventType(),
                 e.organizationId().toString(), e.resourceType(), e.resourceId().toString(),
                 Json.write(e.persistedChange()), e.timestamp().toString(),
@@ -80,11 +85,15 @@ final class OutboxStore {
                     Long::sum) - 1;
         }
         sql.execute("""
-                insert into domain_events (event_id, event_type, organization_id, resource_type, resource_id,
-                    resource_seq, persisted_change, "timestamp", actor_user_id, ip_address, metadata)
-                select e, t, o, rt, r, s, c::jsonb, ts, a, ip, m::jsonb
-                from unnest(?::uuid[], ?::varchar[], ?::uuid[], ?::varchar[], ?::uuid[], ?::bigint[], ?::text[],
-                            ?::timestamptz[], ?::uuid[], ?::varchar[], ?::text[]) as x(e, t, o, rt, r, s, c, ts, a, ip, m)""",
+                with written as (
+                    insert into domain_events (event_id, event_type, organization_id, resource_type, resource_id,
+                        resource_seq, persisted_change, "timestamp", actor_user_id, ip_address, metadata)
+                    select e, t, o, rt, r, s, c::jsonb, ts, a, ip, m::jsonb
+                    from unnest(?::uuid[], ?::varchar[], ?::uuid[], ?::varchar[], ?::uuid[], ?::bigint[], ?::text[],
+                                ?::timestamptz[], ?::uuid[], ?::varchar[], ?::text[]) as x(e, t, o, rt, r, s, c, ts, a, ip, m)
+                    returning position, resource_type, resource_id)
+                insert into outbox_pending (position, resource_type, resource_id)
+                select position, resource_type, resource_id from written""",
                 column(events, DomainEvent::eventId, UUID[]::new), column(events, DomainEvent::eventType, String[]::new),
                 column(events, DomainEvent::organizationId, UUID[]::new),
                 column(events, DomainEvent::resourceType, String[]::new),
@@ -115,11 +124,11 @@ final class OutboxStore {
     /**
      * One dispatch claim in one statement: among the resources of the oldest {@code scan} pending rows
      * (those of this loop's share, {@code loop} of {@code loops}), the {@code resources} oldest whose
-     * advisory lock it gets; their pending rows, at most {@code limit}, are marked dispatched and returned
-     * in commit order. The mark is undone if the transaction does not commit, so a dispatcher that dies
-     * before committing leaves them pending. A row another node dispatched after this statement's snapshot
-     * is skipped: the update re-checks {@code pending} on the row's latest version once the lock is held.
-     * It also turns off {@code synchronous_commit} for the rest of the transaction (one round trip less
+     * advisory lock it gets; their pending rows, at most {@code limit}, are deleted from {@code outbox_pending}
+     * and their events returned in commit order. The delete is undone if the transaction does not commit, so
+     * a dispatcher that dies before committing leaves them pending. A row another node dispatched after this
+     * statement's snapshot is skipped: once the lock is held the delete finds it gone and returns nothing for
+     * it. It also turns off {@code synchronous_commit} for the rest of the transaction (one round trip less
      * per pass than a {@code set local}): losing a dispatch commit in a PostgreSQL crash only means
      * dispatching those rows again.
      */
@@ -128,20 +137,21 @@ final class OutboxStore {
         var rows = sql.resultQuery("""
                         with recent as materialized (
                             select resource_type, resource_id, min(position) as first
-                            from (select resource_type, resource_id, position from domain_events
-                                  where dispatch_status = 'pending' and (%1$s %% ? + ?) %% ? = ?
-                                  order by position limit ?) oldest
+                            from (select resource_type, resource_id, position from outbox_pending
+                                  where (%1$s %% ? + ?) %% ? = ? order by position limit ?) oldest
                             group by resource_type, resource_id order by first limit ?),
                         locked as materialized (
                             select resource_type, resource_id from recent where pg_try_advisory_xact_lock(%1$s)),
                         claimed as materialized (
-                            select d.position from domain_events d join locked l
-                              on d.resource_type = l.resource_type and d.resource_id = l.resource_id
-                            where d.dispatch_status = 'pending' order by d.position limit ?)
-                        update domain_events set dispatch_status = 'dispatched', dispatched_at = now()
-                        where position = any(array(select position from claimed)) and dispatch_status = 'pending'
-                          and set_config('synchronous_commit', 'off', true) = 'off'
-                        returning *""".formatted(key), loops, loops, loops, loop, scan, resources, limit)
+                            select p.position from outbox_pending p join locked l
+                              on p.resource_type = l.resource_type and p.resource_id = l.resource_id
+                            order by p.position limit ?),
+                        done as (
+                            delete from outbox_pending where position = any(array(select position from claimed))
+                              and set_config('synchronous_commit', 'off', true) = 'off'
+                            returning position)
+                        select * from domain_events where position = any(array(select position from done))"""
+                        .formatted(key), loops, loops, loops, loop, scan, resources, limit)
                 .fetchInto(DOMAIN_EVENTS);
         List<DomainEvent> events = new ArrayList<>(rows.size());
         rows.sortAsc(DOMAIN_EVENTS.POSITION).forEach(r -> events.add(toEvent(r)));
@@ -187,15 +197,19 @@ final class OutboxStore {
     }
 
     static long pendingCount(DSLContext sql) {
-        return sql.fetchCount(DOMAIN_EVENTS, pendingRow());
+        return sql.fetchCount(OUTBOX_PENDING);
     }
 
-    /**
-     * The predicate of the partial index {@code domain_events_pending}, as a literal: with a bind parameter
-     * PostgreSQL's generic plan cannot prove the index applies and walks the whole table instead.
-     */
-    private static org.jooq.Condition pendingRow() {
-        return DOMAIN_EVENTS.DISPATCH_STATUS.eq(DSL.inline(PENDING));
+    /** Dead rows in {@code outbox_pending} as the statistics last counted them (0 before they have). */
+    static long deadPendingRows(DSLContext sql) {
+        Long dead = sql.resultQuery("select n_dead_tup from pg_stat_user_tables where relname = 'outbox_pending'"
+                + " and schemaname = current_schema()").fetchOne(0, Long.class);
+        return dead == null ? 0 : dead;
+    }
+
+    /** Frees the dead rows of {@code outbox_pending}; returns at once if another session is vacuuming it. */
+    static void vacuumPending(DSLContext sql) {
+        sql.execute("vacuum (skip_locked, analyze) outbox_pending");
     }
 
     static DomainEvent toEvent(DomainEventsRecord r) {

@@ -59,7 +59,7 @@ class DispatchLoopsIT {
                     while (true) {
                         boolean writersDone = !writing.get();
                         if (dispatchers.get(mine).dispatchOnce(mine, LOOPS) == 0 && writersDone
-                                && Db.count("select count(*) from domain_events where dispatch_status = 'pending'") == 0) {
+                                && Db.count("select count(*) from outbox_pending") == 0) {
                             return;
                         }
                     }
@@ -99,7 +99,7 @@ class DispatchLoopsIT {
                     last.put(e.resourceId(), e.resourceSeq());
                 }
             }
-            assertThat(Db.count("select count(*) from domain_events where dispatch_status = 'pending'")).isZero();
+            assertThat(Db.count("select count(*) from outbox_pending")).isZero();
         }
     }
 

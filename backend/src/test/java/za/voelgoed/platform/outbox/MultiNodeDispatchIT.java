@@ -79,7 +79,7 @@ class MultiNodeDispatchIT {
         assertInSeqOrderOnce(onA.messages());
         assertInSeqOrderOnce(onB.messages());
         assertConsumerAppliedEachOnceInOrder(total);
-        assertThat(Db.count("select count(*) from domain_events where dispatch_status = 'pending'")).isZero();
+        assertThat(Db.count("select count(*) from outbox_pending")).isZero();
         subA.close();
         subB.close();
     }

@@ -46,14 +46,15 @@ class RedeliveryIT {
                     Widgets.change(widget, value)));
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> seen.size() == 10
-                && Db.count("select count(*) from domain_events where dispatch_status = 'pending'") == 0);
+                && Db.count("select count(*) from outbox_pending") == 0);
 
-        TestEnv.exec("update domain_events set dispatch_status = 'pending', dispatched_at = null");
+        TestEnv.exec("insert into outbox_pending (position, resource_type, resource_id)"
+                + " select position, resource_type, resource_id from domain_events");
         node.dispatcher().dispatchOnce();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> seen.size() == 20);
         assertThat(Db.count("select count(*) from test_effects where consumer = 'once.consumer'")).isEqualTo(10);
-        assertThat(Db.count("select count(*) from domain_events where dispatch_status = 'pending'")).isZero();
+        assertThat(Db.count("select count(*) from outbox_pending")).isZero();
         all.close();
     }
 }
