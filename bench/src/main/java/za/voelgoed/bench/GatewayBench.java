@@ -131,23 +131,22 @@ final class GatewayBench {
     }
 
     /**
-     * Commits events at the load's rate for {@code seconds}, recording each commit's time. Open loop: the
-     * pacer hands every slot to a pool of {@link #WRITERS} platform threads (one per pool connection), so a
-     * slow commit delays only itself and the rate holds; a slot waiting for a free writer shows as a late send.
-     * A virtual thread per slot held the rate too, but each of its blocking reads went through the JDK's
-     * poller and a carrier hand-off: on two shared cores that cost more context switches than the commits.
+     * Commits events at the load's rate for {@code seconds}, recording each commit's time. Open loop: every
+     * slot starts its own virtual thread, so a slow commit delays only itself and the rate holds while the
+     * writer pool ({@link #WRITERS} connections) has room. A fixed set of writers fell behind as soon as
+     * commits slowed under load, and then measured less than the rate asked for.
      */
     private static Pacer commit(Outbox outbox, List<UUID> orgs, Load load, int seconds, Map<UUID, Long> committed)
             throws InterruptedException {
         Pacer pacer = new Pacer(Math.max(1, load.rate() / load.perCommit()));
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(WRITERS,
-                Thread.ofPlatform().name("bench-writer-", 0).daemon().factory());
-        try {
-            while (System.nanoTime() < end) {
-                long ticket = pacer.await();
-                UUID org = orgs.get((int) (ticket % orgs.size()));
-                writers.execute(() -> {
+        java.util.concurrent.Phaser inFlight = new java.util.concurrent.Phaser(1);
+        while (System.nanoTime() < end) {
+            long ticket = pacer.await();
+            UUID org = orgs.get((int) (ticket % orgs.size()));
+            inFlight.register();
+            Thread.ofVirtual().start(() -> {
+                try {
                     List<DomainEvent> events = outbox.transact(Actor.system(), tx -> {
                         List<DomainEvent> emitted = new ArrayList<>(load.perCommit());
                         for (int i = 0; i < load.perCommit(); i++) {
@@ -157,12 +156,12 @@ final class GatewayBench {
                     });
                     long at = System.nanoTime();
                     events.forEach(e -> committed.put(e.eventId(), at));
-                });
-            }
-        } finally {
-            writers.shutdown();
-            writers.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+                } finally {
+                    inFlight.arriveAndDeregister();
+                }
+            });
         }
+        inFlight.arriveAndAwaitAdvance();
         return pacer;
     }
 
