@@ -28,12 +28,19 @@ public final class MicrometerEventTelemetry implements OutboxTelemetry, PubSubTe
     private final MeterRegistry registry;
     /** Meters by name and tag values: the hot paths run per frame, and a registry lookup costs more. */
     private final Map<String, Object> meters = new ConcurrentHashMap<>();
+    /** Per subscriber and event: the hottest meter of a node. */
+    private final OrgMeters<Timer> commitToDelivery;
     private final AtomicLong outboxBacklog = new AtomicLong();
     private final AtomicLong retryingBlocks = new AtomicLong();
     private final AtomicLong parkedBlocks = new AtomicLong();
 
     public MicrometerEventTelemetry(MeterRegistry registry) {
         this.registry = registry;
+        this.commitToDelivery = new OrgMeters<>((org, eventType) -> Timer.builder("voelgoed.pubsub.commit_to_delivery")
+                .description("From the domain event's commit to its hand-over to a subscriber on this node")
+                .tags("organization_id", org.toString(), "event_type", eventType)
+                .serviceLevelObjectives(LATENCY_BUCKETS)
+                .register(registry));
         Gauge.builder("voelgoed.outbox.backlog", outboxBacklog, AtomicLong::get)
                 .description("Committed domain events not yet dispatched").register(registry);
         Gauge.builder("voelgoed.outbox.consumer_blocks", retryingBlocks, AtomicLong::get)
@@ -98,11 +105,7 @@ public final class MicrometerEventTelemetry implements OutboxTelemetry, PubSubTe
 
     @Override
     public void delivered(UUID organizationId, String eventType, Duration commitToDelivery) {
-        ((Timer) meters.computeIfAbsent("delivery|" + organizationId + "|" + eventType, k ->
-                Timer.builder("voelgoed.pubsub.commit_to_delivery")
-                        .description("From the domain event's commit to its hand-over to a subscriber on this node")
-                        .tags("organization_id", organizationId.toString(), "event_type", eventType)
-                        .serviceLevelObjectives(LATENCY_BUCKETS)
-                        .register(registry))).record(commitToDelivery.isNegative() ? Duration.ZERO : commitToDelivery);
+        this.commitToDelivery.get(organizationId, eventType)
+                .record(commitToDelivery.isNegative() ? Duration.ZERO : commitToDelivery);
     }
 }

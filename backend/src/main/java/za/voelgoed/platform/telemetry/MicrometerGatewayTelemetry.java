@@ -19,13 +19,22 @@ public final class MicrometerGatewayTelemetry implements GatewayTelemetry {
             .mapToObj(Duration::ofMillis).toArray(Duration[]::new);
 
     private final MeterRegistry registry;
-    /** Meters by name and tag values: the hot paths run per frame, and a registry lookup costs more. */
-    private final Map<String, Object> meters = new ConcurrentHashMap<>();
+    /** The hot paths run per frame, and a registry lookup costs more. */
+    private final OrgMeters<Counter> framesSent;
+    private final OrgMeters<Timer> commitToPush;
     private final Map<String, AtomicLong> connections = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> subscriptions = new ConcurrentHashMap<>();
 
     public MicrometerGatewayTelemetry(MeterRegistry registry) {
         this.registry = registry;
+        this.framesSent = new OrgMeters<>((org, type) -> Counter.builder("voelgoed.ws.frames_sent")
+                .description("Frames written to WebSockets").tags("organization_id", tag(org), "type", type)
+                .register(registry));
+        this.commitToPush = new OrgMeters<>((org, eventType) -> Timer.builder("voelgoed.ws.commit_to_push")
+                .description("From the domain event's commit to its frame written to a WebSocket")
+                .tags("organization_id", tag(org), "event_type", eventType)
+                .serviceLevelObjectives(BUCKETS)
+                .register(registry));
     }
 
     @Override
@@ -53,9 +62,7 @@ public final class MicrometerGatewayTelemetry implements GatewayTelemetry {
 
     @Override
     public void frameSent(UUID org, String type) {
-        ((Counter) meters.computeIfAbsent("frames|" + org + "|" + type, k -> Counter.builder("voelgoed.ws.frames_sent")
-                .description("Frames written to WebSockets").tags("organization_id", tag(org), "type", type)
-                .register(registry))).increment();
+        framesSent.get(org, type).increment();
     }
 
     @Override
@@ -66,11 +73,7 @@ public final class MicrometerGatewayTelemetry implements GatewayTelemetry {
 
     @Override
     public void pushed(UUID org, String eventType, Duration commitToPush) {
-        ((Timer) meters.computeIfAbsent("push|" + org + "|" + eventType, k -> Timer.builder("voelgoed.ws.commit_to_push")
-                .description("From the domain event's commit to its frame written to a WebSocket")
-                .tags("organization_id", tag(org), "event_type", eventType)
-                .serviceLevelObjectives(BUCKETS)
-                .register(registry))).record(commitToPush.isNegative() ? Duration.ZERO : commitToPush);
+        this.commitToPush.get(org, eventType).record(commitToPush.isNegative() ? Duration.ZERO : commitToPush);
     }
 
     private AtomicLong gauge(Map<String, AtomicLong> gauges, String name, String description, UUID org) {
