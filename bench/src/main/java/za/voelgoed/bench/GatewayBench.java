@@ -36,6 +36,9 @@ import za.voelgoed.shared.realtime.ServerFrame;
  */
 final class GatewayBench {
 
+    /** The backend's JVM options unless {@code --backend-jvm "…"} says otherwise: bin/run's, with a fixed heap. */
+    private static final String DEFAULT_BACKEND_JVM = "-Xms1g -Xmx2g -XX:MaxGCPauseMillis=20";
+
     /** Connections of the writer pool: commits in flight at once (2,000/s × up to 30 ms under load). */
     private static final int WRITERS = 64;
 
@@ -53,7 +56,7 @@ final class GatewayBench {
         BenchEnv env = new BenchEnv();
         int port = freePort();
         Process backend = startBackend(env, port, options.getOrDefault("backend-jar", "backend/target/backend.jar"),
-                backendSettings(options));
+                options.getOrDefault("backend-jvm", DEFAULT_BACKEND_JVM), backendSettings(options));
         List<String> rows = new ArrayList<>();
         try (BackendApi api = BackendApi.await(port, "bench-admin"); Database db = Database.open(env.config("bench-writer",
                 Map.of("VOELGOED_DB_POOL_SIZE", Integer.toString(WRITERS + 4))))) {
@@ -189,13 +192,16 @@ final class GatewayBench {
         return settings;
     }
 
-    private static Process startBackend(BenchEnv env, int port, String jar, Map<String, String> settings)
-            throws Exception {
+    private static Process startBackend(BenchEnv env, int port, String jar, String jvmOptions,
+                                        Map<String, String> settings) throws Exception {
         if (!new File(jar).isFile()) {
             throw new IllegalStateException(jar + " is missing: run mvn -B -DskipTests package first");
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xms1g", "-Xmx2g", "-XX:MaxGCPauseMillis=20", "-Dorg.jooq.no-logo=true", "-jar", jar);
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(List.of(jvmOptions.trim().split("\\s+")));
+        command.addAll(List.of("-Dorg.jooq.no-logo=true", "-jar", jar));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().putAll(env.env("bench-gateway"));
         pb.environment().put("VOELGOED_HTTP_PORT", Integer.toString(port));
         pb.environment().putAll(settings);
