@@ -19,8 +19,16 @@ drop index domain_events_pending;
 alter table domain_events drop column dispatch_status;
 alter table domain_events drop column dispatched_at;
 
--- Every dispatch leaves a dead row here; vacuum after a few thousand instead of 20 % of the table.
+-- Writers name the schema they write for. A node of an earlier release would insert events without their
+-- pending rows, and nothing would ever dispatch them; its insert does not name writer_epoch, so it now
+-- fails instead. A later change that old writers must not survive adds check (writer_epoch >= N).
+alter table domain_events add column writer_epoch smallint not null default 9;
+alter table domain_events alter column writer_epoch drop default;
+
+-- Every dispatch leaves a dead row here; vacuum after a few thousand instead of 20 % of the table. The
+-- table's end empties as the queue slides along: truncating it would take an exclusive lock that every
+-- writer's insert waits for.
 -- [jooq ignore start]
 alter table outbox_pending set (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 2000,
-    autovacuum_vacuum_cost_delay = 0);
+    autovacuum_vacuum_cost_delay = 0, vacuum_truncate = false);
 -- [jooq ignore stop]

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,7 +40,10 @@ final class GatewayBench {
     /** The backend's JVM options unless {@code --backend-jvm "…"} says otherwise: bin/run's, with a fixed heap. */
     private static final String DEFAULT_BACKEND_JVM = "-Xms1g -Xmx2g -XX:MaxGCPauseMillis=20";
 
-    /** Connections of the writer pool: commits in flight at once (2,000/s × up to 30 ms under load). */
+    /**
+     * Connections of the writer pool unless {@code --writer-connections}: commits in flight at once (2,000/s ×
+     * up to 30 ms under load).
+     */
     private static final int WRITERS = 64;
 
     private GatewayBench() {
@@ -59,7 +63,8 @@ final class GatewayBench {
                 options.getOrDefault("backend-jvm", DEFAULT_BACKEND_JVM), backendSettings(options));
         List<String> rows = new ArrayList<>();
         try (BackendApi api = BackendApi.await(port, "bench-admin"); Database db = Database.open(env.config("bench-writer",
-                Map.of("VOELGOED_DB_POOL_SIZE", Integer.toString(WRITERS + 4))))) {
+                Map.of("VOELGOED_DB_POOL_SIZE", Integer.toString(
+                        BenchMain.intOption(options, "writer-connections", WRITERS)))))) {
             List<UUID> orgIds = new ArrayList<>();
             List<String> tokens = new ArrayList<>();
             for (int i = 0; i < orgs; i++) {
@@ -199,7 +204,7 @@ final class GatewayBench {
         }
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java));
-        command.addAll(List.of(jvmOptions.trim().split("\\s+")));
+        Arrays.stream(jvmOptions.trim().split("\\s+")).filter(o -> !o.isEmpty()).forEach(command::add);
         command.addAll(List.of("-Dorg.jooq.no-logo=true", "-jar", jar));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().putAll(env.env("bench-gateway"));
@@ -303,13 +308,18 @@ final class GatewayBench {
             return java.util.Arrays.copyOf(out, n);
         }
 
-        /** With BENCH_DUMP set: every sample as "commit nanos, latency nanos", for looking at the tail over time. */
+        private int dumps;
+
+        /**
+         * With BENCH_DUMP set: every sample of the stage as "commit nanos,latency nanos" in
+         * {@code gateway-<stage>-<clients>.csv}, for looking at the tail over time.
+         */
         void dump(Map<UUID, Long> committed, int clients) {
             String dir = System.getenv("BENCH_DUMP");
             if (dir == null) {
                 return;
             }
-            try (var out = new java.io.PrintWriter(dir + "/gateway-" + clients + ".csv")) {
+            try (var out = new java.io.PrintWriter(dir + "/gateway-" + (++dumps) + "-" + clients + ".csv")) {
                 for (Sample s : samples) {
                     Long at = committed.get(s.id());
                     if (at != null) {

@@ -13,12 +13,13 @@ import org.jooq.DSLContext;
 import za.voelgoed.shared.event.DomainEvent;
 
 /**
- * Hands committed outbox rows to the in-process consumers and to PubSub, then marks them dispatched —
- * all in one PostgreSQL transaction that holds each claimed resource's advisory lock. Hence:
+ * Hands committed outbox rows to the in-process consumers and to PubSub, having taken them off
+ * {@code outbox_pending} — all in one PostgreSQL transaction that holds each claimed resource's advisory
+ * lock. Hence:
  * <ul>
  *   <li>per-resource order holds across nodes: a resource is dispatched by one node at a time, and a row
- *       another node dispatched meanwhile is skipped (the claim's update re-checks it once the lock is
- *       held);</li>
+ *       another node dispatched meanwhile is skipped (the claim's delete finds its pending row gone once
+ *       the lock is held);</li>
  *   <li>a dispatcher killed after publishing but before committing leaves its rows pending, so they are
  *       dispatched again (at-least-once); receipts make the consumers' second pass a no-op;</li>
  *   <li>a consumer that fails opens a {@link ConsumerBlock}: later events of that resource skip that

@@ -24,6 +24,7 @@ public final class OutboxRunner implements AutoCloseable {
     private static final long SLOW_PASS_MS = 250;
     private static final long VACUUM_CHECK_MS = 2_000;
     private static final long VACUUM_DEAD_ROWS = 2_000;
+    private static final long VACUUM_MAX_BACKOFF_MS = 60_000;
 
     /** Opens a connection that is not pooled, for LISTEN. */
     @FunctionalInterface
@@ -44,6 +45,9 @@ public final class OutboxRunner implements AutoCloseable {
     private final java.util.concurrent.CountDownLatch stopping = new java.util.concurrent.CountDownLatch(1);
     private volatile boolean running;
     private volatile Connection listening;
+    /** Only the vacuum thread reads and writes these. */
+    private long nextVacuumAt;
+    private long vacuumBackoffMs;
 
     /**
      * @param dispatchThreads dispatch loops on this node; they split the pending resources between them
@@ -162,15 +166,30 @@ public final class OutboxRunner implements AutoCloseable {
      * Vacuums {@code outbox_pending} once dispatching has left enough dead rows in it. Every dispatched event
      * leaves one, and the claim scans the table on every pass: left to autovacuum (which may be slow, starved
      * or, as on the CI machine, off) the table grew to hundreds of thousands of dead rows within a minute at
-     * 2,000 events a second and each pass took ten milliseconds. Nodes vacuuming at once skip each other.
+     * 2,000 events a second and each pass took ten milliseconds. Nodes vacuuming at once skip each other. A
+     * vacuum that frees nothing (an old transaction still sees the rows) is not repeated every check: the
+     * next waits twice as long, up to a minute, and the operator is told.
      */
     private void vacuum() {
+        if (System.currentTimeMillis() < nextVacuumAt) {
+            return;
+        }
         long dead = OutboxStore.deadPendingRows(dsl);
-        if (dead >= VACUUM_DEAD_ROWS) {
-            long start = System.nanoTime();
-            OutboxStore.vacuumPending(dsl);
-            LOG.log(Level.DEBUG, () -> "outbox_pending_vacuumed dead=" + dead + " ms="
-                    + (System.nanoTime() - start) / 1_000_000);
+        if (dead < VACUUM_DEAD_ROWS) {
+            return;
+        }
+        long start = System.nanoTime();
+        OutboxStore.vacuumPending(dsl);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        long left = OutboxStore.deadPendingRows(dsl);
+        if (left >= VACUUM_DEAD_ROWS) {
+            vacuumBackoffMs = Math.min(Math.max(2 * vacuumBackoffMs, 2 * VACUUM_CHECK_MS), VACUUM_MAX_BACKOFF_MS);
+            nextVacuumAt = System.currentTimeMillis() + vacuumBackoffMs;
+            LOG.log(Level.WARNING, "outbox_pending_vacuum_held_back dead=" + left + " ms=" + millis
+                    + " next_in_ms=" + vacuumBackoffMs + "; a long transaction or replication slot keeps the rows");
+        } else {
+            vacuumBackoffMs = 0;
+            LOG.log(Level.DEBUG, () -> "outbox_pending_vacuumed dead=" + dead + " left=" + left + " ms=" + millis);
         }
     }
 

@@ -22,6 +22,9 @@ import za.voelgoed.shared.json.Json;
 /** Every SQL statement of the outbox: writing rows, claiming them after commit, receipts. */
 final class OutboxStore {
 
+    /** The schema this release writes events for (V10: with their pending rows): {@code domain_events.writer_epoch}. */
+    static final int WRITER_EPOCH = 10;
+
     private OutboxStore() {
     }
 
@@ -41,9 +44,10 @@ final class OutboxStore {
                         written as (
                             insert into domain_events (event_id, event_type, organization_id, resource_type,
                                 resource_id, resource_seq, persisted_change, "timestamp", actor_user_id, ip_address,
-                                metadata)
+                                metadata, writer_epoch)
                             select cast(? as uuid), ?, cast(? as uuid), ?, cast(? as uuid), next.last_seq,
-                                cast(? as jsonb), cast(? as timestamptz), cast(? as uuid), ?, cast(? as jsonb) from next
+                                cast(? as jsonb), cast(? as timestamptz), cast(? as uuid), ?, cast(? as jsonb),
+                                cast(? as smallint) from next
                             returning position, resource_type, resource_id, resource_seq),
                         pending as (
                             insert into outbox_pending (position, resource_type, resource_id)
@@ -52,7 +56,8 @@ final class OutboxStore {
                 e.resourceType(), e.resourceId().toString(), e.eventId().toString(), e.eventType(),
                 e.organizationId().toString(), e.resourceType(), e.resourceId().toString(),
                 Json.write(e.persistedChange()), e.timestamp().toString(),
-                e.actorUserId() == null ? null : e.actorUserId().toString(), e.ipAddress(), Json.write(e.metadata()))
+                e.actorUserId() == null ? null : e.actorUserId().toString(), e.ipAddress(), Json.write(e.metadata()),
+                WRITER_EPOCH)
                 .fetchSingle(0, Long.class);
     }
 
@@ -87,13 +92,13 @@ final class OutboxStore {
         sql.execute("""
                 with written as (
                     insert into domain_events (event_id, event_type, organization_id, resource_type, resource_id,
-                        resource_seq, persisted_change, "timestamp", actor_user_id, ip_address, metadata)
-                    select e, t, o, rt, r, s, c::jsonb, ts, a, ip, m::jsonb
+                        resource_seq, persisted_change, "timestamp", actor_user_id, ip_address, metadata, writer_epoch)
+                    select e, t, o, rt, r, s, c::jsonb, ts, a, ip, m::jsonb, cast(? as smallint)
                     from unnest(?::uuid[], ?::varchar[], ?::uuid[], ?::varchar[], ?::uuid[], ?::bigint[], ?::text[],
                                 ?::timestamptz[], ?::uuid[], ?::varchar[], ?::text[]) as x(e, t, o, rt, r, s, c, ts, a, ip, m)
                     returning position, resource_type, resource_id)
                 insert into outbox_pending (position, resource_type, resource_id)
-                select position, resource_type, resource_id from written""",
+                select position, resource_type, resource_id from written""", WRITER_EPOCH,
                 column(events, DomainEvent::eventId, UUID[]::new), column(events, DomainEvent::eventType, String[]::new),
                 column(events, DomainEvent::organizationId, UUID[]::new),
                 column(events, DomainEvent::resourceType, String[]::new),
@@ -207,9 +212,12 @@ final class OutboxStore {
         return dead == null ? 0 : dead;
     }
 
-    /** Frees the dead rows of {@code outbox_pending}; returns at once if another session is vacuuming it. */
+    /**
+     * Frees the dead rows of {@code outbox_pending}; returns at once if another session is vacuuming it. It
+     * does not cut the table's empty end off: that takes a lock every emitting insert would wait for.
+     */
     static void vacuumPending(DSLContext sql) {
-        sql.execute("vacuum (skip_locked, analyze) outbox_pending");
+        sql.execute("vacuum (skip_locked, analyze, truncate false) outbox_pending");
     }
 
     static DomainEvent toEvent(DomainEventsRecord r) {

@@ -1,10 +1,12 @@
 package za.voelgoed.platform.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +48,24 @@ class PendingTableMigrationIT {
                     "00000000-0000-0000-0000-000000000002", "00000000-0000-0000-0000-000000000004",
                     "00000000-0000-0000-0000-000000000006");
             assertThat(column(s, "select count(*)::text from domain_events")).containsExactly("6");
+        }
+    }
+
+    @Test
+    void aWriterOfTheEarlierReleaseIsRefusedInsteadOfWritingAnEventNothingDispatches() throws Exception {
+        DatabaseBootstrap.recreate(URL, "postgres", "");
+        flyway("latest").migrate();
+        try (Connection c = DriverManager.getConnection(URL, "postgres", ""); Statement s = c.createStatement()) {
+            // the earlier release's insert: no pending row, no writer_epoch
+            String earlierInsert = """
+                    insert into domain_events (event_id, event_type, organization_id, resource_type, resource_id,
+                        resource_seq, persisted_change, "timestamp", metadata)
+                    values (gen_random_uuid(), 'widget.changed.v1', gen_random_uuid(), 'widget', gen_random_uuid(),
+                        1, '{}', now(), '{}')""";
+
+            assertThatThrownBy(() -> s.execute(earlierInsert)).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("writer_epoch");
+            assertThat(column(s, "select count(*)::text from domain_events")).containsExactly("0");
         }
     }
 
