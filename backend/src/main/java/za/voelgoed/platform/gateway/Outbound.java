@@ -56,11 +56,18 @@ final class Outbound {
     }
 
     private void write(UUID org, String text, String type) {
+        if (sendMessage(text)) {
+            telemetry.frameSent(org, type);
+        }
+    }
+
+    /** One WebSocket message; false when the socket is gone (onClose/onError cleans up). */
+    private boolean sendMessage(String text) {
         try {
             session.send(text, true);
-            telemetry.frameSent(org, type);
+            return true;
         } catch (RuntimeException e) {
-            // the socket is gone; onClose/onError cleans up
+            return false;
         }
     }
 
@@ -91,11 +98,8 @@ final class Outbound {
     }
 
     private void writeLines(List<String> frames, List<EventMessage> events) {
-        try {
-            session.send(Frames.joinLines(frames), true);
+        if (sendMessage(Frames.joinLines(frames))) {
             events.forEach(e -> telemetry.frameSent(e.orgId(), "event"));
-        } catch (RuntimeException e) {
-            // the socket is gone; onClose/onError cleans up
         }
     }
 

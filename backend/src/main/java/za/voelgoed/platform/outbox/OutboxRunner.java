@@ -45,9 +45,7 @@ public final class OutboxRunner implements AutoCloseable {
     private final java.util.concurrent.CountDownLatch stopping = new java.util.concurrent.CountDownLatch(1);
     private volatile boolean running;
     private volatile Connection listening;
-    /** Only the vacuum thread reads and writes these. */
-    private long nextVacuumAt;
-    private long vacuumBackoffMs;
+    private final VacuumBackoff vacuumBackoff = new VacuumBackoff(VACUUM_CHECK_MS, VACUUM_MAX_BACKOFF_MS);
 
     /**
      * @param dispatchThreads dispatch loops on this node; they split the pending resources between them
@@ -171,7 +169,7 @@ public final class OutboxRunner implements AutoCloseable {
      * next waits twice as long, up to a minute, and the operator is told.
      */
     private void vacuum() {
-        if (System.currentTimeMillis() < nextVacuumAt) {
+        if (!vacuumBackoff.due(System.currentTimeMillis())) {
             return;
         }
         long dead = OutboxStore.deadPendingRows(dsl);
@@ -182,13 +180,11 @@ public final class OutboxRunner implements AutoCloseable {
         OutboxStore.vacuumPending(dsl);
         long millis = (System.nanoTime() - start) / 1_000_000;
         long left = OutboxStore.deadPendingRows(dsl);
-        if (left >= VACUUM_DEAD_ROWS) {
-            vacuumBackoffMs = Math.min(Math.max(2 * vacuumBackoffMs, 2 * VACUUM_CHECK_MS), VACUUM_MAX_BACKOFF_MS);
-            nextVacuumAt = System.currentTimeMillis() + vacuumBackoffMs;
+        long wait = vacuumBackoff.vacuumed(System.currentTimeMillis(), left < VACUUM_DEAD_ROWS);
+        if (wait > 0) {
             LOG.log(Level.WARNING, "outbox_pending_vacuum_held_back dead=" + left + " ms=" + millis
-                    + " next_in_ms=" + vacuumBackoffMs + "; a long transaction or replication slot keeps the rows");
+                    + " next_in_ms=" + wait + "; a long transaction or replication slot keeps the rows");
         } else {
-            vacuumBackoffMs = 0;
             LOG.log(Level.DEBUG, () -> "outbox_pending_vacuumed dead=" + dead + " left=" + left + " ms=" + millis);
         }
     }

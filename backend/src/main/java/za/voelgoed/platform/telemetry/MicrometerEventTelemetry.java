@@ -26,7 +26,10 @@ public final class MicrometerEventTelemetry implements OutboxTelemetry, PubSubTe
             .mapToObj(Duration::ofMillis).toArray(Duration[]::new);
 
     private final MeterRegistry registry;
-    /** Meters by name and tag values: the hot paths run per frame, and a registry lookup costs more. */
+    /**
+     * Per-event meters by name and tag values (a registry lookup costs more). Their domain tag comes with each
+     * call, so they are keyed by string; the per-frame meter below is an {@link OrgMeters}.
+     */
     private final Map<String, Object> meters = new ConcurrentHashMap<>();
     /** Per subscriber and event: the hottest meter of a node. */
     private final OrgMeters<Timer> commitToDelivery;

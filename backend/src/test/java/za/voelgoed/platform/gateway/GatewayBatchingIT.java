@@ -84,9 +84,28 @@ class GatewayBatchingIT {
         assertThat(javaClient.events().stream().map(e -> e.id()).toList()).containsExactlyElementsOf(committed);
         assertThat(batched.messagesWithEvents()).hasSize(1);
         assertThat(plain.messagesWithEvents()).hasSize(EVENTS).allSatisfy(m -> assertThat(m).doesNotContain("\n"));
+        // the per-frame meters count every event to every socket, batched or not, under the event's organisation
+        // (a socket's meters are recorded just after its write, so the client can be a moment ahead)
+        Api api = new Api(node.port(), null);
+        String type = "event_type=\"widget.changed.v1\"";
+        String ofOrg = "organization_id=\"" + org + "\"";
+        await().atMost(Duration.ofSeconds(10)).until(() -> sample(api.get("/metrics").body(),
+                "voelgoed_ws_commit_to_push_seconds_count", type, ofOrg) >= 3 * EVENTS);
+        String metrics = api.get("/metrics").body();
+        assertThat(sample(metrics, "voelgoed_ws_commit_to_push_seconds_count", type, ofOrg)).isEqualTo(3 * EVENTS);
+        assertThat(sample(metrics, "voelgoed_pubsub_commit_to_delivery_seconds_count", type, ofOrg))
+                .isEqualTo(3 * EVENTS);
+        assertThat(sample(metrics, "voelgoed_ws_frames_sent_total", ofOrg, "type=\"event\"")).isEqualTo(3 * EVENTS);
         batched.close();
         plain.close();
         javaClient.close();
+    }
+
+    /** The value of the Prometheus sample of {@code name} carrying all of {@code labels}, or -1 when none does. */
+    private static double sample(String metrics, String name, String... labels) {
+        return metrics.lines().filter(line -> line.startsWith(name + "{"))
+                .filter(line -> java.util.Arrays.stream(labels).allMatch(line::contains)).findFirst()
+                .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).orElse(-1.0);
     }
 
     /** A bare JDK WebSocket that records every whole message as it came off the wire. */
