@@ -60,6 +60,7 @@ import za.voelgoed.platform.outbox.TopicReplay;
 import za.voelgoed.platform.ratelimit.RateLimiter;
 import za.voelgoed.platform.telemetry.MicrometerGatewayTelemetry;
 import za.voelgoed.platform.redis.Redis;
+import za.voelgoed.platform.secrets.MasterKey;
 import za.voelgoed.platform.telemetry.MicrometerEventTelemetry;
 import za.voelgoed.platform.telemetry.ObservabilityRoutes;
 import za.voelgoed.platform.telemetry.Telemetry;
@@ -91,6 +92,7 @@ public final class BackendNode implements AutoCloseable {
     private final DeadLetters deadLetters;
     private final JobEngine jobEngine;
     private final PaymentProvider paymentProvider;
+    private final MasterKey masterKey;
     private WebServer server;
     private CommitNotifier notifier;
     private Gateway gateway;
@@ -101,6 +103,7 @@ public final class BackendNode implements AutoCloseable {
 
     private BackendNode(AppConfig config, Extensions extensions) {
         this.config = config;
+        this.masterKey = MasterKey.load(config.security().masterKey(), config.security().masterKeyFile());
         this.telemetry = new Telemetry(config.nodeId());
         MicrometerEventTelemetry eventTelemetry = new MicrometerEventTelemetry(telemetry.registry());
         this.database = Database.open(config);
@@ -277,6 +280,11 @@ public final class BackendNode implements AutoCloseable {
 
     public Telemetry telemetry() {
         return telemetry;
+    }
+
+    /** The deployment's master key: keyed digests and sealed secrets derive from it. */
+    public MasterKey masterKey() {
+        return masterKey;
     }
 
     /** Stops serving, lets a dispatch pass in progress finish, then releases connections. */

@@ -92,7 +92,7 @@ class EventRoutesIT {
         assertThat(mine.json().get("name").asText()).isEqualTo("Karoo Nights");
         var theirs = api.get("/api/orgs/" + other + "/events/" + show);
         assertThat(theirs.status()).isEqualTo(404);
-        assertThat(theirs.json().get("code").asText()).isEqualTo("event_not_found");
+        assertThat(theirs.problem(404).get("code").asText()).isEqualTo("event_not_found");
         assertThat(api.get("/api/orgs/" + org + "/events").json().get("items")).hasSize(1);
         assertThat(api.get("/api/orgs/" + other + "/events").json().get("items")).isEmpty();
     }
@@ -107,20 +107,20 @@ class EventRoutesIT {
         var invalid = api.post(base, "{\"name\":\"\",\"starts_at\":\"tomorrow\",\"ends_at\":\"2020-01-01T00:00:00Z\"}");
         assertThat(invalid.status()).isEqualTo(422);
         assertThat(invalid.contentType()).startsWith("application/problem+json");
-        assertThat(invalid.json().get("code").asText()).isEqualTo("validation_failed");
-        assertThat(invalid.json().get("type").asText()).isEqualTo("urn:voelgoed:problem:validation_failed");
-        assertThat(invalid.json().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("name", "starts_at");
+        assertThat(invalid.problem(422).get("code").asText()).isEqualTo("validation_failed");
+        assertThat(invalid.problem(422).get("type").asText()).isEqualTo("urn:voelgoed:problem:validation_failed");
+        assertThat(invalid.problem(422).get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("name", "starts_at");
 
         var endsBeforeStart = api.post(base, "{\"name\":\"X\",\"starts_at\":\"2027-01-02T00:00:00Z\","
                 + "\"ends_at\":\"2027-01-01T00:00:00Z\"}");
-        assertThat(endsBeforeStart.json().get("errors").get(0).get("field").asText()).isEqualTo("ends_at");
-        assertThat(api.post(base, "{\"name\": \"X\", ").json().get("code").asText()).isEqualTo("malformed_json");
+        assertThat(endsBeforeStart.problem(422).get("errors").get(0).get("field").asText()).isEqualTo("ends_at");
+        assertThat(api.post(base, "{\"name\": \"X\", ").problem(400).get("code").asText()).isEqualTo("malformed_json");
         assertThat(api.post(base, "[1,2]").status()).isEqualTo(400);
         assertThat(api.post(base, "").status()).isEqualTo(400);
         assertThat(api.post("/api/orgs/" + UUID.randomUUID() + "/events",
-                "{\"name\":\"X\",\"starts_at\":\"2027-01-01T00:00:00Z\"}").json().get("code").asText())
+                "{\"name\":\"X\",\"starts_at\":\"2027-01-01T00:00:00Z\"}").problem(404).get("code").asText())
                 .isEqualTo("org_not_found");
-        assertThat(api.post("/api/orgs/nope/events", "{}").json().get("code").asText()).isEqualTo("invalid_id");
+        assertThat(api.post("/api/orgs/nope/events", "{}").problem(400).get("code").asText()).isEqualTo("invalid_id");
         assertThat(api.post(base + "/" + UUID.randomUUID() + "/publish", "").status()).isEqualTo(404);
         assertThat(api.withToken(null).post(base, "{}").status()).isEqualTo(401);
         assertThat(api.withToken("wrong").get(base).status()).isEqualTo(401);
@@ -137,7 +137,7 @@ class EventRoutesIT {
         assertThat(api.post("/api/orgs/" + org + "/events/" + show + "/publish", "").status()).isEqualTo(200);
         var again = api.post("/api/orgs/" + org + "/events/" + show + "/publish", "");
         assertThat(again.status()).isEqualTo(409);
-        assertThat(again.json().get("code").asText()).isEqualTo("already_published");
+        assertThat(again.problem(409).get("code").asText()).isEqualTo("already_published");
         assertThat(Db.count("select count(*) from domain_events where event_type = 'event.published.v1'")).isEqualTo(1);
     }
 
@@ -148,7 +148,7 @@ class EventRoutesIT {
         assertThat(created.json().get("slug").asText()).isEqualTo("pretoria-plaas-partytjie");
         var duplicate = api.post("/api/orgs", "{\"name\":\"Another\",\"slug\":\"pretoria-plaas-partytjie\"}");
         assertThat(duplicate.status()).isEqualTo(409);
-        assertThat(duplicate.json().get("code").asText()).isEqualTo("slug_taken");
+        assertThat(duplicate.problem(409).get("code").asText()).isEqualTo("slug_taken");
         assertThat(api.post("/api/orgs", "{\"name\":\"Bad slug\",\"slug\":\"Bad Slug!\"}").status()).isEqualTo(422);
         assertThat(api.post("/api/orgs", "{}").status()).isEqualTo(422);
         assertThat(Db.count("select count(*) from organizations")).isEqualTo(1);

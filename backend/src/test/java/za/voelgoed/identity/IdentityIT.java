@@ -61,7 +61,7 @@ class IdentityIT {
                 "{\"name\":\"Theirs\",\"starts_at\":\"2027-01-01T20:00:00Z\"}").json().get("id").asText();
         var denied = owner.get("/api/orgs/" + orgB + "/events/" + theirs);
         assertThat(denied.status()).isEqualTo(404);
-        assertThat(denied.json().get("code").asText()).isEqualTo("org_not_found");
+        assertThat(denied.problem(404).get("code").asText()).isEqualTo("org_not_found");
         assertThat(owner.post("/api/orgs/" + orgB + "/tokens", "{\"role\":\"owner\"}").status()).isEqualTo(404);
         assertThat(owner.post("/api/orgs", "{\"name\":\"Sneaky\"}").status()).isEqualTo(403);
         assertThat(owner.get("/api/admin/outbox").status()).isEqualTo(403);
@@ -102,7 +102,7 @@ class IdentityIT {
         assertThat(admin.post("/api/orgs/" + orgA + "/tokens", "{\"role\":\"device\",\"scopes\":[]}").status())
                 .isEqualTo(422);
         assertThat(admin.post("/api/orgs/" + orgA + "/tokens", "{\"role\":\"device\",\"scopes\":[\"scanning:org:"
-                + orgB + "\"]}").json().get("errors").get(0).get("message").asText()).contains("another organisation");
+                + orgB + "\"]}").problem(422).get("errors").get(0).get("message").asText()).contains("another organisation");
         assertThat(admin.post("/api/orgs/" + orgA + "/tokens", "{\"role\":\"device\",\"scopes\":[\"nope\"]}")
                 .status()).isEqualTo(422);
         assertThat(admin.post("/api/orgs/" + orgA + "/tokens", "{\"role\":\"king\"}").status()).isEqualTo(422);
@@ -120,7 +120,7 @@ class IdentityIT {
         assertThat(admin.post("/api/orgs/" + orgA + "/users",
                 "{\"email\":\"thandi@example.org\",\"name\":\"T\",\"role\":\"staff\"}").status()).isEqualTo(409);
         assertThat(admin.post("/api/orgs/" + orgA + "/users", "{\"email\":\"x\",\"name\":\"T\",\"role\":\"god\"}")
-                .json().get("errors")).hasSize(2);
+                .problem(422).get("errors")).hasSize(2);
         String user = created.json().get("id").asText();
         assertThat(admin.post("/api/orgs/" + orgB + "/tokens", "{\"role\":\"staff\",\"user_id\":\"" + user + "\"}")
                 .status()).as("a user of another organisation").isEqualTo(422);

@@ -77,7 +77,7 @@ class HoldsIT {
         Api.Response clash = hold(event, "{\"seats\": [\"Floor:A:4\", \"Floor:A:5\"]}");
         assertThat(clash.status()).isEqualTo(409);
         assertThat(clash.contentType()).startsWith("application/problem+json");
-        assertThat(clash.json().path("seats")).extracting(JsonNode::asText).containsExactly("Floor:A:4");
+        assertThat(clash.problem(409).path("seats")).extracting(JsonNode::asText).containsExactly("Floor:A:4");
 
         JsonNode seats = availability(event).path("seats");
         assertThat(seats.path("held").asInt()).isEqualTo(2);
@@ -99,7 +99,7 @@ class HoldsIT {
         assertThat(hold(event, "{\"ticket_type\": \"ga\", \"quantity\": 4}").status()).isEqualTo(201);
         Api.Response over = hold(event, "{\"ticket_type\": \"ga\", \"quantity\": 2}");
         assertThat(over.status()).isEqualTo(409);
-        assertThat(over.json().path("code").asText()).isEqualTo("sold_out");
+        assertThat(over.problem(409).path("code").asText()).isEqualTo("sold_out");
         JsonNode ga = availability(event).path("ticket_types").get(0);
         assertThat(ga.path("held").asInt()).isEqualTo(4);
         assertThat(Db.count("select held from ticket_types where event_id = ?", event)).isEqualTo(4);
@@ -116,7 +116,7 @@ class HoldsIT {
                 .containsExactlyInAnyOrder("Floor:B:2", "Floor:B:4", "Floor:B:6");
         Api.Response none = hold(event, "{\"best_available\": {\"quantity\": 1, \"category\": \"back\"}}");
         assertThat(none.status()).isEqualTo(409);
-        assertThat(none.json().path("code").asText()).isEqualTo("not_enough_seats");
+        assertThat(none.problem(409).path("code").asText()).isEqualTo("not_enough_seats");
     }
 
     @Test
@@ -151,7 +151,7 @@ class HoldsIT {
         hold(event, "{\"seats\": [\"Floor:A:4\"]}");
         Api.Response onHeld = staff.post(base(event) + "/seats/allocation", "{\"seats\": [\"Floor:A:4\"], \"blocked\": true}");
         assertThat(onHeld.status()).isEqualTo(409);
-        assertThat(onHeld.json().path("seats").get(0).asText()).isEqualTo("Floor:A:4");
+        assertThat(onHeld.problem(409).path("seats").get(0).asText()).isEqualTo("Floor:A:4");
 
         staff.post(base(event) + "/seats/allocation", "{\"seats\": [\"Floor:A:2\", \"Floor:A:3\"], \"blocked\": false}");
         assertThat(hold(event, "{\"seats\": [\"Floor:A:2\", \"Floor:A:3\"]}").status()).isEqualTo(201);
@@ -263,7 +263,7 @@ class HoldsIT {
 
         Api.Response running = staff.post(base(event) + "/holds", body, Map.of("Idempotency-Key", "fresh"));
         assertThat(running.status()).isEqualTo(409);
-        assertThat(running.json().path("code").asText()).isEqualTo("request_in_progress");
+        assertThat(running.problem(409).path("code").asText()).isEqualTo("request_in_progress");
         assertThat(Db.count("select count(*) from holds where event_id = ?", event)).isEqualTo(1);
 
         Api.Response taken = staff.post(base(event) + "/holds", body, Map.of("Idempotency-Key", "abandoned"));
@@ -309,7 +309,7 @@ class HoldsIT {
         Api.Response refused = hold(event, "{\"seats\": [\"Floor:A:2\"]}");
 
         assertThat(refused.status()).isEqualTo(409);
-        assertThat(refused.json().path("code").asText()).isEqualTo("event_not_on_sale");
+        assertThat(refused.problem(409).path("code").asText()).isEqualTo("event_not_on_sale");
         assertThat(Db.count("select count(*) from holds where event_id = ?", event)).isEqualTo(1);
         assertThat(Db.count("select count(*) from seat_claims where event_id = ?", event)).isEqualTo(1);
         JsonNode drift = staff.post(base(event) + "/inventory/drift", "{}").json();
@@ -322,8 +322,8 @@ class HoldsIT {
         assertThat(hold(event, "{\"seats\": [\"Floor:A:1\"], \"ticket_type\": \"ga\", \"quantity\": 1}").status()).isEqualTo(422);
         Api.Response unknown = hold(event, "{\"seats\": [\"Floor:Z:1\", \"nonsense\"]}");
         assertThat(unknown.status()).isEqualTo(422);
-        assertThat(unknown.json().path("errors")).hasSize(2);
-        assertThat(hold(event, "{\"ticket_type\": \"vip\", \"quantity\": 1}").json().path("code").asText())
+        assertThat(unknown.problem(422).path("errors")).hasSize(2);
+        assertThat(hold(event, "{\"ticket_type\": \"vip\", \"quantity\": 1}").problem(400).path("code").asText())
                 .isEqualTo("unknown_ticket_type");
         assertThat(otherOrg.post(base(event) + "/holds", "{\"seats\": [\"Floor:A:1\"]}").status()).isEqualTo(404);
         Api.Response badMap = staff.post("/api/orgs/" + org + "/events", """
@@ -333,7 +333,7 @@ class HoldsIT {
         assertThat(badMap.body()).contains("seating.sections[0].rows[0].seats");
         Api.Response draft = staff.post("/api/orgs/" + org + "/events", SHOW);
         UUID draftId = UUID.fromString(draft.json().path("id").asText());
-        assertThat(hold(draftId, "{\"seats\": [\"Floor:A:1\"]}").json().path("code").asText()).isEqualTo("event_not_on_sale");
+        assertThat(hold(draftId, "{\"seats\": [\"Floor:A:1\"]}").problem(409).path("code").asText()).isEqualTo("event_not_on_sale");
         assertThat(Db.count("select count(*) from holds where event_id in (?, ?)", event, draftId)).isZero();
     }
 

@@ -22,10 +22,36 @@ public final class Api {
         this.token = token;
     }
 
-    /** One answer: status, content type and body (parsed as JSON when it is JSON). */
+    /**
+     * One answer: status, content type and body. The body is read only after its status is checked: an
+     * error body can never satisfy an assertion meant for a success ({@code path("items")} of a 500 is
+     * empty too).
+     */
     public record Response(int status, String contentType, String body, String retryAfter) {
+
+        /** The body of a success (2xx); anything else fails the test, naming the status and body. */
         public JsonNode json() {
+            if (status < 200 || status > 299) {
+                throw new AssertionError("expected a 2xx answer, got " + status + ": " + body);
+            }
             return Json.tree(body);
+        }
+
+        /** The body, after checking the status is exactly {@code expected}. */
+        public JsonNode expect(int expected) {
+            if (status != expected) {
+                throw new AssertionError("expected status " + expected + ", got " + status + ": " + body);
+            }
+            return Json.tree(body);
+        }
+
+        /** The problem+json body of a refusal with exactly this status. */
+        public JsonNode problem(int expected) {
+            JsonNode problem = expect(expected);
+            if (!contentType.startsWith("application/problem+json")) {
+                throw new AssertionError("expected application/problem+json, got '" + contentType + "': " + body);
+            }
+            return problem;
         }
     }
 

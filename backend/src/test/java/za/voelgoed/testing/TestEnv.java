@@ -24,7 +24,8 @@ public final class TestEnv {
     public static final String DB_URL = "jdbc:postgresql://" + PG_HOST + ":5432/" + DB_NAME;
     public static final String REDIS_URL = "redis://127.0.0.1:6379/0";
     public static final String REDIS_PREFIX = "test:" + RUN_ID + ":";
-    public static final String ADMIN_TOKEN = "test-admin-" + RUN_ID;
+    public static final String ADMIN_TOKEN = "test-admin-" + RUN_ID + "-" + UUID.randomUUID();
+    public static final String MASTER_KEY = za.voelgoed.platform.secrets.MasterKey.generate();
 
     private static boolean prepared;
 
@@ -57,6 +58,8 @@ public final class TestEnv {
         env.put("VOELGOED_REDIS_URL", REDIS_URL);
         env.put("VOELGOED_REDIS_PREFIX", REDIS_PREFIX);
         env.put("VOELGOED_ADMIN_TOKEN", ADMIN_TOKEN);
+        env.put("VOELGOED_MASTER_KEY", MASTER_KEY);
+        env.put("VOELGOED_MANAGEMENT_PORT", "0");
         env.put("VOELGOED_OUTBOX_POLL_INTERVAL_MS", "200");
         env.put("VOELGOED_OUTBOX_CONSUMER_BACKOFF_MS", "20");
         env.put("VOELGOED_OUTBOX_CONSUMER_MAX_ATTEMPTS", "3");

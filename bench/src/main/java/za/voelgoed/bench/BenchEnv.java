@@ -22,6 +22,10 @@ final class BenchEnv {
     static final String DB_NAME = "voelgoed_bench";
     static final String DB_URL = "jdbc:postgresql://127.0.0.1:5432/" + DB_NAME;
     static final String REDIS_URL = "redis://127.0.0.1:6379/0";
+    /** The bootstrap admin token of bench nodes (the backend wants at least 32 characters). */
+    static final String ADMIN_TOKEN = "bench-admin-" + UUID.randomUUID();
+    /** A master key of this run only: nothing the bench seals outlives it. */
+    static final String MASTER_KEY = za.voelgoed.platform.secrets.MasterKey.generate();
 
     final String redisPrefix = "bench:" + UUID.randomUUID().toString().substring(0, 8) + ":";
 
@@ -38,7 +42,9 @@ final class BenchEnv {
         env.put("VOELGOED_DB_URL", DB_URL);
         env.put("VOELGOED_REDIS_URL", REDIS_URL);
         env.put("VOELGOED_REDIS_PREFIX", redisPrefix);
-        env.put("VOELGOED_ADMIN_TOKEN", "bench-admin");
+        env.put("VOELGOED_ADMIN_TOKEN", ADMIN_TOKEN);
+        env.put("VOELGOED_MASTER_KEY", MASTER_KEY);
+        env.put("VOELGOED_MANAGEMENT_PORT", "0");
         env.put("VOELGOED_NODE_ID", nodeId);
         env.put("VOELGOED_DB_POOL_SIZE", "24");
         env.put("VOELGOED_RATE_LIMIT_REST_PER_SECOND", "0");

@@ -62,7 +62,7 @@ final class GatewayBench {
         Process backend = startBackend(env, port, options.getOrDefault("backend-jar", "backend/target/backend.jar"),
                 options.getOrDefault("backend-jvm", DEFAULT_BACKEND_JVM), backendSettings(options));
         List<String> rows = new ArrayList<>();
-        try (BackendApi api = BackendApi.await(port, "bench-admin"); Database db = Database.open(env.config("bench-writer",
+        try (BackendApi api = BackendApi.await(port, BenchEnv.ADMIN_TOKEN); Database db = Database.open(env.config("bench-writer",
                 Map.of("VOELGOED_DB_POOL_SIZE", Integer.toString(
                         BenchMain.intOption(options, "writer-connections", WRITERS)))))) {
             List<UUID> orgIds = new ArrayList<>();

@@ -32,7 +32,7 @@ import za.voelgoed.shared.json.Json;
  */
 final class HoldsBench {
 
-    private static final String ADMIN = "bench-admin";
+    private static final String ADMIN = BenchEnv.ADMIN_TOKEN;
 
     private HoldsBench() {
     }

@@ -34,9 +34,7 @@ final class OutboxBench {
 
     static final Duration DELIVERY_WAIT = Duration.ofSeconds(30);
 
-    private static final Map<String, String> NODE_SETTINGS = Map.of(
-            "VOELGOED_DB_POOL_SIZE", "16",
-            "VOELGOED_ADMIN_TOKEN", "bench");
+    private static final Map<String, String> NODE_SETTINGS = Map.of("VOELGOED_DB_POOL_SIZE", "16");
 
     /** The options of a run, checked. */
     record Settings(List<Integer> nodeCounts, int rate, int seconds, int warmup, int resources, int writers) {

@@ -29,14 +29,40 @@ public record AppConfig(
         JobSettings jobs,
         long holdSweepIntervalMs,
         long driftCheckIntervalMs,
-        ProviderSettings paymentProvider) {
+        ProviderSettings paymentProvider,
+        SecuritySettings security,
+        ManagementSettings management) {
+
+    /**
+     * Secrets and how long sensitive rows live: the master key (base64 of 32 bytes; else read from, or
+     * created at, {@code masterKeyFile}), the longest an org token may live, how long an idempotent
+     * answer is kept, and how long dead letters are kept once resolved and while still open.
+     */
+    public record SecuritySettings(Optional<String> masterKey, String masterKeyFile, int tokenMaxLifetimeDays,
+                                   int idempotencyRetentionHours, int dlqResolvedRetentionDays,
+                                   int dlqOpenRetentionDays) {
+    }
+
+    /**
+     * The management listener ({@code /metrics}, {@code /health}): bound to loopback by default, port 0 picks a
+     * free one, -1 turns it off. With {@code metricsToken} set, the public port also serves {@code /metrics} to a
+     * scraper that sends it as a bearer token.
+     */
+    public record ManagementSettings(String host, int port, Optional<String> metricsToken) {
+    }
 
     /** The card payment provider (the simulator in development and tests). */
     public record ProviderSettings(String url, int connectTimeoutMs, int requestTimeoutMs, int maxAttempts) {
     }
 
-    /** Requests (REST) and frames (WebSocket) per second per token; 0 turns a limit off. */
-    public record RateLimits(int restPerSecond, int framesPerSecond) {
+    /**
+     * Quotas; 0 turns one off. Per second: REST requests and WebSocket frames per token, REST requests per
+     * organisation, requests without a valid token per client address. Counts: live tokens per organisation,
+     * open sockets per token and per organisation. A resume costs {@code resumeFrameCost} frames of its token.
+     */
+    public record RateLimits(int restPerSecond, int framesPerSecond, int orgRestPerSecond,
+                             int unauthenticatedPerSecond, int tokensPerOrg, int socketsPerToken, int socketsPerOrg,
+                             int resumeFrameCost) {
     }
 
     /** Tuning of the after-commit dispatcher. */
@@ -60,7 +86,7 @@ public record AppConfig(
     /** Limits and timers of the WebSocket gateway. */
     public record GatewaySettings(long heartbeatMs, long idleTimeoutMs, long authDeadlineMs, int maxSubscriptions,
                                   int maxFrameBytes, int sendQueue, int replayLimit, long replayMarginMs,
-                                  int socketSendBuffer) {
+                                  int socketSendBuffer, long writeTimeoutMs, int replayScanLimit) {
     }
 
     /** Loads the configuration with the process environment as overrides. */
@@ -100,10 +126,19 @@ public record AppConfig(
                         in.integer("VOELGOED_WS_SEND_QUEUE", "ws.send-queue", 1_024),
                         in.integer("VOELGOED_WS_REPLAY_LIMIT", "ws.replay-limit", 5_000),
                         in.integer("VOELGOED_WS_REPLAY_MARGIN_MS", "ws.replay-margin-ms", 2_000),
-                        in.integer("VOELGOED_WS_SOCKET_SEND_BUFFER", "ws.socket-send-buffer", 0)),
+                        in.integer("VOELGOED_WS_SOCKET_SEND_BUFFER", "ws.socket-send-buffer", 0),
+                        in.integer("VOELGOED_WS_WRITE_TIMEOUT_MS", "ws.write-timeout-ms", 10_000),
+                        in.integer("VOELGOED_WS_REPLAY_SCAN_LIMIT", "ws.replay-scan-limit", 20_000)),
                 new RateLimits(
                         in.integer("VOELGOED_RATE_LIMIT_REST_PER_SECOND", "rate-limit.rest-per-second", 200),
-                        in.integer("VOELGOED_RATE_LIMIT_FRAMES_PER_SECOND", "rate-limit.frames-per-second", 50)),
+                        in.integer("VOELGOED_RATE_LIMIT_FRAMES_PER_SECOND", "rate-limit.frames-per-second", 50),
+                        in.integer("VOELGOED_RATE_LIMIT_ORG_REST_PER_SECOND", "rate-limit.org-rest-per-second", 1_000),
+                        in.integer("VOELGOED_RATE_LIMIT_UNAUTHENTICATED_PER_SECOND",
+                                "rate-limit.unauthenticated-per-second", 20),
+                        in.integer("VOELGOED_LIMIT_TOKENS_PER_ORG", "rate-limit.tokens-per-org", 500),
+                        in.integer("VOELGOED_LIMIT_SOCKETS_PER_TOKEN", "rate-limit.sockets-per-token", 20),
+                        in.integer("VOELGOED_LIMIT_SOCKETS_PER_ORG", "rate-limit.sockets-per-org", 5_000),
+                        in.integer("VOELGOED_RATE_LIMIT_RESUME_FRAME_COST", "rate-limit.resume-frame-cost", 10)),
                 jobs(in),
                 in.integer("VOELGOED_HOLD_SWEEP_INTERVAL_MS", "seating.hold-sweep-interval-ms", 500),
                 in.integer("VOELGOED_INVENTORY_DRIFT_INTERVAL_MS", "seating.drift-check-interval-ms", 30_000),
@@ -111,7 +146,20 @@ public record AppConfig(
                         in.text("VOELGOED_PAYMENTS_URL", "payments.url", "http://127.0.0.1:8089"),
                         in.integer("VOELGOED_PAYMENTS_CONNECT_TIMEOUT_MS", "payments.connect-timeout-ms", 1_000),
                         in.integer("VOELGOED_PAYMENTS_TIMEOUT_MS", "payments.timeout-ms", 5_000),
-                        in.integer("VOELGOED_PAYMENTS_MAX_ATTEMPTS", "payments.max-attempts", 3)));
+                        in.integer("VOELGOED_PAYMENTS_MAX_ATTEMPTS", "payments.max-attempts", 3)),
+                new SecuritySettings(
+                        Optional.of(in.text("VOELGOED_MASTER_KEY", "security.master-key", "")).filter(s -> !s.isBlank()),
+                        in.text("VOELGOED_MASTER_KEY_FILE", "security.master-key-file",
+                                System.getProperty("user.home") + "/.voelgoed/master.key"),
+                        in.integer("VOELGOED_TOKEN_MAX_LIFETIME_DAYS", "security.token-max-lifetime-days", 90),
+                        in.integer("VOELGOED_IDEMPOTENCY_RETENTION_HOURS", "security.idempotency-retention-hours", 24),
+                        in.integer("VOELGOED_DLQ_RESOLVED_RETENTION_DAYS", "security.dlq-resolved-retention-days", 30),
+                        in.integer("VOELGOED_DLQ_OPEN_RETENTION_DAYS", "security.dlq-open-retention-days", 90)),
+                new ManagementSettings(
+                        in.text("VOELGOED_MANAGEMENT_HOST", "management.host", "127.0.0.1"),
+                        in.integer("VOELGOED_MANAGEMENT_PORT", "management.port", 9090),
+                        Optional.of(in.text("VOELGOED_METRICS_TOKEN", "management.metrics-token", ""))
+                                .filter(s -> !s.isBlank())));
     }
 
     private static JobSettings jobs(Lookup in) {

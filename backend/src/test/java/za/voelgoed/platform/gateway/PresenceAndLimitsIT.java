@@ -110,7 +110,7 @@ class PresenceAndLimitsIT {
             }
         }
         assertThat(refused).isGreaterThan(0);
-        assertThat(last.json().get("code").asText()).isEqualTo("rate_limited");
+        assertThat(last.problem(429).get("code").asText()).isEqualTo("rate_limited");
         assertThat(last.retryAfter()).isNotNull();
         assertThat(Integer.parseInt(last.retryAfter())).isBetween(1, 2);
     }

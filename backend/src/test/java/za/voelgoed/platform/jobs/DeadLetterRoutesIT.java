@@ -151,7 +151,7 @@ class DeadLetterRoutesIT {
         assertThat(staffB.get(path(orgB) + "?event_type=payment.authorized").json().path("items")).isEmpty();
         assertThat(staffB.get(path(orgB) + "?since=2999-01-01T00:00:00Z").json().path("items")).isEmpty();
         assertThat(staffB.get(path(orgB) + "?since=yesterday").status()).isEqualTo(400);
-        assertThat(staffB.get(path(orgB) + "?cursor=garbage").json().path("code").asText()).isEqualTo("invalid_cursor");
+        assertThat(staffB.get(path(orgB) + "?cursor=garbage").problem(400).path("code").asText()).isEqualTo("invalid_cursor");
     }
 
     @Test
@@ -180,9 +180,9 @@ class DeadLetterRoutesIT {
         assertThat(noReason.contentType()).startsWith("application/problem+json");
         assertThat(staffA.post(path(orgA) + "/replay", "{\"reason\":\"both\",\"ids\":[\"" + id
                 + "\"],\"filter\":{}}").status()).isEqualTo(422);
-        assertThat(staffA.post(path(orgA) + "/replay", "{\"reason\":\"bad id\",\"ids\":[\"nope\"]}").json()
+        assertThat(staffA.post(path(orgA) + "/replay", "{\"reason\":\"bad id\",\"ids\":[\"nope\"]}").problem(400)
                 .path("code").asText()).isEqualTo("invalid_id");
-        assertThat(staffA.get(path(orgA) + "/" + UUID.randomUUID()).json().path("code").asText())
+        assertThat(staffA.get(path(orgA) + "/" + UUID.randomUUID()).problem(404).path("code").asText())
                 .isEqualTo("dead_letter_not_found");
         assertThat(Db.single("select status from dead_letters where id = ?::uuid", id)).isEqualTo("dead");
     }

@@ -58,6 +58,6 @@ class QueueRoutesIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> "completed".equals(Db.single("select state from jobs where id = ?", job)));
         await().atMost(Duration.ofSeconds(10)).until(() -> viewer.get(base).json().path("items").findValues("counts")
                 .stream().anyMatch(c -> c.path("completed").asLong() == 1));
-        assertThat(staff.post(base + "/lottery/pause", "{}").json().path("code").asText()).isEqualTo("queue_not_found");
+        assertThat(staff.post(base + "/lottery/pause", "{}").problem(404).path("code").asText()).isEqualTo("queue_not_found");
     }
 }

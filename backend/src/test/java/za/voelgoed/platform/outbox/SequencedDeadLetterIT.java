@@ -135,7 +135,7 @@ class SequencedDeadLetterIT {
         assertThat(api.post("/api/admin/outbox/blocks/not-a-uuid/replay", "{\"reason\":\"why not\"}").status())
                 .isEqualTo(400);
         assertThat(api.get("/api/admin/outbox/blocks?state=bogus").status()).isEqualTo(400);
-        assertThat(api.get("/api/admin/outbox/blocks?limit=abc").json().get("code").asText()).isEqualTo("invalid_query");
+        assertThat(api.get("/api/admin/outbox/blocks?limit=abc").problem(400).get("code").asText()).isEqualTo("invalid_query");
         assertThat(api.withToken("wrong").get("/api/admin/outbox/blocks").status()).isEqualTo(401);
         assertThat(audit(block)).containsExactly("blocked", "parked");
         assertThat(Db.single("select state from consumer_blocks where id = ?", block)).isEqualTo("parked");
