@@ -2,16 +2,17 @@ package za.voelgoed;
 
 import io.helidon.http.media.MediaContext;
 import io.helidon.http.media.jackson.JacksonSupport;
+import io.helidon.webserver.ListenerConfig;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import java.lang.System.Logger.Level;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import za.voelgoed.events.EventRoutes;
 import za.voelgoed.events.Events;
+import za.voelgoed.identity.AdminToken;
 import za.voelgoed.identity.Identities;
 import za.voelgoed.identity.IdentityRoutes;
 import za.voelgoed.seating.Seating;
@@ -19,6 +20,7 @@ import za.voelgoed.payments.HttpPaymentProvider;
 import za.voelgoed.payments.PaymentProvider;
 import za.voelgoed.payments.PaymentSettings;
 import za.voelgoed.platform.http.IdempotencyKeys;
+import za.voelgoed.platform.http.Requests;
 import za.voelgoed.ticketing.Coupons;
 import za.voelgoed.ticketing.OrderRoutes;
 import za.voelgoed.ticketing.Orders;
@@ -75,6 +77,7 @@ import za.voelgoed.shared.json.Json;
 public final class BackendNode implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(BackendNode.class.getName());
+    private static final String MANAGEMENT = "management";
 
     private final AppConfig config;
     private final Database database;
@@ -87,7 +90,7 @@ public final class BackendNode implements AutoCloseable {
     private final TopicRouter router;
     private final OutboxDispatcher dispatcher;
     private final OutboxRunner runner;
-    private final String adminToken;
+    private final AdminToken.Bootstrap admin;
     private final Jobs jobs;
     private final DeadLetters deadLetters;
     private final JobEngine jobEngine;
@@ -100,6 +103,7 @@ public final class BackendNode implements AutoCloseable {
     private SeatingRoutes seatingRoutes;
     private EventRoutes eventRoutes;
     private OrderRoutes orderRoutes;
+    private IdempotencyKeys idempotency;
 
     private BackendNode(AppConfig config, Extensions extensions) {
         this.config = config;
@@ -126,7 +130,8 @@ public final class BackendNode implements AutoCloseable {
                 settings.consumerMaxAttempts());
         this.runner = new OutboxRunner(dispatcher, drainer, database::dedicatedConnection, database.dsl(),
                 eventTelemetry, settings.pollIntervalMs(), settings.dispatchThreads(), config.nodeId());
-        this.adminToken = config.adminToken().orElseGet(BackendNode::generateToken);
+        this.admin = AdminToken.bootstrap(database.dsl(), config.adminToken());
+        admin.createdSecret().ifPresent(BackendNode::announce);
         var provider = config.paymentProvider();
         this.paymentProvider = new HttpPaymentProvider(new PaymentSettings(provider.url(), provider.connectTimeoutMs(),
                 provider.requestTimeoutMs(), provider.maxAttempts()));
@@ -163,7 +168,8 @@ public final class BackendNode implements AutoCloseable {
         Events events = new Events(outbox, database.dsl(), orgs);
         seating = new Seating(outbox, database.dsl(), redis, Clock.systemUTC(), config.holdSweepIntervalMs(),
                 config.driftCheckIntervalMs(), config.nodeId(), events::statusOf, new MicrometerInventoryTelemetry(telemetry.registry()));
-        IdempotencyKeys idempotency = new IdempotencyKeys(database.dsl());
+        idempotency = new IdempotencyKeys(database.dsl(), masterKey,
+                Duration.ofHours(config.security().idempotencyRetentionHours())).startPruning();
         Coupons coupons = new Coupons(database.dsl());
         Orders orders = new Orders(outbox, database.dsl(), seating, coupons, paymentProvider, jobs);
         seatingRoutes = new SeatingRoutes(seating, idempotency);
@@ -172,19 +178,28 @@ public final class BackendNode implements AutoCloseable {
         int loaded = seating.rebuildAll();
         LOG.log(Level.INFO, "inventory_rebuilt_on_start events=" + loaded);
         TopicOwnership ownership = new TopicOwnership().register(TopicFamily.Scope.EVENT, events::orgOf);
-        Identities identities = new Identities(database.dsl(), orgs, ownership, adminToken);
+        Identities identities = new Identities(database.dsl(), orgs, ownership, admin.token(),
+                new Identities.TokenPolicy(Duration.ofDays(config.security().tokenMaxLifetimeDays()),
+                        config.rateLimits().tokensPerOrg()));
+        var limits = config.rateLimits();
+        RateLimiter unauthenticated = new RateLimiter(redis, "unauthenticated", limits.unauthenticatedPerSecond());
         gateway = new Gateway(pubsub, identities, ownership, router, new TopicReplay(database.dsl(), router::topicsOf,
-                Duration.ofMillis(config.gateway().replayMarginMs())),
+                Duration.ofMillis(config.gateway().replayMarginMs()), config.gateway().replayScanLimit()),
                 config.gateway(), new MicrometerGatewayTelemetry(telemetry.registry()),
-                new RateLimiter(redis, "frames", config.rateLimits().framesPerSecond()), redis, config.nodeId(),
-                identities::deadTokens).start();
-        RateLimiter restLimiter = new RateLimiter(redis, "rest", config.rateLimits().restPerSecond());
+                new Gateway.Limits(new RateLimiter(redis, "frames", limits.framesPerSecond()), unauthenticated,
+                        limits.resumeFrameCost(), limits.socketsPerToken(), limits.socketsPerOrg()),
+                redis, config.nodeId(), identities::deadTokens).start();
+        AccessFilter.Limits restLimits = new AccessFilter.Limits(new RateLimiter(redis, "rest", limits.restPerSecond()),
+                new RateLimiter(redis, "rest-org", limits.orgRestPerSecond()),
+                unauthenticated);
         ConsumerBlocks blocks = new ConsumerBlocks(database.dsl());
         ObservabilityRoutes observability = new ObservabilityRoutes(telemetry, Map.of(
                 "postgresql", () -> database.isReachable(2), "redis", redis::isReachable));
-        server = WebServer.builder()
+        WebServerConfig.Builder builder = WebServer.builder()
                 .host(config.httpHost()).port(config.httpPort())
-                .maxPayloadSize(1_048_576)
+                // the API reads at most 1 MiB of a body (Requests.text); this only stops a far larger one early
+                .maxPayloadSize(8L * Requests.MAX_BODY_BYTES)
+                .directHandlers(ProblemResponses.directHandlers())
                 .connectionOptions(socket -> {
                     // a fixed, small kernel send buffer bounds memory per socket and surfaces a stalled
                     // client sooner; 0 keeps the operating system's auto-tuning
@@ -194,19 +209,20 @@ public final class BackendNode implements AutoCloseable {
                 })
                 .mediaContext(MediaContext.builder().mediaSupportsDiscoverServices(false).registerDefaults(true)
                         .addMediaSupport(JacksonSupport.create(Json.mapper())).build())
-                .routing(routing -> routing(routing, new AccessFilter(identities, restLimiter), observability, identities,
+                .routing(routing -> routing(routing, new AccessFilter(identities, restLimits), observability, identities,
                         orgs, events, blocks))
-                .addRouting(gateway.routing())
-                .build().start();
-        LOG.log(Level.INFO, "backend_started node=" + config.nodeId() + " port=" + server.port() + " db="
-                + config.dbUrl());
+                .addRouting(gateway.routing());
+        managementListener(builder, observability);
+        server = builder.build().start();
+        LOG.log(Level.INFO, "backend_started node=" + config.nodeId() + " port=" + server.port() + " management_port="
+                + managementPort() + " db=" + config.dbUrl());
     }
 
     private void routing(HttpRouting.Builder routing, AccessFilter access, ObservabilityRoutes observability,
                                 Identities identities, Orgs orgs, Events events, ConsumerBlocks blocks) {
         ProblemResponses.register(routing);
         routing.addFilter(access)
-                .register("/", observability)
+                .register("/", observability.publicRoutes(config.management().metricsToken()))
                 .register("/api/orgs", new OrgRoutes(orgs))
                 .register("/api/orgs/{orgId}", new IdentityRoutes(identities))
                 .register("/api/orgs/{orgId}/events", eventRoutes)
@@ -218,20 +234,38 @@ public final class BackendNode implements AutoCloseable {
                 .register("/api/admin/outbox", new OutboxAdminRoutes(blocks));
     }
 
-    private static String generateToken() {
-        byte[] bytes = new byte[24];
-        new SecureRandom().nextBytes(bytes);
-        String token = "vg_admin_" + HexFormat.of().formatHex(bytes);
-        System.out.println("VOELGOED_ADMIN_TOKEN is not set; this run's system-admin token is: " + token);
-        return token;
+    /** Shows a token made on this start, once: only its digest is kept. */
+    /** /metrics and /health on their own listener, loopback by default: metrics name every tenant. */
+    private void managementListener(WebServerConfig.Builder builder, ObservabilityRoutes observability) {
+        var management = config.management();
+        if (management.port() < 0) {
+            return;
+        }
+        builder.putSocket(MANAGEMENT, ListenerConfig.builder().host(management.host()).port(management.port())
+                        .directHandlers(ProblemResponses.directHandlers()).build())
+                .routing(MANAGEMENT, routing -> {
+                    ProblemResponses.register(routing);
+                    routing.register("/", observability.managementRoutes());
+                });
+    }
+
+    private static void announce(String token) {
+        System.out.println("VOELGOED_ADMIN_TOKEN is not set and this database had no admin token: the system-admin"
+                + " token is " + token + "\nIt is shown this once; rotate it with: java -jar backend.jar admin-token rotate");
     }
 
     public int port() {
         return server.port();
     }
 
+    /** The management listener's port ({@code /metrics}); -1 when it is turned off. */
+    public int managementPort() {
+        return config.management().port() < 0 ? -1 : server.port(MANAGEMENT);
+    }
+
+    /** The configured admin token, or the one this start created; null when it was made by an earlier start. */
     public String adminToken() {
-        return adminToken;
+        return config.adminToken().orElse(admin.createdSecret().orElse(null));
     }
 
     public AppConfig config() {
@@ -297,6 +331,9 @@ public final class BackendNode implements AutoCloseable {
             server.stop();
         }
         jobEngine.close();
+        if (idempotency != null) {
+            idempotency.close();
+        }
         if (seating != null) {
             seating.close();
         }

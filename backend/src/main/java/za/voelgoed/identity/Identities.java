@@ -1,7 +1,6 @@
 package za.voelgoed.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -28,26 +27,35 @@ import za.voelgoed.shared.topic.Topic;
  * The identity slice's API: people, devices and tokens of an organisation, and the authenticator.
  * Authentication answers from a short-lived cache (2 s) so a busy API does not read PostgreSQL per
  * request; a revocation is immediate on the node that made it and reaches other nodes within that time.
+ * A token's {@code last_used_at} is written when the cache is refilled and it is over an hour old: coarse,
+ * and never a write per request.
  */
 public final class Identities implements Authenticator {
 
     private static final long CACHE_NANOS = 2_000_000_000L;
+    private static final Duration LAST_USED_GRAIN = Duration.ofHours(1);
     private static final Set<String> USER_ROLES = Set.of("owner", "staff", "viewer");
 
     private final DSLContext dsl;
     private final Orgs orgs;
     private final TopicOwnership ownership;
-    private final byte[] adminToken;
+    private final AdminToken adminToken;
+    private final TokenPolicy policy;
     private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
 
     private record Cached(Principal principal, long loadedAt) {
     }
 
-    public Identities(DSLContext dsl, Orgs orgs, TopicOwnership ownership, String adminToken) {
+    /** How long an org token may live at most (its default lifetime too), and how many live tokens an organisation may hold. */
+    public record TokenPolicy(Duration maxLifetime, int maxLiveTokensPerOrg) {
+    }
+
+    public Identities(DSLContext dsl, Orgs orgs, TopicOwnership ownership, AdminToken adminToken, TokenPolicy policy) {
         this.dsl = dsl;
         this.orgs = orgs;
         this.ownership = ownership;
-        this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
+        this.adminToken = adminToken;
+        this.policy = policy;
     }
 
     /** Input of {@code POST /api/orgs/{org}/users}. */
@@ -68,17 +76,30 @@ public final class Identities implements Authenticator {
 
     @Override
     public Optional<Principal> authenticate(String bearer) {
-        if (MessageDigest.isEqual(adminToken, bearer.getBytes(StandardCharsets.UTF_8))) {
+        if (adminToken.matches(bearer)) {
             return Optional.of(Principal.systemAdmin());
         }
         String hash = TokenSecrets.hash(bearer);
-        Cached cached = cache.get(hash);
-        if (cached != null && System.nanoTime() - cached.loadedAt() < CACHE_NANOS) {
+        Cached cached = fresh(hash);
+        if (cached != null) {
             return Optional.of(cached.principal());
         }
-        Optional<Principal> found = IdentityStore.liveTokenByHash(dsl, hash).map(Identities::principalOf);
+        Optional<ApiToken> token = IdentityStore.liveTokenByHash(dsl, hash);
+        token.filter(t -> t.lastUsedAt() == null || t.lastUsedAt().isBefore(Instant.now().minus(LAST_USED_GRAIN)))
+                .ifPresent(t -> IdentityStore.touch(dsl, t.id()));
+        Optional<Principal> found = token.map(Identities::principalOf);
         found.ifPresentOrElse(p -> cache.put(hash, new Cached(p, System.nanoTime())), () -> cache.remove(hash));
         return found;
+    }
+
+    @Override
+    public boolean recognises(String bearer) {
+        return adminToken.matches(bearer) || fresh(TokenSecrets.hash(bearer)) != null;
+    }
+
+    private Cached fresh(String hash) {
+        Cached cached = cache.get(hash);
+        return cached != null && System.nanoTime() - cached.loadedAt() < CACHE_NANOS ? cached : null;
     }
 
     /** Those of the given token ids that can no longer be used (revoked or expired). */
@@ -124,7 +145,15 @@ public final class Identities implements Authenticator {
         orgs.require(org);
         TokenRequest request = validate(org, input);
         String secret = TokenSecrets.newSecret();
-        ApiToken token = IdentityStore.insertToken(dsl, request, TokenSecrets.hash(secret), creator.describe());
+        ApiToken token = dsl.transactionResult(cfg -> {
+            // the organisation's row lock serialises creations, so two at once cannot both take the last place
+            IdentityStore.lockOrganization(cfg.dsl(), org);
+            if (IdentityStore.liveTokenCount(cfg.dsl(), org) >= policy.maxLiveTokensPerOrg()) {
+                throw ApiException.conflict("token_limit_reached", "the organisation holds its maximum of "
+                        + policy.maxLiveTokensPerOrg() + " live tokens; revoke unused ones first");
+            }
+            return IdentityStore.insertToken(cfg.dsl(), request, TokenSecrets.hash(secret), creator.describe());
+        });
         return new IssuedToken(token.id(), secret, token.role(), token.scopes(), token.expiresAt());
     }
 
@@ -144,7 +173,7 @@ public final class Identities implements Authenticator {
                 "a device token needs at least one scope");
         v.require(role.isEmpty() || role.get() == Role.DEVICE || scopes.isEmpty(), "scopes",
                 "only device tokens carry scopes");
-        List<String> problems = scopeProblems(org, scopes);
+        List<String> problems = scopes.size() <= 100 ? scopeProblems(org, scopes) : List.of();
         problems.forEach(p -> v.require(false, "scopes", p));
         v.require(input.userId() == null || IdentityStore.userExists(dsl, org, input.userId()), "user_id",
                 "is not a user of this organisation");
@@ -152,25 +181,29 @@ public final class Identities implements Authenticator {
                 "is not a device of this organisation");
         v.text(input.label(), "label", 0, 200);
         Optional<Instant> expires = instant(input.expiresAt());
-        v.require(input.expiresAt() == null || expires.filter(e -> e.isAfter(Instant.now())).isPresent(),
-                "expires_at", "must be an ISO-8601 date-time in the future");
+        Instant latest = Instant.now().plus(policy.maxLifetime());
+        v.require(input.expiresAt() == null || expires.filter(e -> e.isAfter(Instant.now()) && !e.isAfter(latest))
+                .isPresent(), "expires_at", "must be an ISO-8601 date-time in the future, at most "
+                + policy.maxLifetime().toDays() + " days ahead");
         v.orThrow();
         return new TokenRequest(org, role.orElseThrow(), List.copyOf(new java.util.LinkedHashSet<>(scopes)),
-                input.userId(), input.deviceId(), input.label(), expires.orElse(null));
+                input.userId(), input.deviceId(), input.label(), expires.orElse(latest));
     }
 
-    /** Each scope must be a topic of the seed, and one this organisation owns where that can be told now. */
+    /**
+     * Each scope must be a topic this organisation owns. A topic of another organisation and one that does
+     * not exist are refused in the same words, so minting tokens cannot tell which ids exist elsewhere.
+     */
     private List<String> scopeProblems(UUID org, List<String> scopes) {
         List<String> problems = new ArrayList<>();
-        for (String scope : new HashSet<>(scopes)) {
+        for (int i = 0; i < scopes.size(); i++) {
             try {
-                Topic topic = Topic.parse(scope);
-                Optional<UUID> owner = ownership.orgOf(topic);
-                if (owner.isPresent() && !owner.get().equals(org)) {
-                    problems.add("scope " + scope + " belongs to another organisation or does not exist");
+                Topic topic = Topic.parse(scopes.get(i));
+                if (!ownership.orgOf(topic).filter(org::equals).isPresent()) {
+                    problems.add("scopes[" + i + "] is not a topic of this organisation");
                 }
             } catch (InvalidTopicException e) {
-                problems.add(e.getMessage());
+                problems.add("scopes[" + i + "]: " + e.getMessage());
             }
         }
         return problems;

@@ -107,7 +107,24 @@ final class IdentityStore {
         List<String> scopes = Json.mapper().convertValue(Json.tree(r.getScopes().data()), new TypeReference<>() { });
         return new ApiToken(r.getId(), r.getOrganizationId(), r.getRole(), r.getUserId(), r.getDeviceId(), scopes,
                 r.getLabel(), r.getCreatedBy(), instant(r.getCreatedAt()), instant(r.getExpiresAt()),
-                instant(r.getRevokedAt()));
+                instant(r.getRevokedAt()), instant(r.getLastUsedAt()));
+    }
+
+    /** Marks the token used now (called at most hourly per token). */
+    static void touch(DSLContext sql, UUID id) {
+        sql.update(API_TOKENS).set(API_TOKENS.LAST_USED_AT, DSL.currentOffsetDateTime()).where(API_TOKENS.ID.eq(id))
+                .execute();
+    }
+
+    /** Holds the organisation's row until the transaction ends. */
+    static void lockOrganization(DSLContext tx, UUID org) {
+        tx.execute("select 1 from organizations where id = ? for update", org);
+    }
+
+    /** Tokens of the organisation that are neither revoked nor expired. */
+    static int liveTokenCount(DSLContext sql, UUID org) {
+        return sql.fetchCount(API_TOKENS, API_TOKENS.ORGANIZATION_ID.eq(org).and(API_TOKENS.REVOKED_AT.isNull())
+                .and(API_TOKENS.EXPIRES_AT.isNull().or(API_TOKENS.EXPIRES_AT.gt(DSL.currentOffsetDateTime()))));
     }
 
     private static OffsetDateTime utc(Instant i) {

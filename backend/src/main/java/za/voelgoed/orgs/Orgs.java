@@ -37,13 +37,13 @@ public final class Orgs {
         try {
             return outbox.transact(actor, tx -> {
                 if (OrgStore.slugTaken(tx.sql(), slug)) {
-                    throw ApiException.conflict("slug_taken", "an organisation with slug '" + slug + "' exists");
+                    throw ApiException.conflict("slug_taken", "an organisation with this slug exists");
                 }
                 return OrgStore.insert(tx.sql(), UUID.randomUUID(), input.name().strip(), slug);
             });
         } catch (DataAccessException e) {
             if ("23505".equals(e.sqlState())) {
-                throw ApiException.conflict("slug_taken", "an organisation with slug '" + slug + "' exists");
+                throw ApiException.conflict("slug_taken", "an organisation with this slug exists");
             }
             throw e;
         }

@@ -51,10 +51,10 @@ final class HoldRules {
             String text = seatIds.get(i);
             try {
                 var seat = map.find(SeatId.parse(text));
-                check.require(seat.isPresent(), "seats[" + i + "]", "no seat '" + text + "' in this event");
+                check.require(seat.isPresent(), "seats[" + i + "]", "no such seat in this event");
                 seat.ifPresent(s -> indexes.add(s.index()));
             } catch (RuntimeException malformed) {
-                check.require(false, "seats[" + i + "]", "'" + text + "' is not a seat id (section:row:number)");
+                check.require(false, "seats[" + i + "]", "is not a seat id (section:row:number)");
             }
         }
         check.orThrow();

@@ -120,7 +120,7 @@ public final class Holds implements AutoCloseable {
                     hold.ticketType(), hold.quantity());
         }
         if (outcome instanceof RedisInventory.Outcome.UnknownTicketType) {
-            throw ApiException.badRequest("unknown_ticket_type", "no ticket type '" + hold.ticketType() + "'");
+            throw ApiException.badRequest("unknown_ticket_type", "this event has no such ticket type");
         }
         if (outcome instanceof RedisInventory.Outcome.SoldOut soldOut) {
             throw ApiException.conflict("sold_out", hold.ticketType() + ": only " + Math.max(0, soldOut.remaining())

@@ -39,6 +39,8 @@ public final class SaleSetup {
     private SaleSetup() {
     }
 
+    private static final String PRICE_RULE = "must be a whole number of cents from 0 to " + SeatingLimits.MAX_PRICE_CENTS;
+
     /** Checks the input; throws a 422 listing every problem. */
     public static void validate(Input input) {
         Validation check = new Validation();
@@ -59,14 +61,23 @@ public final class SaleSetup {
             check.require(t.code() != null && t.code().matches(CODE) && codes.add(t.code()), at + ".code",
                     "must be a unique lower-case code")
                     .text(t.name(), at + ".name", 1, 100)
-                    .require(t.priceCents() != null && t.priceCents() >= 0, at + ".price_cents", "must be 0 or more cents")
+                    .require(validPrice(t.priceCents()), at + ".price_cents", PRICE_RULE)
                     .require(t.capacity() != null && t.capacity() >= 1 && t.capacity() <= 1_000_000, at + ".capacity",
                             "must be between 1 and 1000000");
         }
         check.orThrow();
     }
 
+    private static boolean validPrice(Long cents) {
+        return cents != null && cents >= 0 && cents <= SeatingLimits.MAX_PRICE_CENTS;
+    }
+
     private static void checkSeating(SeatingInput seating, Validation check) {
+        List<CategoryPrice> categories = seating.categories() == null ? List.of() : seating.categories();
+        for (int i = 0; i < categories.size(); i++) {
+            check.require(validPrice(categories.get(i).priceCents()), "seating.categories[" + i + "].price_cents",
+                    PRICE_RULE);
+        }
         try {
             SeatMap map = SeatMap.of(seating.sections() == null ? List.of() : seating.sections());
             Map<String, Long> prices = prices(seating);

@@ -9,6 +9,11 @@ public final class SeatingLimits {
     /** Keeps one show's seat bitmap at 2.5 kB and a best-available scan well under a millisecond. */
     public static final int MAX_SEATS = 20_000;
     public static final String CATEGORY_PATTERN = "[a-z][a-z0-9_]{0,29}";
+    /**
+     * The dearest ticket, in cents (one million in the show's currency). With at most 20,000 seats or
+     * 1,000,000 tickets of a type it keeps every order total far inside a long.
+     */
+    public static final long MAX_PRICE_CENTS = 100_000_000L;
 
     private SeatingLimits() {
     }

@@ -100,12 +100,17 @@ public final class Orders {
                     PaymentReconciliation.reference(orgId, orderId)),
                     "order:" + orderId + ":authorize");
         } catch (PaymentDeclined declined) {
-            throw ApiException.of(402, "payment_declined", "Payment declined", "the card was declined ("
-                    + declined.code() + "); nothing was charged and the hold is kept until it expires");
+            LOG.log(Level.INFO, "payment_declined order=" + orderId + " provider_code=" + declined.code());
+            throw ApiException.of(402, "payment_declined", "Payment declined", "the card was declined; nothing was"
+                    + " charged and the hold is kept until it expires");
         } catch (PaymentRejected rejected) {
-            throw ApiException.of(422, "payment_invalid", "Payment details invalid", rejected.code() + ": "
-                    + rejected.getMessage());
+            // the provider's own words stay in our log: they are not our contract and may quote what was sent
+            LOG.log(Level.WARNING, "payment_rejected order=" + orderId + " status=" + rejected.status()
+                    + " provider_code=" + rejected.code());
+            throw ApiException.of(422, "payment_invalid", "Payment details invalid", "the payment provider refused"
+                    + " the card details; check the card number, expiry date and CVV");
         } catch (PaymentException unavailable) {
+            LOG.log(Level.WARNING, "payment_unavailable order=" + orderId + " error=\"" + unavailable.getMessage() + "\"");
             throw ApiException.of(503, "payment_unavailable", "Payment provider unavailable",
                     "the payment provider did not answer; nothing was ordered, try again with the same Idempotency-Key");
         }
@@ -201,8 +206,9 @@ public final class Orders {
                     : payments.voidAuthorization(payment.providerAuthId(), "payment:" + payment.id() + ":void").id();
         } catch (PaymentException e) {
             dsl.execute("update payments set status = ? where id = ? and status = 'refunding'", payment.status(), payment.id());
+            LOG.log(Level.WARNING, "refund_failed order=" + orderId + " error=\"" + e.getMessage() + "\"");
             throw ApiException.of(503, "payment_unavailable", "Payment provider unavailable",
-                    "the refund did not go through (" + e.getMessage() + "); nothing changed, try again");
+                    "the refund did not go through at the payment provider; nothing changed, try again");
         }
         OrderStore.Returned returned = outbox.transact(actor, tx -> {
             if (!OrderStore.lockPayment(tx.sql(), payment.id()).map(p -> p.status().equals("refunding")).orElse(false)) {

@@ -102,13 +102,48 @@ class IdentityIT {
         assertThat(admin.post("/api/orgs/" + orgA + "/tokens", "{\"role\":\"device\",\"scopes\":[]}").status())
                 .isEqualTo(422);
         assertThat(admin.post("/api/orgs/" + orgA + "/tokens", "{\"role\":\"device\",\"scopes\":[\"scanning:org:"
-                + orgB + "\"]}").problem(422).get("errors").get(0).get("message").asText()).contains("another organisation");
+                + orgB + "\"]}").problem(422).get("errors").get(0).get("message").asText())
+                .isEqualTo("scopes[0] is not a topic of this organisation");
         assertThat(admin.post("/api/orgs/" + orgA + "/tokens", "{\"role\":\"device\",\"scopes\":[\"nope\"]}")
                 .status()).isEqualTo(422);
         assertThat(admin.post("/api/orgs/" + orgA + "/tokens", "{\"role\":\"king\"}").status()).isEqualTo(422);
         Api scanner = admin.withToken(ok.json().get("token").asText());
         assertThat(scanner.get("/api/orgs/" + orgA + "/events").status()).isEqualTo(403);
         assertThat(Db.count("select count(*) from api_tokens")).isEqualTo(1);
+    }
+
+    @Test
+    void aScopeOfAnotherOrganisationsShowAndOfNoShowAreRefusedAlike() {
+        String theirShow = admin.post("/api/orgs/" + orgB + "/events",
+                "{\"name\":\"Theirs\",\"starts_at\":\"2027-01-01T20:00:00Z\"}").expect(201).get("id").asText();
+        var theirs = admin.post("/api/orgs/" + orgA + "/tokens",
+                "{\"role\":\"device\",\"scopes\":[\"scanning:org:" + orgA + "\",\"events:event:" + theirShow + "\"]}");
+        var nobodys = admin.post("/api/orgs/" + orgA + "/tokens",
+                "{\"role\":\"device\",\"scopes\":[\"scanning:org:" + orgA + "\",\"events:event:" + UUID.randomUUID() + "\"]}");
+        assertThat(theirs.problem(422).get("errors")).isEqualTo(nobodys.problem(422).get("errors"));
+        assertThat(theirs.body()).doesNotContain(theirShow);
+        assertThat(Db.count("select count(*) from api_tokens where organization_id = ?", orgA)).isZero();
+        String mine = admin.post("/api/orgs/" + orgA + "/events",
+                "{\"name\":\"Mine\",\"starts_at\":\"2027-01-01T20:00:00Z\"}").expect(201).get("id").asText();
+        admin.post("/api/orgs/" + orgA + "/tokens", "{\"role\":\"device\",\"scopes\":[\"events:event:" + mine + "\"]}")
+                .expect(201);
+    }
+
+    @Test
+    void tokensLiveAtMostTheMaximumLifetimeAndRecordWhenTheyWereUsed() {
+        JsonNode issued = admin.post("/api/orgs/" + orgA + "/tokens", "{\"role\":\"viewer\"}").expect(201);
+        java.time.Instant expires = java.time.Instant.parse(issued.get("expires_at").asText());
+        assertThat(expires).isBetween(java.time.Instant.now().plus(java.time.Duration.ofDays(89)),
+                java.time.Instant.now().plus(java.time.Duration.ofDays(90)));
+        String tooLate = java.time.Instant.now().plus(java.time.Duration.ofDays(91)).toString();
+        assertThat(admin.post("/api/orgs/" + orgA + "/tokens", "{\"role\":\"viewer\",\"expires_at\":\"" + tooLate
+                + "\"}").problem(422).get("errors").get(0).get("field").asText()).isEqualTo("expires_at");
+
+        UUID id = UUID.fromString(issued.get("id").asText());
+        assertThat(Db.single("select last_used_at from api_tokens where id = ?", id)).isNull();
+        admin.withToken(issued.get("token").asText()).get("/api/orgs/" + orgA).expect(200);
+        assertThat(Db.single("select last_used_at from api_tokens where id = ?", id)).isNotNull();
+        assertThat(admin.get("/api/orgs/" + orgA + "/tokens").json().get("items").get(0).has("last_used_at")).isTrue();
     }
 
     @Test

@@ -125,7 +125,7 @@ class HttpPaymentProviderIT {
     @Test
     void timedOutAuthorisationIsRetriedWithTheSameKeyAndChargedOnce() {
         try (var slow = PaymentSimulatorProcess.start("--timeout-rate", "1", "--timeout-sleep-ms", "3000");
-             var client = new HttpPaymentProvider(new PaymentSettings(slow.url(), 1000, 500, 3))) {
+             var client = new HttpPaymentProvider(new PaymentSettings(slow.url(), 1000, 1500, 3))) {
             String key = order + ":authorize";
 
             Authorization authorized = client.authorize(request(CARD, 2_500), key);

@@ -65,6 +65,10 @@ public final class TestEnv {
         env.put("VOELGOED_OUTBOX_CONSUMER_MAX_ATTEMPTS", "3");
         env.put("VOELGOED_RATE_LIMIT_REST_PER_SECOND", "0");
         env.put("VOELGOED_RATE_LIMIT_FRAMES_PER_SECOND", "0");
+        env.put("VOELGOED_RATE_LIMIT_ORG_REST_PER_SECOND", "0");
+        env.put("VOELGOED_RATE_LIMIT_UNAUTHENTICATED_PER_SECOND", "0");
+        env.put("VOELGOED_LIMIT_SOCKETS_PER_TOKEN", "0");
+        env.put("VOELGOED_LIMIT_SOCKETS_PER_ORG", "0");
         env.putAll(overrides);
         return AppConfig.load(env);
     }

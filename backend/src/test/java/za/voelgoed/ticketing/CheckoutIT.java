@@ -99,7 +99,9 @@ class CheckoutIT {
         }
     }
 
-    static JsonNode json(HttpResponse<String> response) {
+    /** The body, after checking the status: an error body must never pass for the answer a test expects. */
+    static JsonNode json(HttpResponse<String> response, int expectedStatus) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
         return za.voelgoed.shared.json.Json.tree(response.body());
     }
 
@@ -114,10 +116,10 @@ class CheckoutIT {
         HttpResponse<String> again = post("/api/orgs/" + org + "/orders", order(holdId, CARD, "TEN"), key);
 
         assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
-        JsonNode order = json(first);
+        JsonNode order = json(first, 201);
         assertThat(again.statusCode()).isEqualTo(201);
         assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
-        assertThat(json(again).path("id").asText()).isEqualTo(order.path("id").asText());
+        assertThat(json(again, 201).path("id").asText()).isEqualTo(order.path("id").asText());
         assertThat(Db.count("select count(*) from orders where hold_id = ?::uuid", holdId)).isEqualTo(1);
         assertThat(order.path("subtotal_cents").asLong()).isEqualTo(50000);
         assertThat(order.path("total_cents").asLong()).isEqualTo(45000);
@@ -158,9 +160,9 @@ class CheckoutIT {
         HttpResponse<String> other = post("/api/orgs/" + org + "/events", body.replace("Once", "Twice"), key);
 
         assertThat(first.statusCode()).isEqualTo(201);
-        assertThat(json(retry).path("id").asText()).isEqualTo(json(first).path("id").asText());
+        assertThat(json(retry, 201).path("id").asText()).isEqualTo(json(first, 201).path("id").asText());
         assertThat(other.statusCode()).isEqualTo(409);
-        assertThat(json(other).path("code").asText()).isEqualTo("idempotency_key_reused");
+        assertThat(json(other, 409).path("code").asText()).isEqualTo("idempotency_key_reused");
         assertThat(Db.count("select count(*) from events where organization_id = ? and name in ('Once', 'Twice')", org))
                 .isEqualTo(1);
     }
@@ -170,7 +172,7 @@ class CheckoutIT {
         UUID event = show();
         String holdId = hold(event, "{\"ticket_type\": \"ga\", \"quantity\": 1}");
         staff.post("/api/orgs/" + org + "/queues/payments/pause", "{}");
-        String orderId = json(post("/api/orgs/" + org + "/orders", order(holdId, CARD, null), null)).path("id").asText();
+        String orderId = json(post("/api/orgs/" + org + "/orders", order(holdId, CARD, null), null), 201).path("id").asText();
         TestEnv.exec("update payments set status = 'refunding' where order_id = '" + orderId + "'");
         staff.post("/api/orgs/" + org + "/queues/payments/resume", "{}");
 
@@ -192,7 +194,7 @@ class CheckoutIT {
         HttpResponse<String> declined = post("/api/orgs/" + org + "/orders", order(holdId, DECLINED, null), null);
 
         assertThat(declined.statusCode()).isEqualTo(402);
-        assertThat(json(declined).path("code").asText()).isEqualTo("payment_declined");
+        assertThat(json(declined, 402).path("code").asText()).isEqualTo("payment_declined");
         assertThat(Db.count("select count(*) from orders where hold_id = ?::uuid", holdId)).isZero();
         assertThat(Db.count("select count(*) from tickets where event_id = ?", event)).isZero();
         assertThat(Db.count("select count(*) from domain_events where event_type = 'ticket.sold.v1'")).isEqualTo(soldEvents);
@@ -209,7 +211,7 @@ class CheckoutIT {
         HttpResponse<String> late = post("/api/orgs/" + org + "/orders", order(holdId, CARD, null), null);
 
         assertThat(late.statusCode()).isEqualTo(409);
-        assertThat(json(late).path("code").asText()).isIn("hold_expired");
+        assertThat(json(late, 409).path("code").asText()).isIn("hold_expired");
         assertThat(Db.count("select count(*) from orders where hold_id = ?::uuid", holdId)).isZero();
     }
 
@@ -242,7 +244,7 @@ class CheckoutIT {
     void aRefundLeftHalfwayIsFinishedByTheNextOneAndRecordedOnce() throws Exception {
         UUID event = show();
         String holdId = hold(event, "{\"ticket_type\": \"ga\", \"quantity\": 2}");
-        String orderId = json(post("/api/orgs/" + org + "/orders", order(holdId, CARD, null), null)).path("id").asText();
+        String orderId = json(post("/api/orgs/" + org + "/orders", order(holdId, CARD, null), null), 201).path("id").asText();
         await().atMost(Duration.ofSeconds(20)).until(() -> "captured".equals(
                 Db.single("select status from payments where order_id = ?::uuid", orderId)));
         // as if a refund had marked the payment and then died before its ledger transaction
@@ -252,7 +254,7 @@ class CheckoutIT {
         HttpResponse<String> again = post("/api/orgs/" + org + "/orders/" + orderId + "/refund", "{}", null);
 
         assertThat(finished.statusCode()).as(finished.body()).isEqualTo(200);
-        assertThat(json(finished).path("tickets")).allSatisfy(t -> assertThat(t.path("status").asText()).isEqualTo("void"));
+        assertThat(json(finished, 200).path("tickets")).allSatisfy(t -> assertThat(t.path("status").asText()).isEqualTo("void"));
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(Db.count("select count(*) from refunds r join payments p on p.id = r.payment_id"
                 + " where p.order_id = ?::uuid", orderId)).isEqualTo(1);
@@ -263,7 +265,7 @@ class CheckoutIT {
     void aRefundVoidsTheTicketsPutsTheSeatsBackAndASecondRefundIsRefused() throws Exception {
         UUID event = show();
         String holdId = hold(event, "{\"seats\": [\"Hall:A:9\", \"Hall:A:10\"]}");
-        String orderId = json(post("/api/orgs/" + org + "/orders", order(holdId, CARD, null), null)).path("id").asText();
+        String orderId = json(post("/api/orgs/" + org + "/orders", order(holdId, CARD, null), null), 201).path("id").asText();
         await().atMost(Duration.ofSeconds(20)).until(() -> "captured".equals(
                 Db.single("select status from payments where order_id = ?::uuid", orderId)));
 
@@ -272,10 +274,10 @@ class CheckoutIT {
         HttpResponse<String> twice = post("/api/orgs/" + org + "/orders/" + orderId + "/refund", "{}", null);
 
         assertThat(refunded.statusCode()).as(refunded.body()).isEqualTo(200);
-        assertThat(json(refunded).path("status").asText()).isEqualTo("refunded");
-        assertThat(json(refunded).path("tickets")).allSatisfy(t -> assertThat(t.path("status").asText()).isEqualTo("void"));
+        assertThat(json(refunded, 200).path("status").asText()).isEqualTo("refunded");
+        assertThat(json(refunded, 200).path("tickets")).allSatisfy(t -> assertThat(t.path("status").asText()).isEqualTo("void"));
         assertThat(twice.statusCode()).isEqualTo(409);
-        assertThat(json(twice).path("code").asText()).isEqualTo("already_refunded");
+        assertThat(json(twice, 409).path("code").asText()).isEqualTo("already_refunded");
         assertThat(Db.count("select count(*) from refunds r join payments p on p.id = r.payment_id"
                 + " where p.order_id = ?::uuid", orderId)).isEqualTo(1);
         assertThat(Db.count("select count(*) from domain_events where event_type = 'payment.refunded.v1'"
@@ -284,5 +286,70 @@ class CheckoutIT {
         assertThat(seats.path("sold").asInt()).isZero();
         assertThat(redisSold(event)).isZero();
         assertThat(hold(event, "{\"seats\": [\"Hall:A:9\", \"Hall:A:10\"]}")).isNotBlank();
+    }
+
+    @Test
+    void anIdempotentAnswerAndItsKeyHoldNoCardDataAndAreForgottenAfterTheRetention() throws Exception {
+        UUID event = show();
+        String holdId = hold(event, "{\"ticket_type\": \"ga\", \"quantity\": 1}");
+        String key = "refused-" + UUID.randomUUID();
+        String pan = "4111111111111111";
+        String body = "{\"hold_id\": \"" + holdId + "\", \"customer\": {\"name\": \"T\", \"email\": \"t@example.com\"},"
+                + " \"payment\": \"" + pan + "\"}";
+
+        HttpResponse<String> refused = post("/api/orgs/" + org + "/orders", body, key);
+        HttpResponse<String> replayed = post("/api/orgs/" + org + "/orders", body, key);
+        HttpResponse<String> otherCard = post("/api/orgs/" + org + "/orders", body.replace(pan, "5555555555554444"), key);
+
+        assertThat(json(refused, 400).path("code").asText()).isEqualTo("malformed_json");
+        assertThat(refused.body()).doesNotContain(pan);
+        assertThat(json(replayed, 400).path("code").asText()).isEqualTo("malformed_json");
+        assertThat(replayed.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(json(otherCard, 409).path("code").asText()).as("another card is another request")
+                .isEqualTo("idempotency_key_reused");
+        var row = Db.rows("select request_hash, response::text from idempotency_keys where key = ?", key).get(0);
+        assertThat(row.toString()).doesNotContain(pan).doesNotContain("4111");
+        assertThat(row.get(0)).as("a keyed digest, not the body's bare SHA-256").isNotEqualTo(sha256(body));
+
+        TestEnv.exec("update idempotency_keys set created_at = now() - interval '25 hours' where key = '" + key + "'");
+        HttpResponse<String> afterRetention = post("/api/orgs/" + org + "/orders", body.replace(pan, "5555555555554444"), key);
+        assertThat(json(afterRetention, 400).path("code").asText()).isEqualTo("malformed_json");
+        assertThat(afterRetention.headers().firstValue("Idempotent-Replayed")).isEmpty();
+    }
+
+    @Test
+    void aPaidCheckoutStoresItsAnswerWithoutTheCard() throws Exception {
+        UUID event = show();
+        String holdId = hold(event, "{\"ticket_type\": \"ga\", \"quantity\": 1}");
+        String key = "paid-" + UUID.randomUUID();
+        String body = order(holdId, CARD, null);
+        json(post("/api/orgs/" + org + "/orders", body, key), 201);
+        String stored = Db.rows("select request_hash, response::text from idempotency_keys where key = ?", key).toString();
+        assertThat(stored).doesNotContain("4242").doesNotContain(sha256(body));
+    }
+
+    @Test
+    void theProvidersOwnWordsAndFailuresStayInOurLog() throws Exception {
+        UUID event = show();
+        String holdId = hold(event, "{\"ticket_type\": \"ga\", \"quantity\": 1}");
+        String badExpiry = "{\"card_number\": \"4242 4242 4242 4242\", \"expiry\": \"13/99\", \"cvv\": \"123\"}";
+        HttpResponse<String> invalid = post("/api/orgs/" + org + "/orders", order(holdId, badExpiry, null), null);
+        assertThat(json(invalid, 422).path("code").asText()).isEqualTo("payment_invalid");
+        assertThat(invalid.body()).doesNotContain("invalid_expiry").doesNotContain("MM/YY");
+
+        String paid = json(post("/api/orgs/" + org + "/orders", order(holdId, CARD, null), null), 201).path("id").asText();
+        try (BackendNode unreachable = BackendNode.start(TestEnv.config(Map.of("VOELGOED_PAYMENTS_URL",
+                "http://127.0.0.1:1", "VOELGOED_PAYMENTS_MAX_ATTEMPTS", "1", "VOELGOED_NODE_ID", "no-provider",
+                "VOELGOED_JOBS_ENABLED", "false")))) {
+            Api there = new Api(unreachable.port(), staff.token());
+            var refund = there.post("/api/orgs/" + org + "/orders/" + paid + "/refund", "{}");
+            assertThat(refund.problem(503).get("code").asText()).isEqualTo("payment_unavailable");
+            assertThat(refund.body()).doesNotContain("Exception").doesNotContain("127.0.0.1").doesNotContain("attempt");
+        }
+    }
+
+    private static String sha256(String text) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 }

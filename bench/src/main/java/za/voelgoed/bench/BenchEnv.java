@@ -49,6 +49,9 @@ final class BenchEnv {
         env.put("VOELGOED_DB_POOL_SIZE", "24");
         env.put("VOELGOED_RATE_LIMIT_REST_PER_SECOND", "0");
         env.put("VOELGOED_RATE_LIMIT_FRAMES_PER_SECOND", "0");
+        env.put("VOELGOED_RATE_LIMIT_ORG_REST_PER_SECOND", "0");
+        env.put("VOELGOED_LIMIT_SOCKETS_PER_TOKEN", "0");
+        env.put("VOELGOED_LIMIT_SOCKETS_PER_ORG", "0");
         return env;
     }
 

@@ -14,17 +14,23 @@ import za.voelgoed.platform.ratelimit.RateLimiter;
 
 /**
  * Authenticates every {@code /api} request and applies the {@link AccessPolicy} before any handler runs;
- * the principal is then in the request context for handlers ({@link #principal}).
+ * the principal is then in the request context for handlers ({@link #principal}). Limits come first: a
+ * client address over its budget of requests without a valid token is refused before its token is even
+ * looked up; a valid token is held to its own rate and to its organisation's.
  */
 public final class AccessFilter implements Filter {
 
+    /** The REST limits: per token, per organisation, and per client address for requests without a valid token. */
+    public record Limits(RateLimiter perToken, RateLimiter perOrg, RateLimiter unauthenticated) {
+    }
+
     private final Authenticator authenticator;
-    private final RateLimiter rateLimiter;
+    private final Limits limits;
     private final AccessPolicy policy = new AccessPolicy();
 
-    public AccessFilter(Authenticator authenticator, RateLimiter rateLimiter) {
+    public AccessFilter(Authenticator authenticator, Limits limits) {
         this.authenticator = authenticator;
-        this.rateLimiter = rateLimiter;
+        this.limits = limits;
     }
 
     @Override
@@ -34,21 +40,24 @@ public final class AccessFilter implements Filter {
             chain.proceed();
             return;
         }
+        String address = req.remotePeer().host();
         Optional<String> token = bearer(req);
-        if (token.isEmpty()) {
-            ProblemResponses.send(res, ApiException.unauthorized("missing bearer token").problem());
+        // a token recognised from memory costs nothing to check; anything else is paid for by its address
+        boolean known = token.isPresent() && authenticator.recognises(token.get());
+        if (!known && refused(res, limits.unauthenticated().check(address), "this address sent too many requests"
+                + " without a valid token")) {
             return;
         }
-        Optional<Principal> who = authenticator.authenticate(token.get());
+        Optional<Principal> who = token.flatMap(authenticator::authenticate);
         if (who.isEmpty()) {
-            ProblemResponses.send(res, ApiException.unauthorized("unknown, expired or revoked token").problem());
+            limits.unauthenticated().tryAcquire(address);
+            ProblemResponses.send(res, ApiException.unauthorized(token.isEmpty() ? "missing bearer token"
+                    : "unknown, expired or revoked token").problem());
             return;
         }
-        RateLimiter.Verdict verdict = rateLimiter.tryAcquire(subject(who.get()));
-        if (!verdict.allowed()) {
-            res.header(HeaderNames.RETRY_AFTER, Long.toString((verdict.retryAfterMs() + 999) / 1000));
-            ProblemResponses.send(res, Problem.of(429, "rate_limited", "Too many requests",
-                    "this token is over its request rate; retry after the Retry-After delay", java.util.List.of()));
+        if (refused(res, limits.perToken().tryAcquire(subject(who.get())), "this token is over its request rate")
+                || !who.get().admin() && refused(res, limits.perOrg().tryAcquire(who.get().organizationId().toString()),
+                "this organisation is over its request rate")) {
             return;
         }
         AccessPolicy.Decision decision = policy.check(who.get(), req.prologue().method().text(), path);
@@ -59,6 +68,16 @@ public final class AccessFilter implements Filter {
         }
         req.context().register(who.get());
         chain.proceed();
+    }
+
+    private static boolean refused(RoutingResponse res, RateLimiter.Verdict verdict, String why) {
+        if (verdict.allowed()) {
+            return false;
+        }
+        res.header(HeaderNames.RETRY_AFTER, Long.toString((verdict.retryAfterMs() + 999) / 1000));
+        ProblemResponses.send(res, Problem.of(429, "rate_limited", "Too many requests",
+                why + "; retry after the Retry-After delay", java.util.List.of()));
+        return true;
     }
 
     /** What a principal is counted as by rate limits: its token, or the bootstrap admin. */

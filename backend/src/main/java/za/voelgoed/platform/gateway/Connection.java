@@ -55,22 +55,24 @@ final class Connection implements WsListener {
     private volatile boolean peerClosed;
     private boolean oversized;
     private boolean batched;
+    private volatile String upgradeToken;
+    private volatile String address;
+    private volatile SocketQuota.Holder quotaPlace;
 
     Connection(Gateway gateway) {
         this.gateway = gateway;
     }
 
+    /**
+     * Takes the token of the upgrade request, if any; it is checked once the socket is open, where the
+     * client's address is known: every failed authentication is counted against that address.
+     */
     @Override
     public Optional<Headers> onHttpUpgrade(HttpPrologue prologue, Headers headers) throws WsUpgradeException {
         batched = "true".equals(prologue.query().first(BATCH_PARAMETER).orElse("false"));
         Optional<String> header = headers.first(HeaderNames.AUTHORIZATION);
         if (header.isPresent()) {
-            Optional<Principal> who = AccessFilter.bearerOf(header.get()).flatMap(gateway.authenticator::authenticate);
-            if (who.isEmpty()) {
-                gateway.telemetry.authFailed();
-                throw new WsUpgradeException("unknown, expired or revoked token");
-            }
-            principal = who.get();
+            upgradeToken = AccessFilter.bearerOf(header.get()).orElse("");
         }
         return Optional.empty();
     }
@@ -79,11 +81,57 @@ final class Connection implements WsListener {
     public void onOpen(WsSession session) {
         this.session = session;
         this.reader = Thread.currentThread();
+        this.address = session.socketContext().remotePeer().host();
         this.out = new Outbound(session, gateway.telemetry, gateway.encodedFrames, batched);
         gateway.register(this);
-        if (principal != null) {
+        if (upgradeToken != null) {
+            authenticate(upgradeToken);
+        }
+    }
+
+    /** Authenticates with a token from the upgrade or an auth frame; refuses and closes on failure. */
+    private void authenticate(String token) {
+        if (!gateway.authenticator.recognises(token) && !gateway.limits.unauthenticated().check(address).allowed()) {
+            error(null, "rate_limited", "too many failed authentications from this address; retry later");
+            close(CloseCodes.RATE_LIMITED, "too many failed authentications");
+            return;
+        }
+        Optional<Principal> who = token.isEmpty() ? Optional.empty() : gateway.authenticator.authenticate(token);
+        if (who.isEmpty()) {
+            gateway.telemetry.authFailed();
+            gateway.limits.unauthenticated().tryAcquire(address);
+            error(null, "unauthorized", "unknown, expired or revoked token");
+            close(CloseCodes.UNAUTHORIZED, "unauthorized");
+            return;
+        }
+        principal = who.get();
+        if (takeSocketPlace()) {
             admitted();
         }
+    }
+
+    /** A place under the token's and the organisation's socket limits (the admin needs none). */
+    private boolean takeSocketPlace() {
+        if (principal.admin()) {
+            return true;
+        }
+        SocketQuota.Holder place = new SocketQuota.Holder(principal.organizationId(), principal.tokenId(),
+                UUID.fromString(id));
+        SocketQuota.Verdict verdict = gateway.socketQuota.take(place);
+        if (verdict == SocketQuota.Verdict.ADMITTED) {
+            quotaPlace = place;
+            return true;
+        }
+        String whose = verdict == SocketQuota.Verdict.TOKEN_FULL ? "this token" : "this organisation";
+        gateway.telemetry.dropped(principal.organizationId(), "socket_limit");
+        error(null, "too_many_connections", whose + " has as many sockets open as it may; close one first");
+        close(CloseCodes.RATE_LIMITED, "too many connections");
+        return false;
+    }
+
+    /** This connection's place under the socket limits; null before authentication and for the admin. */
+    SocketQuota.Holder quotaPlace() {
+        return closed ? null : quotaPlace;
     }
 
     private void admitted() {
@@ -156,13 +204,16 @@ final class Connection implements WsListener {
     }
 
     private void handle(String text) {
+        if (closed) {
+            return;
+        }
         try {
             ClientFrame frame = Frames.decodeClient(text);
             if (principal == null) {
                 authenticate(frame);
                 return;
             }
-            var verdict = gateway.frameLimiter.tryAcquire(AccessFilter.subject(principal));
+            var verdict = gateway.limits.frames().tryAcquire(AccessFilter.subject(principal), costOf(frame));
             if (!verdict.allowed()) {
                 error(refOf(frame), "rate_limited", "too many frames; retry after " + verdict.retryAfterMs() + " ms");
                 return;
@@ -181,6 +232,12 @@ final class Connection implements WsListener {
         }
     }
 
+    /** A resume reads the outbox, so it is paid for with more of the token's frame budget than a ping. */
+    private int costOf(ClientFrame frame) {
+        return frame instanceof ClientFrame.Subscribe s && s.resume() != null
+                ? Math.max(1, gateway.limits.resumeFrameCost()) : 1;
+    }
+
     private static String refOf(ClientFrame frame) {
         return switch (frame) {
             case ClientFrame.Subscribe s -> s.ref();
@@ -196,24 +253,38 @@ final class Connection implements WsListener {
             close(CloseCodes.UNAUTHORIZED, "unauthenticated");
             return;
         }
-        Optional<Principal> who = gateway.authenticator.authenticate(auth.token());
-        if (who.isEmpty()) {
-            gateway.telemetry.authFailed();
-            error(null, "unauthorized", "unknown, expired or revoked token");
-            close(CloseCodes.UNAUTHORIZED, "unauthorized");
-            return;
-        }
-        principal = who.get();
-        admitted();
+        authenticate(auth.token());
     }
 
     private void deliver(List<Routed.Match> matches) {
         if (closed) {
             return;
         }
-        List<EventMessage> sent = out.sendEvents(matches, subscriptions);
+        List<EventMessage> sent = out.sendEvents(ownOrganisationOnly(matches), subscriptions);
         Instant now = Instant.now();
         sent.forEach(m -> gateway.telemetry.pushed(m.orgId(), m.event(), Duration.between(m.timestamp(), now)));
+    }
+
+    /**
+     * The events this principal may see: those of its own organisation (the admin sees all). Topic access
+     * already keeps other tenants' topics away; this holds even if a topic were ever routed wrongly.
+     */
+    private List<Routed.Match> ownOrganisationOnly(List<Routed.Match> matches) {
+        Principal p = principal;
+        if (p == null || p.admin()) {
+            return p == null ? List.of() : matches;
+        }
+        List<Routed.Match> own = new java.util.ArrayList<>(matches.size());
+        for (Routed.Match m : matches) {
+            if (p.organizationId().equals(m.message().orgId())) {
+                own.add(m);
+            } else {
+                gateway.telemetry.dropped(p.organizationId(), "foreign_organisation");
+                LOG.log(Level.WARNING, "ws_foreign_event_withheld connection=" + id + " topic=" + m.topic()
+                        + " message=" + m.message().id());
+            }
+        }
+        return own;
     }
 
     /**
@@ -226,17 +297,31 @@ final class Connection implements WsListener {
         Thread.ofVirtual().start(() -> close(CloseCodes.RESYNC, "too slow: messages were dropped, resync"));
     }
 
-    /** Heartbeat, idle and authentication deadlines; called by the gateway's sweeper. */
-    void tick(long now) {
+    /**
+     * Heartbeat, idle, authentication and write deadlines; called by the gateway's sweeper, which must never
+     * wait on a socket: everything here either reads a clock or starts a thread.
+     */
+    void tick(long now, long nowNanos) {
         var settings = gateway.settings;
-        if (principal == null && now - openedAt > settings.authDeadlineMs()) {
+        if (out != null && out.stalledMillis(nowNanos) > settings.writeTimeoutMs()) {
+            cutOffStalledWriter();
+        } else if (principal == null && now - openedAt > settings.authDeadlineMs()) {
             close(CloseCodes.UNAUTHORIZED, "authentication deadline passed");
         } else if (now - lastSeen > settings.idleTimeoutMs()) {
             close(CloseCodes.IDLE, "idle");
         } else if (now - lastPing >= settings.heartbeatMs() && session != null) {
             lastPing = now;
-            out.ping();
+            out.pingInBackground();
         }
+    }
+
+    /** A write blocked longer than the bound: the client stopped reading. Cut it off, on no one's time. */
+    private void cutOffStalledWriter() {
+        gateway.telemetry.dropped(org(), "write_timeout");
+        LOG.log(Level.INFO, "ws_stalled_writer_cut_off connection=" + id + " timeout_ms="
+                + gateway.settings.writeTimeoutMs());
+        out.abortWrite();
+        close(CloseCodes.RESYNC, "too slow: a write stalled, resync");
     }
 
     private void error(String ref, String code, String message) {
@@ -248,14 +333,24 @@ final class Connection implements WsListener {
         return p == null ? null : p.organizationId();
     }
 
+    /** Closes without waiting on the socket: the close frame goes out on a thread of its own. */
     void close(int code, String reason) {
+        closeLater(code, reason);
+    }
+
+    /** As {@link #close}, returning the thread that sends the close frame (shutdown waits for them). */
+    Thread closeLater(int code, String reason) {
         if (closed) {
-            return;
+            return null;
         }
         closed = true;
         cleanUp();
-        out.close(code, reason);
-        Thread.ofVirtual().start(this::dropIfPeerSilent);
+        return Thread.ofVirtual().name("ws-close").start(() -> {
+            if (out != null) {
+                out.close(code, reason);
+            }
+            dropIfPeerSilent();
+        });
     }
 
     /**
@@ -289,6 +384,10 @@ final class Connection implements WsListener {
     }
 
     private synchronized void cleanUp() {
+        if (quotaPlace != null) {
+            gateway.socketQuota.release(quotaPlace);
+            quotaPlace = null;
+        }
         if (presenceEntry != null) {
             gateway.presence.left(presenceEntry, "left");
             presenceEntry = null;

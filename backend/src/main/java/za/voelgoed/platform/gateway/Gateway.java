@@ -24,7 +24,9 @@ import za.voelgoed.shared.event.EventMessage;
 
 /**
  * The node's WebSocket gateway: creates one {@link Connection} per socket, and runs the sweeper that
- * sends heartbeats and closes idle and unauthenticated sockets.
+ * sends heartbeats, closes idle, unauthenticated and revoked sockets, and cuts off sockets whose writes
+ * stall. The sweeper never writes to a socket nor waits for a lock a writer holds, so one client that
+ * stops reading cannot stop housekeeping for everyone else.
  */
 public final class Gateway implements AutoCloseable {
 
@@ -37,7 +39,8 @@ public final class Gateway implements AutoCloseable {
     final TopicReplay replay;
     final GatewaySettings settings;
     final GatewayTelemetry telemetry;
-    final RateLimiter frameLimiter;
+    final Limits limits;
+    final SocketQuota socketQuota;
     final Presence presence;
     private final Function<Set<UUID>, Set<UUID>> deadTokens;
     final EncodedFrames encodedFrames = new EncodedFrames();
@@ -47,13 +50,23 @@ public final class Gateway implements AutoCloseable {
     private final CountDownLatch stopping = new CountDownLatch(1);
     private Thread sweeper;
 
+    /**
+     * What a client may use: frames per second per token (a resume costs {@code resumeFrameCost} of them),
+     * failed authentications per address, and sockets per token and per organisation (0: no limit).
+     */
+    public record Limits(RateLimiter frames, RateLimiter unauthenticated, int resumeFrameCost, int socketsPerToken,
+                         int socketsPerOrg) {
+    }
+
     public Gateway(PubSub pubsub, Authenticator authenticator, TopicOwnership ownership, TopicRouter router,
-                   TopicReplay replay, GatewaySettings settings, GatewayTelemetry telemetry, RateLimiter frameLimiter,
+                   TopicReplay replay, GatewaySettings settings, GatewayTelemetry telemetry, Limits limits,
                    Redis redis, String nodeId, Function<Set<UUID>, Set<UUID>> deadTokens) {
         this.deadTokens = deadTokens;
         this.presence = new Presence(redis, pubsub, settings.heartbeatMs());
         this.nodeId = nodeId;
-        this.frameLimiter = frameLimiter;
+        this.limits = limits;
+        this.socketQuota = new SocketQuota(redis, limits.socketsPerToken(), limits.socketsPerOrg(),
+                settings.heartbeatMs());
         this.messageOf = event -> EventMessage.of(event, router.showOf(event).orElse(null));
         this.pubsub = pubsub;
         this.authenticator = authenticator;
@@ -95,7 +108,8 @@ public final class Gateway implements AutoCloseable {
         try {
             while (!stopping.await(1, TimeUnit.SECONDS)) {
                 long now = System.currentTimeMillis();
-                connections.forEach(c -> c.tick(now));
+                long nowNanos = System.nanoTime();
+                connections.forEach(c -> c.tick(now, nowNanos));
                 if (now - lastPresence >= settings.heartbeatMs()) {
                     lastPresence = now;
                     refreshPresence();
@@ -125,15 +139,32 @@ public final class Gateway implements AutoCloseable {
     private void refreshPresence() {
         try {
             presence.refresh(connections.stream().map(Connection::presenceEntry).filter(Objects::nonNull).toList());
+            socketQuota.refresh(connections.stream().map(Connection::quotaPlace).filter(Objects::nonNull).toList());
             presence.pruneExpired();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "presence_refresh_failed error=\"" + e.getMessage() + "\"");
         }
     }
 
+    /** Stops the sweeper and closes every socket, waiting up to two seconds for the close frames to go out. */
     @Override
     public void close() {
         stopping.countDown();
-        connections.forEach(c -> c.close(1001, "server shutting down"));
+        List<Thread> closing = new java.util.ArrayList<>();
+        connections.forEach(c -> {
+            Thread t = c.closeLater(1001, "server shutting down");
+            if (t != null) {
+                closing.add(t);
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        for (Thread t : closing) {
+            try {
+                t.join(java.time.Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }

@@ -7,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import za.voelgoed.platform.pubsub.Routed;
 import za.voelgoed.shared.event.EventMessage;
 import za.voelgoed.shared.realtime.Frames;
@@ -16,6 +19,9 @@ import za.voelgoed.shared.topic.Topic;
 
 /**
  * Everything a connection writes, one message at a time (the socket is not safe for concurrent writers).
+ * No other thread ever waits on a write here: the sweeper only reads how long the write in progress has
+ * been blocked ({@link #stalledMillis}) and breaks it ({@link #abortWrite}); heartbeats are written by a
+ * thread of this connection's own ({@link #pingInBackground}), one at a time.
  * After a resume it remembers, for a minute, the last seq it replayed per resource, so an event replayed
  * from the outbox and then published live is written once. Live events are not remembered: PubSub hands
  * a connection each message once however many of its topics match, and the rare second copy of a message
@@ -43,6 +49,11 @@ final class Outbound {
         }
     };
     private long forgetReplayedAt;
+    private final ReentrantLock lock = new ReentrantLock();
+    /** {@link System#nanoTime} when the socket write in progress began; 0 while no write is in progress. */
+    private volatile long writingSince;
+    private volatile Thread writer;
+    private final AtomicBoolean pinging = new AtomicBoolean();
 
     Outbound(WsSession session, GatewayTelemetry telemetry, EncodedFrames encoded, boolean batched) {
         this.session = session;
@@ -51,8 +62,23 @@ final class Outbound {
         this.encoded = encoded;
     }
 
-    synchronized void send(UUID org, ServerFrame frame) {
-        write(org, Frames.encode(frame), frame.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
+    void send(UUID org, ServerFrame frame) {
+        lock.lock();
+        try {
+            write(org, Frames.encode(frame), frame.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs {@code steps} as one uninterrupted run of writes (a resume's replay, then its answer). */
+    void exclusively(Runnable steps) {
+        lock.lock();
+        try {
+            steps.run();
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void write(UUID org, String text, String type) {
@@ -63,11 +89,30 @@ final class Outbound {
 
     /** One WebSocket message; false when the socket is gone (onClose/onError cleans up). */
     private boolean sendMessage(String text) {
+        writer = Thread.currentThread();
+        writingSince = System.nanoTime();
         try {
             session.send(text, true);
             return true;
         } catch (RuntimeException e) {
             return false;
+        } finally {
+            writingSince = 0;
+            writer = null;
+        }
+    }
+
+    /** How long the write in progress has been blocked on the socket, in milliseconds; 0 when none is. */
+    long stalledMillis(long nowNanos) {
+        long since = writingSince;
+        return since == 0 ? 0 : TimeUnit.NANOSECONDS.toMillis(nowNanos - since);
+    }
+
+    /** Breaks a blocked write: interrupting a thread blocked on a socket closes that socket. */
+    void abortWrite() {
+        Thread blocked = writer;
+        if (blocked != null) {
+            blocked.interrupt();
         }
     }
 
@@ -75,10 +120,19 @@ final class Outbound {
      * Sends the events that are not held back by a replaying topic and were not sent already; returns
      * those it sent.
      */
-    synchronized List<EventMessage> sendEvents(List<Routed.Match> matches, Subscriptions subscriptions) {
+    List<EventMessage> sendEvents(List<Routed.Match> matches, Subscriptions subscriptions) {
         if (subscriptions == null) {
             return List.of();
         }
+        lock.lock();
+        try {
+            return sendUnlocked(matches, subscriptions);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private List<EventMessage> sendUnlocked(List<Routed.Match> matches, Subscriptions subscriptions) {
         List<EventMessage> sent = new ArrayList<>(matches.size());
         List<String> frames = new ArrayList<>(matches.size());
         for (Routed.Match m : matches) {
@@ -134,38 +188,55 @@ final class Outbound {
 
     /**
      * Records what a resuming client says it has ({@link Resume#resources}), so neither the replay nor a
-     * later live copy sends it again. Caller holds this object's lock.
+     * later live copy sends it again. Caller runs it {@link #exclusively}.
      */
     void clientHas(Map<String, Long> resources) {
         resources.forEach((key, seq) -> replayed.merge(key, seq, Math::max));
         forgetReplayedAt = System.currentTimeMillis() + REMEMBER_REPLAYED_MS;
     }
 
-    synchronized void ping() {
-        try {
-            session.ping(BufferData.empty());
-        } catch (RuntimeException e) {
-            // the socket is gone; onClose/onError cleans up
+    /** Sends a heartbeat ping on a thread of its own, unless the previous one is still waiting to go out. */
+    void pingInBackground() {
+        if (!pinging.compareAndSet(false, true)) {
+            return;
         }
+        Thread.ofVirtual().name("ws-ping").start(() -> {
+            lock.lock();
+            try {
+                writer = Thread.currentThread();
+                writingSince = System.nanoTime();
+                session.ping(BufferData.empty());
+            } catch (RuntimeException e) {
+                // the socket is gone; onClose/onError cleans up
+            } finally {
+                writingSince = 0;
+                writer = null;
+                lock.unlock();
+                pinging.set(false);
+            }
+        });
     }
 
     /**
-     * Sends a close frame. It waits for any write in progress; a writer stuck on a client that stopped
-     * reading must be interrupted first (closing its PubSub subscription does that, and the interrupt
-     * closes the socket), so this never hangs for more than a second.
+     * Sends a close frame once no other write is in progress, waiting at most a second for one; a write
+     * still blocked then is broken (the client stopped reading, so it would never see the frame anyway).
      */
     void close(int code, String reason) {
-        Thread closer = Thread.ofVirtual().start(() -> {
-            try {
-                session.close(code, reason);
-            } catch (RuntimeException e) {
-                // the socket is already gone
-            }
-        });
         try {
-            closer.join(java.time.Duration.ofSeconds(1));
+            if (!lock.tryLock(1, TimeUnit.SECONDS)) {
+                abortWrite();
+                return;
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return;
+        }
+        try {
+            session.close(code, reason);
+        } catch (RuntimeException e) {
+            // the socket is already gone
+        } finally {
+            lock.unlock();
         }
     }
 }

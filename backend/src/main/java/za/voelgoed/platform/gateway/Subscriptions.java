@@ -19,7 +19,8 @@ import za.voelgoed.shared.topic.Topic;
 /**
  * The topics of one connection. A subscription with {@code resume} first joins PubSub (live events are
  * buffered), then replays the outbox since the client's point, then flushes the buffer and goes live:
- * an event committed at any moment is either replayed, or buffered, or both — never neither.
+ * an event committed at any moment is either replayed, or buffered, or both — never neither. A subscribe
+ * that fails at any step leaves nothing behind: no topic, no PubSub interest, no buffer.
  */
 final class Subscriptions {
 
@@ -63,10 +64,23 @@ final class Subscriptions {
         topics.put(topic, state);
         pubsub.add(topic);
         gateway.telemetry.subscribed(principal.organizationId(), 1);
-        if (frame.resume() == null) {
-            out.send(principal.organizationId(), new ServerFrame.Subscribed(topic.toString(), frame.ref(), null, 0));
-        } else {
-            resume(topic, state, frame);
+        try {
+            if (frame.resume() == null) {
+                out.send(principal.organizationId(), new ServerFrame.Subscribed(topic.toString(), frame.ref(), null, 0));
+            } else {
+                resume(topic, state, frame);
+            }
+        } catch (RuntimeException failed) {
+            forget(topic);
+            throw new FrameException("subscribe_failed", "the subscription could not be set up; nothing was"
+                    + " subscribed, try again", frame.ref());
+        }
+    }
+
+    private void forget(Topic topic) {
+        if (topics.remove(topic) != null) {
+            pubsub.remove(topic);
+            gateway.telemetry.subscribed(principal.organizationId(), -1);
         }
     }
 
@@ -74,7 +88,7 @@ final class Subscriptions {
         Resume resume = frame.resume();
         Optional<List<DomainEvent>> missed = gateway.ownership.orgOf(topic).flatMap(org ->
                 gateway.replay.eventsSince(topic, org, resume.since(), gateway.settings.replayLimit()));
-        synchronized (out) {
+        out.exclusively(() -> {
             out.clientHas(resume.resources());
             int replayed = 0;
             for (DomainEvent event : missed.orElse(List.of())) {
@@ -86,10 +100,10 @@ final class Subscriptions {
             state.buffer = null;
             out.send(principal.organizationId(),
                     new ServerFrame.Subscribed(topic.toString(), frame.ref(), missed.isPresent(), replayed));
-        }
+        });
     }
 
-    /** Called under the outbound lock: keeps a live event back while its topic is replaying. */
+    /** Called while the outbound is held: keeps a live event back while its topic is replaying. */
     boolean bufferIfReplaying(Topic topic, EventMessage message) {
         TopicState state = topics.get(topic);
         if (state == null || state.buffer == null) {

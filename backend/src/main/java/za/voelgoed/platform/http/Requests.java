@@ -22,7 +22,7 @@ public final class Requests {
         if (isUuid(raw)) {
             return UUID.fromString(raw);
         }
-        throw ApiException.badRequest("invalid_id", field + " '" + raw + "' is not a UUID");
+        throw ApiException.badRequest("invalid_id", field + " is not a UUID");
     }
 
     public static boolean isUuid(String raw) {
@@ -36,9 +36,9 @@ public final class Requests {
     public static int intQuery(ServerRequest req, String name, int fallback) {
         var raw = req.query().first(name).asOptional();
         try {
-            return raw.map(v -> Integer.parseInt(v.strip())).orElse(fallback);
+            return raw.map(Integer::parseInt).orElse(fallback);
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("invalid_query", name + " must be an integer, got '" + raw.get() + "'");
+            throw ApiException.badRequest("invalid_query", name + " must be an integer");
         }
     }
 
@@ -46,9 +46,34 @@ public final class Requests {
         return parse(text(req), type);
     }
 
-    /** The raw body text (empty when there is none); read once per request. */
+    /** The largest request body the API reads; the server refuses far larger ones before any route runs. */
+    public static final int MAX_BODY_BYTES = 1_048_576;
+
+    /**
+     * The raw body text (empty when there is none); read once per request, and never more than
+     * {@link #MAX_BODY_BYTES} of it, whether the client said its length or sent it in chunks.
+     */
     public static String text(ServerRequest req) {
-        return req.content().hasEntity() ? req.content().as(String.class) : "";
+        if (!req.content().hasEntity()) {
+            return "";
+        }
+        if (req.headers().contentLength().orElse(0) > MAX_BODY_BYTES) {
+            throw tooLarge();
+        }
+        try (java.io.InputStream in = req.content().inputStream()) {
+            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (body.length > MAX_BODY_BYTES) {
+                throw tooLarge();
+            }
+            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw ApiException.badRequest("unreadable_body", "the request body could not be read");
+        }
+    }
+
+    private static ApiException tooLarge() {
+        return ApiException.of(413, "payload_too_large", "Payload too large",
+                "the request body is over the limit of " + MAX_BODY_BYTES + " bytes");
     }
 
     /** Parses a body already read with {@link #text}. */
@@ -60,10 +85,10 @@ public final class Requests {
             }
             return Json.mapper().treeToValue(tree, type);
         } catch (JsonCodecException e) {
-            throw ApiException.badRequest("malformed_json", e.getMessage());
+            throw ApiException.badRequest("malformed_json", "request body is not valid JSON");
         } catch (JsonProcessingException e) {
             throw ApiException.badRequest("malformed_json", "request body does not fit " + type.getSimpleName()
-                    + ": " + e.getOriginalMessage());
+                    + Json.problem(e));
         }
     }
 }

@@ -129,7 +129,7 @@ public final class DeadLetterRoutes implements HttpService {
         try {
             return Optional.ofNullable(text).map(Instant::parse).orElse(null);
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("invalid_query", field + " must be an ISO-8601 instant, got '" + text + "'");
+            throw ApiException.badRequest("invalid_query", field + " must be an ISO-8601 instant");
         }
     }
 }

@@ -85,8 +85,8 @@ final class DeadLetterStore {
         add(where, binds, "(queue = ? or source_queue = ?)", filter.queue(), filter.queue());
         add(where, binds, "event_type = ?", filter.eventType());
         add(where, binds, "worker = ?", filter.worker());
-        add(where, binds, "dead_at >= ?", filter.since() == null ? null : filter.since().atOffset(ZoneOffset.UTC));
-        add(where, binds, "dead_at < ?", filter.until() == null ? null : filter.until().atOffset(ZoneOffset.UTC));
+        add(where, binds, "dead_at >= ?::timestamptz", filter.since() == null ? null : filter.since().atOffset(ZoneOffset.UTC));
+        add(where, binds, "dead_at < ?::timestamptz", filter.until() == null ? null : filter.until().atOffset(ZoneOffset.UTC));
         return where.toString();
     }
 
@@ -106,7 +106,8 @@ final class DeadLetterStore {
     /** True when another live job holds the unique key the dead job would need back. */
     static boolean uniqueKeyTaken(DSLContext tx, DeadLetter entry, String uniqueKey) {
         return uniqueKey != null && tx.fetchExists(tx.selectOne().from("jobs").where(
-                "unique_key = ? and state not in ('discarded', 'cancelled') and id <> ?", uniqueKey, entry.jobId()));
+                "organization_id = ? and unique_key = ? and state not in ('discarded', 'cancelled') and id <> ?",
+                entry.organizationId(), uniqueKey, entry.jobId()));
     }
 
     static String uniqueKeyOf(DSLContext tx, UUID id) {

@@ -7,8 +7,9 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * A job to enqueue. {@code uniqueKey} ({@code scope:key}) makes a second enqueue of the same key a
- * no-op while the first job is alive or completed; {@code runAt} schedules it for later.
+ * A job to enqueue. {@code uniqueKey} ({@code scope:key}) makes a second enqueue of the same key in the
+ * same organisation a no-op while the first job is alive or completed (keys of different organisations never
+ * meet); {@code runAt} schedules it for later.
  */
 public record JobRequest(String worker, UUID organizationId, JsonNode args, Instant runAt, int priority,
                          String uniqueKey, Integer maxAttempts) {

@@ -39,7 +39,7 @@ final class JobStore {
                 values (?, ?, ?, ?, ?, ?::jsonb,
                         case when ?::timestamptz > now() then 'scheduled' else 'available' end,
                         ?, ?, coalesce(?::timestamptz, now()), ?)
-                on conflict (unique_key) where %s do nothing
+                on conflict (organization_id, unique_key) where %s do nothing
                 returning id""".formatted(LIVE_KEY),
                 queue.toString(), queue.organizationId(), queue.kind().wire(), worker, eventType,
                 Json.write(request.args()), runAt, request.priority(), maxAttempts, runAt, request.uniqueKey())
@@ -47,8 +47,8 @@ final class JobStore {
         if (row != null) {
             return new Enqueued(row.get(0, Long.class), false);
         }
-        long existing = tx.fetchValue("select id from jobs where unique_key = ? and " + LIVE_KEY,
-                request.uniqueKey()) instanceof Number n ? n.longValue() : -1;
+        long existing = tx.fetchValue("select id from jobs where organization_id = ? and unique_key = ? and "
+                + LIVE_KEY, queue.organizationId(), request.uniqueKey()) instanceof Number n ? n.longValue() : -1;
         return new Enqueued(existing, true);
     }
 

@@ -38,7 +38,7 @@ public final class QueueRoutes implements HttpService {
     private static QueueName queue(ServerRequest req) {
         String kind = req.path().pathParameters().get("kind");
         return new QueueName(org(req), QueueKind.fromWire(kind).orElseThrow(() -> ApiException.notFound(
-                "queue_not_found", "no queue kind '" + kind + "' (payments, notifications, scanning, reporting, integrations)")));
+                "queue_not_found", "no such queue kind (payments, notifications, scanning, reporting, integrations)")));
     }
 
     private static UUID org(ServerRequest req) {

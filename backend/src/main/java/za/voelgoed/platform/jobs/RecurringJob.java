@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * A job enqueued on every tick of a cron schedule. Every node enqueues each tick under the unique key
- * {@code recurring:{name}:{tick}}, so the tick runs once however many nodes are up.
+ * {@code recurring:{name}:{tick}} in the template's organisation (keys are unique per organisation), so the
+ * tick runs once per organisation however many nodes are up.
  */
 public record RecurringJob(String name, CronSchedule schedule, ZoneId zone, JobRequest template) {
 

@@ -20,22 +20,27 @@ import za.voelgoed.shared.topic.Topic;
  * The topic filter is the live router itself, so replay and live delivery cannot disagree. Events are
  * read from {@code since - margin} (timestamps are taken just before commit, so a late commit may carry
  * an earlier time) in commit order; the client drops what it has already seen by {@code id}/{@code seq}.
+ * The work of one resume is bounded: it reads at most {@code scanLimit + 1} of the organisation's rows, in
+ * time order along the {@code (organization_id, timestamp)} index, and gives up (the client rehydrates) when
+ * there are more.
  */
 public final class TopicReplay {
 
     private final DSLContext dsl;
     private final Function<DomainEvent, Set<Topic>> router;
     private final Duration margin;
+    private final int scanLimit;
 
     /**
      * @param margin how far before {@code since} to look: longer than any transaction that emits events
      *               takes between stamping an event and committing it. A client may also receive events
      *               from up to this long before it first subscribed; they are real events of the topic.
      */
-    public TopicReplay(DSLContext dsl, Function<DomainEvent, Set<Topic>> router, Duration margin) {
+    public TopicReplay(DSLContext dsl, Function<DomainEvent, Set<Topic>> router, Duration margin, int scanLimit) {
         this.dsl = dsl;
         this.router = router;
         this.margin = margin;
+        this.scanLimit = scanLimit;
     }
 
     /**
@@ -43,15 +48,16 @@ public final class TopicReplay {
      * there are more than {@code limit} of them — the client must then rehydrate from a snapshot.
      */
     public Optional<List<DomainEvent>> eventsSince(Topic topic, UUID org, Instant since, int limit) {
-        int scanCap = Math.max(limit * 20, 10_000);
-        List<DomainEvent> scanned = dsl.selectFrom(DOMAIN_EVENTS)
+        var rows = dsl.selectFrom(DOMAIN_EVENTS)
                 .where(DOMAIN_EVENTS.ORGANIZATION_ID.eq(org))
                 .and(DOMAIN_EVENTS.TIMESTAMP.ge(since.minus(margin).atOffset(ZoneOffset.UTC)))
-                .orderBy(DOMAIN_EVENTS.POSITION).limit(scanCap + 1)
-                .fetch(OutboxStore::toEvent);
-        if (scanned.size() > scanCap) {
+                .orderBy(DOMAIN_EVENTS.TIMESTAMP).limit(scanLimit + 1)
+                .fetch();
+        if (rows.size() > scanLimit) {
             return Optional.empty();
         }
+        List<DomainEvent> scanned = new ArrayList<>(rows.size());
+        rows.sortAsc(DOMAIN_EVENTS.POSITION).forEach(r -> scanned.add(OutboxStore.toEvent(r)));
         List<DomainEvent> matching = new ArrayList<>();
         for (DomainEvent event : scanned) {
             if (router.apply(event).contains(topic)) {

@@ -1,6 +1,6 @@
 /**
- * Per-token rate limits as Redis counters (seed 6.1): a fixed one-second window per token and purpose,
- * shared by every node. When Redis cannot answer the limiter lets the request through and says so in
- * the logs: availability of the API is worth more than exact limits.
+ * Rate limits as Redis counters (seed 6.1): fixed one-second windows per subject (token, organisation,
+ * client address) and purpose, shared by every node. When Redis cannot answer, each node keeps the same
+ * limits on its own counters and says so in the logs: a limit may loosen by the number of nodes, never open.
  */
 package za.voelgoed.platform.ratelimit;

@@ -23,6 +23,7 @@ import za.voelgoed.platform.outbox.Actor;
 import za.voelgoed.shared.realtime.Frames;
 import za.voelgoed.shared.realtime.ServerFrame;
 import za.voelgoed.testing.Api;
+import za.voelgoed.testing.Metrics;
 import za.voelgoed.testing.TestEnv;
 import za.voelgoed.testing.Widgets;
 import za.voelgoed.testing.WsProbe;
@@ -89,9 +90,9 @@ class GatewayBatchingIT {
         Api api = new Api(node.port(), null);
         String type = "event_type=\"widget.changed.v1\"";
         String ofOrg = "organization_id=\"" + org + "\"";
-        await().atMost(Duration.ofSeconds(10)).until(() -> sample(api.get("/metrics").body(),
+        await().atMost(Duration.ofSeconds(10)).until(() -> sample(Metrics.scrape(node),
                 "voelgoed_ws_commit_to_push_seconds_count", type, ofOrg) >= 3 * EVENTS);
-        String metrics = api.get("/metrics").body();
+        String metrics = Metrics.scrape(node);
         assertThat(sample(metrics, "voelgoed_ws_commit_to_push_seconds_count", type, ofOrg)).isEqualTo(3 * EVENTS);
         assertThat(sample(metrics, "voelgoed_pubsub_commit_to_delivery_seconds_count", type, ofOrg))
                 .isEqualTo(3 * EVENTS);

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import za.voelgoed.BackendNode;
 import za.voelgoed.shared.realtime.ServerFrame;
 import za.voelgoed.testing.Api;
+import za.voelgoed.testing.Metrics;
 import za.voelgoed.testing.StalledWsClient;
 import za.voelgoed.testing.TestEnv;
 import za.voelgoed.testing.WsProbe;
@@ -56,9 +57,9 @@ class GatewayHeartbeatIT {
             probe.subscribe("events:org:" + org);
             probe.subscribe("events:org:" + UUID.randomUUID());
             String tag = "organization_id=\"" + org + "\"";
-            await().atMost(Duration.ofSeconds(5)).until(() -> new Api(node.port(), null).get("/metrics").body()
+            await().atMost(Duration.ofSeconds(5)).until(() -> Metrics.scrape(node)
                     .contains("voelgoed_ws_connections{"));
-            String metrics = new Api(node.port(), null).get("/metrics").body();
+            String metrics = Metrics.scrape(node);
             assertThat(metrics).containsPattern("voelgoed_ws_connections\\{[^}]*" + tag + "[^}]*\\} 1\\.0");
             assertThat(metrics).containsPattern("voelgoed_ws_subscriptions\\{[^}]*" + tag + "[^}]*\\} 1\\.0");
             assertThat(metrics).containsPattern("voelgoed_ws_subscriptions_denied_total\\{[^}]*" + tag);

@@ -15,6 +15,7 @@ import za.voelgoed.BackendNode;
 import za.voelgoed.Extensions;
 import za.voelgoed.platform.outbox.Actor;
 import za.voelgoed.testing.Api;
+import za.voelgoed.testing.Metrics;
 import za.voelgoed.testing.StalledWsClient;
 import za.voelgoed.testing.TestEnv;
 import za.voelgoed.testing.Widgets;
@@ -72,7 +73,7 @@ class GatewaySlowConsumerIT {
             assertThat(others).allSatisfy(p -> assertThat(p.client().isOpen()).isTrue());
             await().atMost(Duration.ofSeconds(10)).until(stalled::isCutOff);
         }
-        assertThat(new Api(node.port(), null).get("/metrics").body())
+        assertThat(Metrics.scrape(node))
                 .containsPattern("voelgoed_ws_dropped_total\\{[^}]*reason=\"slow_consumer\"[^}]*\\} 1\\.0");
         others.forEach(WsProbe::close);
     }

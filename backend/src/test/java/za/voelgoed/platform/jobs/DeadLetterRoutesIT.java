@@ -16,6 +16,7 @@ import za.voelgoed.BackendNode;
 import za.voelgoed.Extensions;
 import za.voelgoed.shared.json.Json;
 import za.voelgoed.testing.Api;
+import za.voelgoed.testing.Metrics;
 import za.voelgoed.testing.Db;
 import za.voelgoed.testing.TestEnv;
 import za.voelgoed.testing.WsProbe;
@@ -150,6 +151,12 @@ class DeadLetterRoutesIT {
         assertThat(seen).containsExactlyInAnyOrderElementsOf(jobs.stream().map(String::valueOf).toList());
         assertThat(staffB.get(path(orgB) + "?event_type=payment.authorized").json().path("items")).isEmpty();
         assertThat(staffB.get(path(orgB) + "?since=2999-01-01T00:00:00Z").json().path("items")).isEmpty();
+        assertThat(staffB.get(path(orgB) + "?worker=test.failing&since=2000-01-01T00:00:00Z&until=2999-01-01T00:00:00Z")
+                .json().path("items")).hasSize(jobs.size());
+        assertThat(staffB.get(path(orgB) + "?until=2000-01-01T00:00:00Z").json().path("items")).isEmpty();
+        var dryRun = staffB.post(path(orgB) + "/replay", "{\"reason\":\"time filter\",\"dry_run\":true,"
+                + "\"filter\":{\"worker\":\"test.failing\",\"since\":\"2000-01-01T00:00:00Z\"}}").json();
+        assertThat(dryRun.path("replayed")).hasSizeGreaterThanOrEqualTo(jobs.size());
         assertThat(staffB.get(path(orgB) + "?since=yesterday").status()).isEqualTo(400);
         assertThat(staffB.get(path(orgB) + "?cursor=garbage").problem(400).path("code").asText()).isEqualTo("invalid_cursor");
     }
@@ -206,9 +213,13 @@ class DeadLetterRoutesIT {
     void metricsShowJobsByQueueAndStateAndTheDlqDepth() {
         long job = fail(orgB, "metered");
         awaitDead(orgB, job);
-        await().atMost(Duration.ofSeconds(10)).until(() -> admin.get("/metrics").body()
-                .contains("voelgoed_jobs_dlq_depth{event_type=\"ticket.sold\""));
-        String metrics = admin.get("/metrics").body();
+        String queueTag = "queue=\"queue:org:" + orgB + ":notifications\"";
+        // the per-queue counts are rolled up every few seconds, apart from the DLQ depth: wait for both
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            String text = Metrics.scrape(node);
+            return text.contains("voelgoed_jobs_dlq_depth{event_type=\"ticket.sold\"") && text.contains(queueTag);
+        });
+        String metrics = Metrics.scrape(node);
         assertThat(metrics).contains("voelgoed_jobs{", "state=\"discarded\"", "queue=\"queue:org:" + orgB + ":notifications\"");
         assertThat(metrics).contains("voelgoed_jobs_execution_seconds_count{", "outcome=\"retry\"");
         assertThat(metrics).contains("voelgoed_jobs_discards_total{");

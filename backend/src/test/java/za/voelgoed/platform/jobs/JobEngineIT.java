@@ -105,6 +105,22 @@ class JobEngineIT {
     }
 
     @Test
+    void uniqueKeysOfOneOrganisationNeverSuppressAnothersJobs() {
+        UUID neighbour = UUID.randomUUID();
+        Enqueued mine = harness.jobs.enqueue(effectJob("a").unique("capture", "pay-1"));
+        Enqueued theirs = harness.jobs.enqueue(JobRequest.of(TestWorkers.EFFECT, neighbour,
+                Json.object().put("label", "b")).unique("capture", "pay-1"));
+        Enqueued theirsAgain = harness.jobs.enqueue(JobRequest.of(TestWorkers.EFFECT, neighbour,
+                Json.object().put("label", "b")).unique("capture", "pay-1"));
+
+        assertThat(theirs.duplicate()).as("same key, another organisation").isFalse();
+        assertThat(theirs.jobId()).isNotEqualTo(mine.jobId());
+        assertThat(theirsAgain.duplicate()).isTrue();
+        assertThat(theirsAgain.jobId()).as("a duplicate answers with its own organisation's job").isEqualTo(theirs.jobId());
+        assertThat(Db.count("select count(*) from jobs where organization_id = ?", neighbour)).isEqualTo(1);
+    }
+
+    @Test
     void aScheduledJobWaitsForItsTime() {
         Instant runAt = Instant.now().plusMillis(1_500);
         Enqueued job = harness.jobs.enqueue(effectJob("later").at(runAt));

@@ -12,6 +12,7 @@ import za.voelgoed.Extensions;
 import za.voelgoed.platform.outbox.Actor;
 import za.voelgoed.platform.outbox.ConsumerSpec;
 import za.voelgoed.testing.Api;
+import za.voelgoed.testing.Metrics;
 import za.voelgoed.testing.TestEnv;
 import za.voelgoed.testing.Widgets;
 
@@ -27,15 +28,31 @@ class ObservabilityIT {
             node.outbox().transact(Actor.system(), tx -> tx.emit(Widgets.CHANGED, org, UUID.randomUUID(),
                     Widgets.change(UUID.randomUUID(), 1)));
             String tags = "domain=\"events\",event_type=\"widget.changed.v1\"";
-            await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/metrics").body()
+            await().atMost(Duration.ofSeconds(10)).until(() -> Metrics.scrape(node)
                     .contains("voelgoed_events_handling_seconds_count{consumer=\"metrics.probe\""));
-            String metrics = api.get("/metrics").body();
+            String metrics = Metrics.scrape(node);
             assertThat(metrics).contains("voelgoed_events_emitted_total{" + tags);
             assertThat(metrics).containsPattern("voelgoed_events_emitted_total\\{[^}]*organization_id=\"" + org + "\"");
             assertThat(metrics).contains("voelgoed_pubsub_commit_to_publish_seconds_bucket{" + tags);
             assertThat(metrics).contains("voelgoed_outbox_backlog");
             assertThat(metrics).contains("voelgoed_outbox_consumer_blocks{");
-            assertThat(api.get("/metrics").contentType()).startsWith("text/plain");
+            assertThat(new Api(node.managementPort(), null).get("/metrics").contentType()).startsWith("text/plain");
+            assertThat(api.get("/metrics").status()).as("no metrics on the public port without the scrape token")
+                    .isEqualTo(404);
+        }
+    }
+
+    @Test
+    void metricsNeedTheScrapeTokenOnThePublicPortAndTheManagementPortListensOnLoopback() {
+        String scrape = "scrape-" + UUID.randomUUID();
+        try (BackendNode node = BackendNode.start(TestEnv.config(Map.of("VOELGOED_METRICS_TOKEN", scrape)))) {
+            assertThat(new Api(node.port(), null).get("/metrics").problem(404).get("code").asText()).isEqualTo("not_found");
+            assertThat(new Api(node.port(), "wrong").get("/metrics").status()).isEqualTo(404);
+            assertThat(new Api(node.port(), scrape).get("/metrics").status()).isEqualTo(200);
+            assertThat(node.config().management().host()).isEqualTo("127.0.0.1");
+            assertThat(Metrics.scrape(node)).contains("voelgoed_");
+            assertThat(new Api(node.managementPort(), null).get("/api/orgs").status())
+                    .as("the management port serves no API").isEqualTo(404);
         }
     }
 
@@ -45,8 +62,8 @@ class ObservabilityIT {
             Api api = new Api(node.port(), null);
             var health = api.get("/health");
             assertThat(health.status()).isEqualTo(503);
-            assertThat(health.problem(503).at("/checks/redis").asText()).isEqualTo("DOWN");
-            assertThat(health.problem(503).at("/checks/postgresql").asText()).isEqualTo("UP");
+            assertThat(health.expect(503).at("/checks/redis").asText()).isEqualTo("DOWN");
+            assertThat(health.expect(503).at("/checks/postgresql").asText()).isEqualTo("UP");
             assertThat(api.get("/health/live").status()).isEqualTo(200);
         }
     }
@@ -60,7 +77,7 @@ class ObservabilityIT {
             node.database().close();
             var health = api.get("/health/ready");
             assertThat(health.status()).isEqualTo(503);
-            assertThat(health.problem(503).at("/checks/postgresql").asText()).isEqualTo("DOWN");
+            assertThat(health.expect(503).at("/checks/postgresql").asText()).isEqualTo("DOWN");
         }
     }
 }

@@ -36,6 +36,13 @@ public final class Frames {
         return message.lines().filter(line -> !line.isEmpty()).toList();
     }
 
+    /**
+     * The range a resume point may lie in: ISO-8601 reaches years no database stores and no event was
+     * sent in (year -1000000000), and arithmetic on them overflows.
+     */
+    static final Instant EARLIEST_RESUME = Instant.parse("2000-01-01T00:00:00Z");
+    static final Instant LATEST_RESUME = Instant.parse("9999-12-31T23:59:59Z");
+
     public static ClientFrame decodeClient(String text) {
         ObjectNode node = object(text);
         String ref = optionalText(node, "ref", null);
@@ -47,8 +54,8 @@ public final class Frames {
             case "subscribe" -> new ClientFrame.Subscribe(requiredText(node, "topic", ref), ref, resume(node, ref));
             case "unsubscribe" -> new ClientFrame.Unsubscribe(requiredText(node, "topic", ref), ref);
             case "ping" -> new ClientFrame.Ping(ref);
-            default -> throw new FrameException("unknown_type", "unknown frame type '" + node.get("type").asText()
-                    + "' (expected auth, subscribe, unsubscribe or ping)", ref);
+            default -> throw new FrameException("unknown_type",
+                    "unknown frame type (expected auth, subscribe, unsubscribe or ping)", ref);
         };
     }
 
@@ -103,8 +110,7 @@ public final class Frames {
             case "event" -> event(node);
             case "error" -> new ServerFrame.Error(ref, requiredText(node, "code", ref), optionalText(node, "message", ""));
             case "pong" -> new ServerFrame.Pong(ref);
-            default -> throw new FrameException("unknown_type", "unknown frame type '" + node.get("type").asText() + "'",
-                    ref);
+            default -> throw new FrameException("unknown_type", "unknown frame type", ref);
         };
     }
 
@@ -115,8 +121,10 @@ public final class Frames {
         message.remove("topic");
         try {
             return new ServerFrame.Event(topic, Json.mapper().treeToValue(message, EventMessage.class));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
-            throw new FrameException("bad_frame", "event frame does not hold an event message: " + e.getMessage(), null);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new FrameException("bad_frame", "event frame does not hold an event message" + Json.problem(e), null);
+        } catch (IllegalArgumentException e) {
+            throw new FrameException("bad_frame", "event frame does not hold an event message", null);
         }
     }
 
@@ -135,8 +143,7 @@ public final class Frames {
         }
         map.properties().forEach(e -> {
             if (!e.getValue().isIntegralNumber() || e.getValue().asLong() < 0) {
-                throw new FrameException("bad_field", "resume.resources." + e.getKey() + " must be a seq (integer >= 0)",
-                        ref);
+                throw new FrameException("bad_field", "resume.resources values must be seqs (integers >= 0)", ref);
             }
             resources.put(e.getKey(), e.getValue().asLong());
         });
@@ -152,11 +159,17 @@ public final class Frames {
             throw new FrameException("bad_field", "resume.since is required (time of the newest event or snapshot seen)",
                     ref);
         }
+        Instant at;
         try {
-            return Instant.parse(since);
+            at = Instant.parse(since);
         } catch (DateTimeParseException e) {
-            throw new FrameException("bad_field", "resume.since must be an ISO-8601 instant, got '" + since + "'", ref);
+            throw new FrameException("bad_field", "resume.since must be an ISO-8601 instant", ref);
         }
+        if (at.isBefore(EARLIEST_RESUME) || at.isAfter(LATEST_RESUME)) {
+            throw new FrameException("bad_field", "resume.since must be a time between " + EARLIEST_RESUME + " and "
+                    + LATEST_RESUME, ref);
+        }
+        return at;
     }
 
     private static ObjectNode object(String text) {

@@ -33,25 +33,23 @@ public record Topic(TopicFamily family, UUID id) {
         }
         String[] parts = text.split(":", -1);
         if (parts.length != 3) {
-            throw new InvalidTopicException("topic '" + text + "' must have the form domain:scope:id");
+            throw new InvalidTopicException("topic must have the form domain:scope:id");
         }
-        TopicFamily family = family(parts[0], parts[1], text);
+        TopicFamily family = family(parts[0], parts[1]);
         if (!CANONICAL_UUID.matcher(parts[2]).matches()) {
-            throw new InvalidTopicException("topic '" + text + "' has id '" + parts[2]
-                    + "', which is not a lowercase UUID");
+            throw new InvalidTopicException("topic id is not a lowercase UUID");
         }
         return new Topic(family, UUID.fromString(parts[2]));
     }
 
-    private static TopicFamily family(String domain, String scopeName, String text) {
+    private static TopicFamily family(String domain, String scopeName) {
         for (TopicFamily.Scope scope : TopicFamily.Scope.values()) {
             if (scope.wireName().equals(scopeName)) {
                 return TopicFamily.of(domain, scope).orElseThrow(() -> new InvalidTopicException(
-                        "topic '" + text + "' names no known family: " + domain + ":" + scopeName));
+                        "topic names no known family (domain and scope)"));
             }
         }
-        throw new InvalidTopicException("topic '" + text + "' has unknown scope '" + scopeName
-                + "' (expected org, event, order or session)");
+        throw new InvalidTopicException("topic has an unknown scope (expected org, event, order or session)");
     }
 
     @Override

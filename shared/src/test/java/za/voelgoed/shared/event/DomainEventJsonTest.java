@@ -110,8 +110,8 @@ class DomainEventJsonTest {
     void aBadTimestampIsMalformedAndNamed() {
         String json = Json.write(sold()).replace("2026-11-26T19:30:00.123456Z", "last tuesday");
         assertThatThrownBy(() -> Json.read(json, DomainEvent.class)).isInstanceOf(JsonCodecException.class)
-                .hasMessageStartingWith("malformed DomainEvent at timestamp: ")
-                .hasMessageContaining("last tuesday");
+                .hasMessageStartingWith("malformed DomainEvent at timestamp: expected an ISO-8601 date-time string")
+                .hasMessageNotContaining("last tuesday");
     }
 
     @Test

@@ -146,8 +146,7 @@ class EventMessageTest {
         String json = Json.write(message(SHOW));
         assertThatThrownBy(() -> Json.read(json.substring(0, json.length() - 1), EventMessage.class))
                 .isInstanceOf(JsonCodecException.class)
-                .hasMessageStartingWith("malformed EventMessage: ")
-                .hasMessageContaining("end-of-input");
+                .hasMessageStartingWith("malformed EventMessage: not valid JSON");
     }
 
     @Test
@@ -155,8 +154,7 @@ class EventMessageTest {
         String json = Json.write(message(SHOW));
         assertThatThrownBy(() -> Json.read(json + " {\"seq\":5}", EventMessage.class))
                 .isInstanceOf(JsonCodecException.class)
-                .hasMessageStartingWith("malformed EventMessage: ")
-                .hasMessageContaining("Trailing token");
+                .hasMessageStartingWith("malformed EventMessage: unexpected content after the JSON value");
     }
 
     @Test

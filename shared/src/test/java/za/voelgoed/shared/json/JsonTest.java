@@ -72,8 +72,7 @@ class JsonTest {
     void truncatedJsonIsMalformedWithItsLocation() {
         assertThatThrownBy(() -> Json.read("{\"display_name\":", Sample.class))
                 .isInstanceOf(JsonCodecException.class)
-                .hasMessageStartingWith("malformed Sample: ")
-                .hasMessageContaining("end-of-input")
+                .hasMessageStartingWith("malformed Sample: not valid JSON")
                 .hasMessageContaining("(line 1, column")
                 .hasCauseInstanceOf(JsonProcessingException.class);
     }
@@ -82,19 +81,43 @@ class JsonTest {
     void trailingGarbageAfterAValueIsMalformed() {
         String valid = Json.write(new Sample("a", 1, AT, OWNER));
         assertThatThrownBy(() -> Json.read(valid + " {}", Sample.class)).isInstanceOf(JsonCodecException.class)
-                .hasMessageStartingWith("malformed Sample")
-                .hasMessageContaining("Trailing token");
+                .hasMessageStartingWith("malformed Sample");
         assertThatThrownBy(() -> Json.read(valid + "garbage", Sample.class)).isInstanceOf(JsonCodecException.class)
-                .hasMessageStartingWith("malformed Sample")
-                .hasMessageContaining("'garbage'");
+                .hasMessageStartingWith("malformed Sample: not valid JSON")
+                .hasMessageNotContaining("garbage");
     }
 
     @Test
-    void aFieldOfTheWrongTypeIsNamedInTheMessage() {
-        String json = "{\"display_name\":\"a\",\"item_count\":\"many\",\"created_at\":\"2026-11-26T19:30:00Z\"}";
+    void aFieldOfTheWrongTypeIsNamedInTheMessageWithoutEchoingTheValue() {
+        String json = "{\"display_name\":\"a\",\"item_count\":\"4111111111111111\",\"created_at\":\"2026-11-26T19:30:00Z\"}";
         assertThatThrownBy(() -> Json.read(json, Sample.class)).isInstanceOf(JsonCodecException.class)
-                .hasMessageStartingWith("malformed Sample at item_count: ")
-                .hasMessageContaining("\"many\"");
+                .hasMessageStartingWith("malformed Sample at item_count: expected an integer")
+                .hasMessageNotContaining("4111");
+    }
+
+    record Typed(int quantity, long cents, String name, boolean flag, double ratio) {
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"quantity\":\"5\",\"cents\":1,\"name\":\"a\",\"flag\":true,\"ratio\":1}",
+        "{\"quantity\":1.5,\"cents\":1,\"name\":\"a\",\"flag\":true,\"ratio\":1}",
+        "{\"quantity\":1,\"cents\":\"600\",\"name\":\"a\",\"flag\":true,\"ratio\":1}",
+        "{\"quantity\":1,\"cents\":2.0,\"name\":\"a\",\"flag\":true,\"ratio\":1}",
+        "{\"quantity\":1,\"cents\":1,\"name\":5,\"flag\":true,\"ratio\":1}",
+        "{\"quantity\":1,\"cents\":1,\"name\":\"a\",\"flag\":\"true\",\"ratio\":1}",
+        "{\"quantity\":1,\"cents\":1,\"name\":\"a\",\"flag\":1,\"ratio\":1}",
+        "{\"quantity\":1,\"cents\":1,\"name\":\"a\",\"flag\":true,\"ratio\":\"1.5\"}",
+        "{\"quantity\":true,\"cents\":1,\"name\":\"a\",\"flag\":true,\"ratio\":1}"})
+    void valuesOfTheWrongJsonTypeAreRefusedNotCoerced(String json) {
+        assertThatThrownBy(() -> Json.read(json, Typed.class)).isInstanceOf(JsonCodecException.class)
+                .hasMessageContaining("expected");
+    }
+
+    @Test
+    void valuesOfTheRightJsonTypeAreRead() {
+        Typed typed = Json.read("{\"quantity\":5,\"cents\":600,\"name\":\"a\",\"flag\":false,\"ratio\":2}", Typed.class);
+        assertThat(typed).isEqualTo(new Typed(5, 600, "a", false, 2.0));
     }
 
     @Test

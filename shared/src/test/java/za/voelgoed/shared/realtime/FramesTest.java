@@ -25,6 +25,20 @@ class FramesTest {
     }
 
     @Test
+    void aResumePointOutsideTheYearsEventsCanHaveIsABadFieldNamingTheRef() {
+        for (String since : List.of("-1000000000-01-01T00:00:00Z", "-5000-01-01T00:00:00Z", "1999-12-31T23:59:59Z",
+                "+10000-01-01T00:00:00Z")) {
+            String frame = "{\"type\":\"subscribe\",\"topic\":\"events:org:" + UUID.randomUUID()
+                    + "\",\"ref\":\"r1\",\"resume\":{\"since\":\"" + since + "\"}}";
+            assertThatThrownBy(() -> Frames.decodeClient(frame)).isInstanceOfSatisfying(FrameException.class, e -> {
+                assertThat(e.code()).isEqualTo("bad_field");
+                assertThat(e.ref()).isEqualTo("r1");
+                assertThat(e.getMessage()).doesNotContain(since);
+            });
+        }
+    }
+
+    @Test
     void eventFramesCarryThePayloadAtTopLevel() {
         UUID id = UUID.randomUUID();
         EventMessage message = new EventMessage("ticket.sold.v1", UUID.randomUUID(), UUID.randomUUID(), id, 7,

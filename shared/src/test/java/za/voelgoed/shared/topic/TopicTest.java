@@ -97,32 +97,31 @@ class TopicTest {
     @CsvSource(delimiter = '|', value = {"events", "events:org", "events:org:x:y", "events:org:" + ID + ":extra"})
     void aWrongNumberOfPartsIsRejected(String text) {
         assertThatThrownBy(() -> Topic.parse(text)).isInstanceOf(InvalidTopicException.class)
-                .hasMessage("topic '" + text + "' must have the form domain:scope:id");
+                .hasMessage("topic must have the form domain:scope:id");
     }
 
     @Test
     void anUnknownScopeIsRejectedListingTheKnownOnes() {
         assertThatThrownBy(() -> Topic.parse("events:venue:" + ID)).isInstanceOf(InvalidTopicException.class)
-                .hasMessage("topic 'events:venue:" + ID + "' has unknown scope 'venue'"
-                        + " (expected org, event, order or session)");
+                .hasMessage("topic has an unknown scope (expected org, event, order or session)");
     }
 
     @Test
     void scopesAreCaseSensitive() {
         assertThatThrownBy(() -> Topic.parse("events:ORG:" + ID)).isInstanceOf(InvalidTopicException.class)
-                .hasMessageContaining("unknown scope 'ORG'");
+                .hasMessageContaining("unknown scope");
     }
 
     @Test
     void aKnownScopeWithADomainThatDoesNotHaveItIsRejected() {
         assertThatThrownBy(() -> Topic.parse("seating:org:" + ID)).isInstanceOf(InvalidTopicException.class)
-                .hasMessage("topic 'seating:org:" + ID + "' names no known family: seating:org");
+                .hasMessage("topic names no known family (domain and scope)");
     }
 
     @Test
     void anUnknownDomainIsRejected() {
         assertThatThrownBy(() -> Topic.parse("payments:org:" + ID)).isInstanceOf(InvalidTopicException.class)
-                .hasMessage("topic 'payments:org:" + ID + "' names no known family: payments:org");
+                .hasMessage("topic names no known family (domain and scope)");
     }
 
     @ParameterizedTest
@@ -139,26 +138,26 @@ class TopicTest {
     void anIdThatIsNotACanonicalLowercaseUuidIsRejected(String id) {
         String text = "events:org:" + id;
         assertThatThrownBy(() -> Topic.parse(text)).isInstanceOf(InvalidTopicException.class)
-                .hasMessage("topic '" + text + "' has id '" + id + "', which is not a lowercase UUID");
+                .hasMessage("topic id is not a lowercase UUID");
     }
 
     @Test
     void aMixedCaseUuidIsRejected() {
         String mixed = "0b6c64b2-8F0E-4b8e-9a51-6f3e2f1b7c11";
         assertThatThrownBy(() -> Topic.parse("events:org:" + mixed)).isInstanceOf(InvalidTopicException.class)
-                .hasMessageContaining("'" + mixed + "', which is not a lowercase UUID");
+                .hasMessage("topic id is not a lowercase UUID");
     }
 
     @Test
     void leadingWhitespaceIsRejected() {
         assertThatThrownBy(() -> Topic.parse(" events:org:" + ID)).isInstanceOf(InvalidTopicException.class)
-                .hasMessage("topic ' events:org:" + ID + "' names no known family:  events:org");
+                .hasMessage("topic names no known family (domain and scope)");
     }
 
     @Test
     void trailingWhitespaceIsRejected() {
         assertThatThrownBy(() -> Topic.parse("events:org:" + ID + " ")).isInstanceOf(InvalidTopicException.class)
-                .hasMessageContaining("has id '" + ID + " ', which is not a lowercase UUID");
+                .hasMessage("topic id is not a lowercase UUID");
         assertThatThrownBy(() -> Topic.parse("events:org:" + ID + "\n")).isInstanceOf(InvalidTopicException.class)
                 .hasMessageContaining("not a lowercase UUID");
     }
@@ -166,7 +165,7 @@ class TopicTest {
     @Test
     void whitespaceAroundTheScopeIsRejected() {
         assertThatThrownBy(() -> Topic.parse("events: org:" + ID)).isInstanceOf(InvalidTopicException.class)
-                .hasMessageContaining("unknown scope ' org'");
+                .hasMessageContaining("unknown scope");
     }
 
     @Test
