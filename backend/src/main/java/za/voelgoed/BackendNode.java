@@ -201,6 +201,9 @@ public final class BackendNode implements AutoCloseable {
                 .maxPayloadSize(8L * Requests.MAX_BODY_BYTES)
                 .directHandlers(ProblemResponses.directHandlers())
                 .connectionOptions(socket -> {
+                    // Nagle's algorithm holds a small frame back until the previous one is acknowledged: a
+                    // control room with little traffic would wait on it for every event
+                    socket.tcpNoDelay(config.gateway().tcpNoDelay());
                     // a fixed, small kernel send buffer bounds memory per socket and surfaces a stalled
                     // client sooner; 0 keeps the operating system's auto-tuning
                     if (config.gateway().socketSendBuffer() > 0) {

@@ -180,7 +180,12 @@ public final class Holds implements AutoCloseable {
         Hold extended = outbox.transact(actor, tx -> {
             Hold hold = InventoryStore.findHold(tx.sql(), orgId, holdId, true).filter(h -> h.status().equals(Hold.ACTIVE))
                     .orElseThrow(() -> ApiException.conflict("hold_not_active", "hold " + holdId + " is not active"));
-            OffsetDateTime wanted = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).plusSeconds(seconds);
+            OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+            // the sweeper may not have ended it yet, but a hold past its time is over: its seats may be anyone's
+            if (!hold.expiresAt().isAfter(now)) {
+                throw ApiException.conflict("hold_expired", "hold " + holdId + " has expired");
+            }
+            OffsetDateTime wanted = now.plusSeconds(seconds);
             OffsetDateTime until = wanted.isAfter(hold.maxExpiresAt()) ? hold.maxExpiresAt() : wanted;
             InventoryStore.extendHold(tx.sql(), holdId, until);
             return new Hold(hold.id(), hold.organizationId(), hold.eventId(), hold.ticketType(), hold.quantity(),

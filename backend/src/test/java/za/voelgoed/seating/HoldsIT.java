@@ -183,6 +183,20 @@ class HoldsIT {
     }
 
     @Test
+    void aHoldPastItsTimeCannotBeExtendedEvenBeforeTheSweeperEndsIt() {
+        UUID event = publishedShow();
+        String holdId = hold(event, "{\"seats\": [\"Floor:B:5\"]}").json().path("id").asText();
+        // past its time by less than the sweeper's grace, and still due later in Redis: not swept yet
+        TestEnv.exec("update holds set expires_at = now() - interval '1 second' where id = '" + holdId + "'");
+        Object expiry = Db.single("select expires_at from holds where id = ?::uuid", holdId);
+
+        var refused = staff.post(base(event) + "/holds/" + holdId + "/extend", "{\"seconds\": 60}");
+
+        assertThat(refused.problem(409).path("code").asText()).isEqualTo("hold_expired");
+        assertThat(Db.single("select expires_at from holds where id = ?::uuid", holdId)).isEqualTo(expiry);
+    }
+
+    @Test
     void aHoldPostgresqlRefusesLeavesNoHoldNoEventAndRedisAgreeingWithPostgresql() {
         UUID event = publishedShow();
         hold(event, "{\"seats\": [\"Floor:A:6\"]}");

@@ -31,7 +31,12 @@ public record AppConfig(
         long driftCheckIntervalMs,
         ProviderSettings paymentProvider,
         SecuritySettings security,
-        ManagementSettings management) {
+        ManagementSettings management,
+        DbTimeouts dbTimeouts) {
+
+    /** Server-side ceilings of every pooled session: idle inside a transaction, and one statement (0: none). */
+    public record DbTimeouts(int idleInTransactionMs, int statementMs) {
+    }
 
     /**
      * Secrets and how long sensitive rows live: the master key (base64 of 32 bytes; else read from, or
@@ -86,7 +91,7 @@ public record AppConfig(
     /** Limits and timers of the WebSocket gateway. */
     public record GatewaySettings(long heartbeatMs, long idleTimeoutMs, long authDeadlineMs, int maxSubscriptions,
                                   int maxFrameBytes, int sendQueue, int replayLimit, long replayMarginMs,
-                                  int socketSendBuffer, long writeTimeoutMs, int replayScanLimit) {
+                                  int socketSendBuffer, long writeTimeoutMs, int replayScanLimit, boolean tcpNoDelay) {
     }
 
     /** Loads the configuration with the process environment as overrides. */
@@ -128,7 +133,8 @@ public record AppConfig(
                         in.integer("VOELGOED_WS_REPLAY_MARGIN_MS", "ws.replay-margin-ms", 2_000),
                         in.integer("VOELGOED_WS_SOCKET_SEND_BUFFER", "ws.socket-send-buffer", 0),
                         in.integer("VOELGOED_WS_WRITE_TIMEOUT_MS", "ws.write-timeout-ms", 10_000),
-                        in.integer("VOELGOED_WS_REPLAY_SCAN_LIMIT", "ws.replay-scan-limit", 20_000)),
+                        in.integer("VOELGOED_WS_REPLAY_SCAN_LIMIT", "ws.replay-scan-limit", 20_000),
+                        in.bool("VOELGOED_TCP_NODELAY", "ws.tcp-nodelay", true)),
                 new RateLimits(
                         in.integer("VOELGOED_RATE_LIMIT_REST_PER_SECOND", "rate-limit.rest-per-second", 200),
                         in.integer("VOELGOED_RATE_LIMIT_FRAMES_PER_SECOND", "rate-limit.frames-per-second", 50),
@@ -159,7 +165,10 @@ public record AppConfig(
                         in.text("VOELGOED_MANAGEMENT_HOST", "management.host", "127.0.0.1"),
                         in.integer("VOELGOED_MANAGEMENT_PORT", "management.port", 9090),
                         Optional.of(in.text("VOELGOED_METRICS_TOKEN", "management.metrics-token", ""))
-                                .filter(s -> !s.isBlank())));
+                                .filter(s -> !s.isBlank())),
+                new DbTimeouts(
+                        in.integer("VOELGOED_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS", "db.idle-in-transaction-timeout-ms", 60_000),
+                        in.integer("VOELGOED_DB_STATEMENT_TIMEOUT_MS", "db.statement-timeout-ms", 30_000)));
     }
 
     private static JobSettings jobs(Lookup in) {
@@ -186,6 +195,14 @@ public record AppConfig(
                 return fromEnv;
             }
             return yaml.get(key).asString().orElse(fallback);
+        }
+
+        boolean bool(String envName, String key, boolean fallback) {
+            String value = text(envName, key, Boolean.toString(fallback)).strip();
+            if (!value.equals("true") && !value.equals("false")) {
+                throw new IllegalArgumentException(envName + " must be true or false");
+            }
+            return Boolean.parseBoolean(value);
         }
 
         int integer(String envName, String key, int fallback) {

@@ -46,13 +46,21 @@ public final class Database implements AutoCloseable {
         hikari.setValidationTimeout(2_000);
         // every connection leaves the pool at this level; KnownIsolationConnections relies on it
         hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        // a session left idle inside a transaction (a stuck request, a lost thread) holds its locks and its
+        // snapshot for good; the server ends it. Statements get a ceiling too; the hold journal sets its own
+        // shorter one per transaction, and migrations run without it (below).
+        hikari.addDataSourceProperty("options", "-c idle_in_transaction_session_timeout="
+                + config.dbTimeouts().idleInTransactionMs() + " -c statement_timeout=" + config.dbTimeouts().statementMs());
         Database database = new Database(new HikariDataSource(hikari), config);
         database.migrate();
         return database;
     }
 
     private void migrate() {
-        Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+        // connections of its own, without the pool's statement ceiling: a migration may build an index on a
+        // large table, and a setting lifted on a pooled connection would stay lifted
+        Flyway.configure().dataSource(config.dbUrl(), config.dbUser(), config.dbPassword())
+                .locations("classpath:db/migration").load().migrate();
     }
 
     public DSLContext dsl() {
