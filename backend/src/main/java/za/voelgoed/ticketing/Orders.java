@@ -57,6 +57,7 @@ public final class Orders {
     public OrderView checkout(Actor actor, UUID orgId, CheckoutRequest request) {
         UUID holdId = CheckoutRules.validate(request);
         Hold hold = seating.checkForCheckout(orgId, holdId);
+        keys.ensureActive(actor, orgId);
         Pricing.Quote quote = quote(hold, request.couponCode(), orgId);
         UUID orderId = UUID.randomUUID();
         Authorization auth = authorize(orgId, orderId, quote, request.payment());

@@ -56,6 +56,11 @@ final class TicketKeyStore {
                 + " and status = 'active' for key share", orgId).map(TicketKeyStore::row);
     }
 
+    static boolean hasActive(DSLContext dsl, UUID orgId) {
+        return dsl.fetchExists(dsl.selectOne().from("org_ticket_keys").where("organization_id = ?", orgId)
+                .and("status = 'active'"));
+    }
+
     /** The key, locked against signing checkouts and other changes; empty if the organisation has no such key. */
     static Optional<StoredKey> lockForChange(DSLContext tx, UUID orgId, String keyId) {
         return tx.fetchOptional("select " + COLUMNS + " from org_ticket_keys where organization_id = ?"

@@ -26,14 +26,15 @@ import za.voelgoed.shared.json.Json;
 public final class TicketKeys {
 
     private static final System.Logger LOG = System.getLogger(TicketKeys.class.getName());
-    /** Opened keys kept per node; past this the cache starts over (reopening a key is one AES-GCM decryption). */
-    private static final int MAX_OPENED = 10_000;
+    /** Entries a per-node cache keeps; past this it starts over (reopening a key is one AES-GCM decryption). */
+    private static final int MAX_CACHED = 10_000;
 
     private final Outbox outbox;
     private final DSLContext dsl;
     private final MasterKey master;
     /** By row id, never by key id: a row id is never reused, even by a key whose creation rolled back. */
     private final Map<UUID, TicketSigningKeys> opened = new ConcurrentHashMap<>();
+    private final Set<UUID> withActiveKey = ConcurrentHashMap.newKeySet();
 
     private TicketKeys(Outbox outbox, DSLContext dsl, MasterKey master) {
         this.outbox = outbox;
@@ -50,10 +51,32 @@ public final class TicketKeys {
         return new TicketKeys(outbox, dsl, master);
     }
 
-    /** The organisation's active key, made if it has none, locked against retirement until {@code tx} ends. */
+    /**
+     * Makes the organisation's first key, if it has none, in a transaction of its own: made inside a checkout,
+     * every concurrent first checkout of the organisation would wait for that whole checkout to commit. An
+     * organisation that has an active key always keeps one (a rotation replaces it, retiring refuses it), so
+     * once seen it is not asked again.
+     */
+    void ensureActive(Actor actor, UUID orgId) {
+        if (withActiveKey.contains(orgId)) {
+            return;
+        }
+        if (!TicketKeyStore.hasActive(dsl, orgId)) {
+            outbox.transact(actor, tx -> activeOrCreate(tx, orgId));
+        }
+        if (withActiveKey.size() > MAX_CACHED) {
+            withActiveKey.clear();
+        }
+        withActiveKey.add(orgId);
+    }
+
+    /**
+     * The organisation's active key, locked against retirement until {@code tx} ends; made here only if it is
+     * still missing after {@link #ensureActive} (its rows were deleted under a running node).
+     */
     TicketSigningKeys signer(Transaction tx, UUID orgId) {
         TicketKeyStore.StoredKey active = activeOrCreate(tx, orgId);
-        if (opened.size() > MAX_OPENED) {
+        if (opened.size() > MAX_CACHED) {
             opened.clear();
         }
         return opened.computeIfAbsent(active.id(), ignored -> TicketSigningKeys.unseal(master,
