@@ -26,6 +26,8 @@ import za.voelgoed.ticketing.OrderRoutes;
 import za.voelgoed.ticketing.Orders;
 import za.voelgoed.ticketing.PaymentCapture;
 import za.voelgoed.ticketing.PaymentReconciliation;
+import za.voelgoed.ticketing.TicketKeyRoutes;
+import za.voelgoed.ticketing.TicketKeys;
 import za.voelgoed.seating.SeatingRoutes;
 import za.voelgoed.platform.telemetry.MicrometerInventoryTelemetry;
 import za.voelgoed.platform.jobs.DeadLetterRoutes;
@@ -104,6 +106,7 @@ public final class BackendNode implements AutoCloseable {
     private EventRoutes eventRoutes;
     private OrderRoutes orderRoutes;
     private IdempotencyKeys idempotency;
+    private TicketKeyRoutes ticketKeyRoutes;
 
     private BackendNode(AppConfig config, Extensions extensions) {
         this.config = config;
@@ -171,10 +174,12 @@ public final class BackendNode implements AutoCloseable {
         idempotency = new IdempotencyKeys(database.dsl(), masterKey,
                 Duration.ofHours(config.security().idempotencyRetentionHours())).startPruning();
         Coupons coupons = new Coupons(database.dsl());
-        Orders orders = new Orders(outbox, database.dsl(), seating, coupons, paymentProvider, jobs);
+        TicketKeys ticketKeys = TicketKeys.start(outbox, database.dsl(), masterKey);
+        Orders orders = new Orders(outbox, database.dsl(), seating, coupons, paymentProvider, jobs, ticketKeys);
         seatingRoutes = new SeatingRoutes(seating, idempotency);
         eventRoutes = new EventRoutes(events, idempotency);
         orderRoutes = new OrderRoutes(orders, coupons, idempotency);
+        ticketKeyRoutes = new TicketKeyRoutes(ticketKeys, idempotency);
         int loaded = seating.rebuildAll();
         LOG.log(Level.INFO, "inventory_rebuilt_on_start events=" + loaded);
         TopicOwnership ownership = new TopicOwnership().register(TopicFamily.Scope.EVENT, events::orgOf);
@@ -231,6 +236,7 @@ public final class BackendNode implements AutoCloseable {
                 .register("/api/orgs/{orgId}/events", eventRoutes)
                 .register("/api/orgs/{orgId}/events/{eventId}", seatingRoutes)
                 .register("/api/orgs/{orgId}", orderRoutes)
+                .register("/api/orgs/{orgId}/ticket-keys", ticketKeyRoutes)
                 .register("/api/orgs/{orgId}/presence", new PresenceRoutes(gateway))
                 .register("/api/orgs/{orgId}/dlq", new DeadLetterRoutes(deadLetters))
                 .register("/api/orgs/{orgId}/queues", new QueueRoutes(jobs))

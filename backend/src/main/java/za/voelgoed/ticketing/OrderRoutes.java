@@ -16,21 +16,19 @@ import za.voelgoed.platform.outbox.Actor;
 
 /**
  * Under {@code /api/orgs/{orgId}}: {@code POST /orders} (checkout), {@code GET /orders/{id}},
- * {@code POST /orders/{id}/refund}, {@code POST|GET /coupons}, and {@code GET /ticket-keys} (the public
- * key scanners verify ticket codes with). Creating POSTs honour {@code Idempotency-Key}.
+ * {@code POST /orders/{id}/refund} and {@code POST|GET /coupons} ({@link TicketKeyRoutes} has the keys
+ * ticket codes verify with). Creating POSTs honour {@code Idempotency-Key}.
  */
 public final class OrderRoutes implements HttpService {
 
     private final Orders orders;
     private final Coupons coupons;
     private final IdempotencyKeys keys;
-    private final TicketSigningKeys signing;
 
     public OrderRoutes(Orders orders, Coupons coupons, IdempotencyKeys keys) {
         this.orders = orders;
         this.coupons = coupons;
         this.keys = keys;
-        this.signing = orders.signingKeys();
     }
 
     /** Body of the refund route. */
@@ -64,8 +62,6 @@ public final class OrderRoutes implements HttpService {
         rules.get("/coupons", (req, res) -> res.send(Map.of("items", coupons.list(org(req)))));
         rules.post("/payments/reconcile", (req, res) -> res.status(Status.ACCEPTED_202)
                 .send(Map.of("job_id", orders.reconcileLater(org(req)))));
-        rules.get("/ticket-keys", (req, res) -> res.send(Map.of("items", java.util.List.of(Map.of(
-                "key_id", signing.keyId(), "algorithm", "Ed25519", "public_key", signing.encodePublic())))));
     }
 
     private static Actor actor(ServerRequest req) {

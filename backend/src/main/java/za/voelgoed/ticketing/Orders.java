@@ -41,21 +41,23 @@ public final class Orders {
     private final Coupons coupons;
     private final PaymentProvider payments;
     private final Jobs jobs;
-    private final TicketSigningKeys keys;
+    private final TicketKeys keys;
 
-    public Orders(Outbox outbox, DSLContext dsl, Seating seating, Coupons coupons, PaymentProvider payments, Jobs jobs) {
+    public Orders(Outbox outbox, DSLContext dsl, Seating seating, Coupons coupons, PaymentProvider payments, Jobs jobs,
+                  TicketKeys keys) {
         this.outbox = outbox;
         this.dsl = dsl;
         this.seating = seating;
         this.coupons = coupons;
         this.payments = payments;
         this.jobs = jobs;
-        this.keys = SigningKeys.loadOrCreate(dsl);
+        this.keys = keys;
     }
 
     public OrderView checkout(Actor actor, UUID orgId, CheckoutRequest request) {
         UUID holdId = CheckoutRules.validate(request);
         Hold hold = seating.checkForCheckout(orgId, holdId);
+        keys.ensureActive(actor, orgId);
         Pricing.Quote quote = quote(hold, request.couponCode(), orgId);
         UUID orderId = UUID.randomUUID();
         Authorization auth = authorize(orgId, orderId, quote, request.payment());
@@ -127,12 +129,13 @@ public final class Orders {
                 quote.discountCents(), quote.totalCents(), quote.currency(), coupon == null ? null : coupon.code());
         OrderStore.insertOrder(sql, order);
         List<Long> prices = seating.unitPrices(sql, hold);
+        TicketSigningKeys signer = keys.signer(tx, orgId);
         for (int i = 0; i < hold.quantity(); i++) {
             Integer seatIndex = hold.isGeneralAdmission() ? null : hold.seatIndexes().get(i);
             UUID ticketId = UUID.randomUUID();
             long price = TicketShares.share(prices, quote.discountCents(), i);
             OrderStore.insertTicket(sql, order, new OrderStore.NewTicket(ticketId, seatIndex, hold.ticketType(), price,
-                    TicketCodes.issue(keys, ticketId, hold.eventId())));
+                    TicketCodes.issue(signer, orgId, ticketId, hold.eventId())));
             var data = Json.object().put("ticket_id", ticketId.toString()).put("event_id", hold.eventId().toString())
                     .put("order_id", orderId.toString()).put("price_cents", price).put("currency", quote.currency());
             if (seatIndex != null) {
@@ -232,10 +235,6 @@ public final class Orders {
     /** Enqueues a comparison of the organisation's payments with the provider's ledger. */
     public long reconcileLater(UUID orgId) {
         return jobs.enqueue(JobRequest.of(PaymentReconciliation.NAME, orgId, Json.object())).jobId();
-    }
-
-    TicketSigningKeys signingKeys() {
-        return keys;
     }
 
     public Optional<OrderView> find(UUID orgId, UUID orderId) {

@@ -11,31 +11,46 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Ticket codes a scanner verifies offline with the public key: {@code v1.<keyId>.<payload>.<signature>},
- * the payload being the ticket id, the show id and a random nonce (base64url), the signature Ed25519 over
- * everything before it. Without the private key a valid code cannot be made up.
+ * Ticket codes a scanner verifies offline with its organisation's public keys:
+ * {@code v2.<keyId>.<payload>.<signature>}, the payload being the ticket id, the show id, the organisation
+ * id and a random nonce (base64url), the signature Ed25519 over everything before it. Without the private
+ * key a valid code cannot be made up, and a code of one organisation never verifies for another, even
+ * under a key with the same id. Codes of the earlier release ({@code v1}, no organisation in the payload)
+ * still verify while the key that signed them is one of the organisation's.
  */
 public final class TicketCodes {
 
     private static final int MAX_LENGTH = 300;
+    private static final int V1_PAYLOAD = 40;
+    private static final int V2_PAYLOAD = 56;
+    private static final int NONCE = 8;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder ENCODE = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODE = Base64.getUrlDecoder();
 
-    /** What a valid code says. */
-    public record VerifiedTicket(UUID ticketId, UUID eventId, String keyId) {
+    /**
+     * What a valid code says. {@code organizationId} is null for a v1 code: it names no organisation, so
+     * whoever admits it must also check the ticket (or at least its show) is one of the organisation's.
+     */
+    public record VerifiedTicket(UUID ticketId, UUID eventId, UUID organizationId, String keyId, int version) {
+    }
+
+    /** A code split into its parts, spelt canonically. */
+    private record Parts(int version, String keyId, String signed, byte[] payload, byte[] signature) {
     }
 
     private TicketCodes() {
     }
 
-    public static String issue(TicketSigningKeys keys, UUID ticketId, UUID eventId) {
-        byte[] nonce = new byte[8];
+    public static String issue(TicketSigningKeys keys, UUID orgId, UUID ticketId, UUID eventId) {
+        byte[] nonce = new byte[NONCE];
         RANDOM.nextBytes(nonce);
-        ByteBuffer payload = ByteBuffer.allocate(40).putLong(ticketId.getMostSignificantBits())
-                .putLong(ticketId.getLeastSignificantBits()).putLong(eventId.getMostSignificantBits())
-                .putLong(eventId.getLeastSignificantBits()).put(nonce);
-        String signed = "v1." + keys.keyId() + "." + ENCODE.encodeToString(payload.array());
+        ByteBuffer payload = ByteBuffer.allocate(V2_PAYLOAD);
+        put(payload, ticketId);
+        put(payload, eventId);
+        put(payload, orgId);
+        payload.put(nonce);
+        String signed = "v2." + keys.keyId() + "." + ENCODE.encodeToString(payload.array());
         try {
             Signature signer = Signature.getInstance("Ed25519");
             signer.initSign(keys.privateKey());
@@ -46,13 +61,39 @@ public final class TicketCodes {
         }
     }
 
-    /** The ticket a code names, if its signature holds under one of {@code keys}; never throws on bad input. */
-    public static Optional<VerifiedTicket> verify(Map<String, PublicKey> keys, String code) {
+    /**
+     * The ticket a code names, if it is a code of {@code orgId} whose signature holds under one of
+     * {@code orgKeys} (the organisation's active and retiring keys); never throws on bad input.
+     */
+    public static Optional<VerifiedTicket> verify(UUID orgId, Map<String, PublicKey> orgKeys, String code) {
+        Optional<Parts> parts = split(code);
+        if (parts.isEmpty() || !orgKeys.containsKey(parts.get().keyId())
+                || !signatureHolds(orgKeys.get(parts.get().keyId()), parts.get())) {
+            return Optional.empty();
+        }
+        ByteBuffer payload = ByteBuffer.wrap(parts.get().payload());
+        UUID ticketId = uuid(payload);
+        UUID eventId = uuid(payload);
+        if (parts.get().version() == 1) {
+            return Optional.of(new VerifiedTicket(ticketId, eventId, null, parts.get().keyId(), 1));
+        }
+        UUID codeOrg = uuid(payload);
+        return codeOrg.equals(orgId)
+                ? Optional.of(new VerifiedTicket(ticketId, eventId, codeOrg, parts.get().keyId(), 2))
+                : Optional.empty();
+    }
+
+    private static Optional<Parts> split(String code) {
         if (code == null || code.length() > MAX_LENGTH) {
             return Optional.empty();
         }
         String[] parts = code.split("\\.", -1);
-        if (parts.length != 4 || !parts[0].equals("v1") || !keys.containsKey(parts[1])) {
+        int version = parts.length != 4 ? 0 : switch (parts[0]) {
+            case "v1" -> 1;
+            case "v2" -> 2;
+            default -> 0;
+        };
+        if (version == 0) {
             return Optional.empty();
         }
         try {
@@ -60,20 +101,32 @@ public final class TicketCodes {
             byte[] signature = DECODE.decode(parts[3]);
             // only the one canonical spelling: base64 ignores the spare bits of a last character, and a code
             // with several valid spellings could be admitted once per spelling by a careless scanner
-            if (!ENCODE.encodeToString(payload).equals(parts[2]) || !ENCODE.encodeToString(signature).equals(parts[3])) {
-                return Optional.empty();
-            }
-            Signature verifier = Signature.getInstance("Ed25519");
-            verifier.initVerify(keys.get(parts[1]));
-            verifier.update(TicketSigningKeys.utf8(parts[0] + "." + parts[1] + "." + parts[2]));
-            if (payload.length != 40 || !verifier.verify(signature)) {
-                return Optional.empty();
-            }
-            ByteBuffer buffer = ByteBuffer.wrap(payload);
-            return Optional.of(new VerifiedTicket(new UUID(buffer.getLong(), buffer.getLong()),
-                    new UUID(buffer.getLong(), buffer.getLong()), parts[1]));
-        } catch (IllegalArgumentException | GeneralSecurityException e) {
+            boolean canonical = ENCODE.encodeToString(payload).equals(parts[2])
+                    && ENCODE.encodeToString(signature).equals(parts[3]);
+            boolean sized = payload.length == (version == 1 ? V1_PAYLOAD : V2_PAYLOAD);
+            return canonical && sized ? Optional.of(new Parts(version, parts[1], parts[0] + "." + parts[1] + "."
+                    + parts[2], payload, signature)) : Optional.empty();
+        } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    private static boolean signatureHolds(PublicKey key, Parts parts) {
+        try {
+            Signature verifier = Signature.getInstance("Ed25519");
+            verifier.initVerify(key);
+            verifier.update(TicketSigningKeys.utf8(parts.signed()));
+            return verifier.verify(parts.signature());
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static void put(ByteBuffer buffer, UUID id) {
+        buffer.putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits());
+    }
+
+    private static UUID uuid(ByteBuffer buffer) {
+        return new UUID(buffer.getLong(), buffer.getLong());
     }
 }

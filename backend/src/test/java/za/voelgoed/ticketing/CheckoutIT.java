@@ -133,7 +133,7 @@ class CheckoutIT {
         JsonNode key0 = staff.get("/api/orgs/" + org + "/ticket-keys").json().path("items").get(0);
         PublicKey publicKey = TicketSigningKeys.publicKey(key0.path("public_key").asText());
         for (JsonNode t : order.path("tickets")) {
-            var verified = TicketCodes.verify(Map.of(key0.path("key_id").asText(), publicKey), t.path("code").asText());
+            var verified = TicketCodes.verify(org, Map.of(key0.path("key_id").asText(), publicKey), t.path("code").asText());
             assertThat(verified).isPresent();
             assertThat(verified.get().ticketId().toString()).isEqualTo(t.path("id").asText());
         }

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  *   <li>{@code /api/admin/**} and {@code POST /api/orgs}: the system admin only;</li>
  *   <li>{@code /api/orgs/{org}/**}: the admin, or a member of {@code org} whose role allows the method —
  *       viewers read, staff read and write, owners also manage {@code users}, {@code devices} and
- *       {@code tokens}; devices reach only routes under {@code /scanning};</li>
+ *       {@code tokens} and change {@code ticket-keys} (rotate, retire) which anyone may read; devices reach
+ *       only routes under {@code /scanning};</li>
  *   <li>anything else under {@code /api}: nobody.</li>
  * </ul>
  * A member of another organisation gets 404, not 403, so ids of other tenants cannot be probed.
@@ -20,6 +21,8 @@ public final class AccessPolicy {
 
     private static final Pattern ORG_PATH = Pattern.compile("^/api/orgs/([^/]+)(/.*)?$");
     private static final Pattern OWNER_ONLY = Pattern.compile("^/(tokens|users|devices)(/.*)?$");
+    /** Read by every role (scanners need them); changed by owners only: retiring a key voids every code it signed. */
+    private static final Pattern OWNER_WRITES = Pattern.compile("^/ticket-keys(/.*)?$");
 
     /** The outcome: allowed, or refused with an HTTP status and a stable code. */
     public record Decision(boolean allowed, int status, String code, String detail) {
@@ -55,8 +58,8 @@ public final class AccessPolicy {
         boolean read = method.equals("GET") || method.equals("HEAD");
         return switch (role) {
             case OWNER -> Decision.allow();
-            case STAFF -> OWNER_ONLY.matcher(rest).matches()
-                    ? Decision.deny(403, "forbidden", "only an owner manages users, devices and tokens")
+            case STAFF -> OWNER_ONLY.matcher(rest).matches() || !read && OWNER_WRITES.matcher(rest).matches()
+                    ? Decision.deny(403, "forbidden", "only an owner manages users, devices, tokens and ticket keys")
                     : Decision.allow();
             case VIEWER -> read && !OWNER_ONLY.matcher(rest).matches()
                     ? Decision.allow() : Decision.deny(403, "forbidden", "a viewer token may only read");

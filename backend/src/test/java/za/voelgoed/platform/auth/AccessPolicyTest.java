@@ -53,6 +53,21 @@ class AccessPolicyTest {
     }
 
     @Test
+    void everyRoleReadsTicketKeysButOnlyAnOwnerRotatesOrRetiresThem() {
+        String keys = "/api/orgs/" + org + "/ticket-keys";
+        for (Role role : new Role[] {Role.VIEWER, Role.STAFF, Role.OWNER}) {
+            assertThat(policy.check(member(role), "GET", keys).allowed()).as("%s reads", role).isTrue();
+        }
+        for (String write : new String[] {keys + "/rotate", keys + "/0a1b2c3d/retire", keys}) {
+            assertThat(policy.check(member(Role.STAFF), "POST", write).status()).as("staff %s", write).isEqualTo(403);
+            assertThat(policy.check(member(Role.VIEWER), "POST", write).status()).as("viewer %s", write).isEqualTo(403);
+            assertThat(policy.check(member(Role.OWNER), "POST", write).allowed()).as("owner %s", write).isTrue();
+        }
+        assertThat(policy.check(member(Role.OWNER), "POST", "/api/orgs/" + other + "/ticket-keys/rotate").status())
+                .isEqualTo(404);
+    }
+
+    @Test
     void devicesReachOnlyScanningRoutes() {
         assertThat(policy.check(member(Role.DEVICE), "GET", "/api/orgs/" + org + "/events").allowed()).isFalse();
         assertThat(policy.check(member(Role.DEVICE), "POST", "/api/orgs/" + org + "/scanning/scans").allowed()).isTrue();

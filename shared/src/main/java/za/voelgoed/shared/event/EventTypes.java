@@ -29,6 +29,9 @@ public final class EventTypes {
     public static final String DLQ_ENTRY_ADDED_V1 = "dlq.entry_added.v1";
     public static final String DLQ_ENTRY_REPLAYED_V1 = "dlq.entry_replayed.v1";
     public static final String DLQ_ENTRY_DISCARDED_V1 = "dlq.entry_discarded.v1";
+    public static final String TICKET_KEY_CREATED_V1 = "ticket_key.created.v1";
+    public static final String TICKET_KEY_ROTATED_V1 = "ticket_key.rotated.v1";
+    public static final String TICKET_KEY_RETIRED_V1 = "ticket_key.retired.v1";
 
     private EventTypes() {
     }
@@ -47,6 +50,23 @@ public final class EventTypes {
         registerSeating(registry);
         registerScanning(registry);
         registerDeadLetters(registry);
+        registerTicketKeys(registry);
+    }
+
+    /**
+     * Changes to an organisation's ticket signing keys, on its audit topic. They name keys by id only: no
+     * event ever carries key material, private or public.
+     */
+    private static void registerTicketKeys(EventTypeRegistry registry) {
+        registry.register(EventSchema.builder(TICKET_KEY_CREATED_V1, "audit", "ticket_key")
+                .required("key_id", STRING).required("status", STRING).optional("origin", STRING)
+                .build());
+        registry.register(EventSchema.builder(TICKET_KEY_ROTATED_V1, "audit", "ticket_key")
+                .required("key_id", STRING).optional("previous_key_id", STRING)
+                .build());
+        registry.register(EventSchema.builder(TICKET_KEY_RETIRED_V1, "audit", "ticket_key")
+                .required("key_id", STRING)
+                .build());
     }
 
     /** Changes to a dead-letter queue, on the organisation's audit topic so a console updates live. */

@@ -36,12 +36,13 @@ class EventTypeRegistryTest {
     // --- the standard registry
 
     @Test
-    void standardHoldsEverySeedTypeAndTheDlqSystemEventsAndNothingElse() {
+    void standardHoldsEverySeedTypeAndTheDlqAndTicketKeySystemEventsAndNothingElse() {
         assertThat(EventTypeRegistry.standard().all()).extracting(s -> s.type().wire()).containsExactlyInAnyOrder(
                 "event.created.v1", "event.published.v1", "ticket.sold.v1", "ticket.sold.v2", "ticket.redeemed.v1",
                 "payment.authorized.v1", "payment.refunded.v1", "seat.hold_created.v1", "seat.hold_expired.v1",
                 "seat.hold_released.v1", "scan.accepted.v1", "scan.rejected.v1", "coupon.applied.v1",
-                "dlq.entry_added.v1", "dlq.entry_replayed.v1", "dlq.entry_discarded.v1");
+                "dlq.entry_added.v1", "dlq.entry_replayed.v1", "dlq.entry_discarded.v1", "ticket_key.created.v1",
+                "ticket_key.rotated.v1", "ticket_key.retired.v1");
     }
 
     @Test
@@ -51,7 +52,8 @@ class EventTypeRegistryTest {
                 EventTypes.TICKET_SOLD_V1, EventTypes.TICKET_SOLD_V2, EventTypes.TICKET_REDEEMED_V1,
                 EventTypes.PAYMENT_AUTHORIZED_V1, EventTypes.PAYMENT_REFUNDED_V1, EventTypes.SEAT_HOLD_CREATED_V1,
                 EventTypes.SEAT_HOLD_EXPIRED_V1, EventTypes.SCAN_ACCEPTED_V1, EventTypes.SCAN_REJECTED_V1,
-                EventTypes.COUPON_APPLIED_V1}) {
+                EventTypes.COUPON_APPLIED_V1, EventTypes.TICKET_KEY_CREATED_V1, EventTypes.TICKET_KEY_ROTATED_V1,
+                EventTypes.TICKET_KEY_RETIRED_V1}) {
             assertThat(standard.require(wire).type().wire()).isEqualTo(wire);
         }
     }
