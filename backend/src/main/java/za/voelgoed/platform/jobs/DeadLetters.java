@@ -37,7 +37,8 @@ public final class DeadLetters {
     /** Ends the claimed job as discarded and files it; empty when the claim was fenced off. */
     Optional<UUID> bury(Claim job, JsonNode lastError) {
         return outbox.transact(Actor.system(), tx -> JobStore.discard(tx.sql(), job, lastError).map(errors -> {
-            UUID id = DeadLetterStore.insert(tx.sql(), job, scrubber.scrub(job.args()), errors);
+            // errors too: entries written before error text was scrubbed still hold it raw
+            UUID id = DeadLetterStore.insert(tx.sql(), job, scrubber.scrub(job.args()), scrubber.scrub(errors));
             DeadLetter entry = DeadLetterStore.find(tx.sql(), job.organizationId(), id, false).orElseThrow();
             DeadLetterStore.audit(tx.sql(), entry, DeadLetter.DEAD, "system", lastError.path("error").asText());
             emit(tx, EventTypes.DLQ_ENTRY_ADDED_V1, entry, "system", null);
