@@ -29,6 +29,7 @@ public final class EventTypes {
     public static final String DLQ_ENTRY_ADDED_V1 = "dlq.entry_added.v1";
     public static final String DLQ_ENTRY_REPLAYED_V1 = "dlq.entry_replayed.v1";
     public static final String DLQ_ENTRY_DISCARDED_V1 = "dlq.entry_discarded.v1";
+    public static final String DLQ_PURGED_V1 = "dlq.purged.v1";
 
     private EventTypes() {
     }
@@ -58,6 +59,11 @@ public final class EventTypes {
                     .required("status", STRING).optional("actor", STRING).optional("reason", STRING)
                     .build());
         }
+        // one purge deletes many entries: the resource is the purge, whose record outlives them
+        registry.register(EventSchema.builder(DLQ_PURGED_V1, "audit", "dead_letter_purge")
+                .required("purge_id", UUID).required("status", STRING).required("older_than", TIMESTAMP)
+                .required("purged", INTEGER).required("actor", STRING).required("reason", STRING)
+                .build());
     }
 
     private static void registerTicketing(EventTypeRegistry registry) {
