@@ -30,6 +30,7 @@ import za.voelgoed.ticketing.TicketKeyRoutes;
 import za.voelgoed.ticketing.TicketKeys;
 import za.voelgoed.seating.SeatingRoutes;
 import za.voelgoed.platform.telemetry.MicrometerInventoryTelemetry;
+import za.voelgoed.platform.jobs.DeadLetterRetention;
 import za.voelgoed.platform.jobs.DeadLetterRoutes;
 import za.voelgoed.platform.jobs.DeadLetters;
 import za.voelgoed.platform.jobs.JobEngine;
@@ -143,7 +144,8 @@ public final class BackendNode implements AutoCloseable {
         extensions.workers().forEach(workers::register);
         this.jobs = new Jobs(database.dsl(), workers);
         this.deadLetters = new DeadLetters(outbox, database.dsl());
-        this.jobEngine = new JobEngine(database.dsl(), jobs, deadLetters, config.jobs(), config.nodeId(),
+        this.jobEngine = new JobEngine(database.dsl(), jobs, deadLetters, config.jobs(),
+                DeadLetterRetention.of(config.security()), config.nodeId(),
                 new MicrometerJobTelemetry(telemetry.registry()), database::dedicatedConnection);
         extensions.recurring().forEach(jobEngine::schedule);
     }

@@ -18,6 +18,7 @@ import za.voelgoed.platform.jobs.JobRequest;
 import za.voelgoed.platform.jobs.Jobs;
 import za.voelgoed.platform.outbox.Actor;
 import za.voelgoed.platform.outbox.Outbox;
+import za.voelgoed.platform.outbox.PiiScrubber;
 import za.voelgoed.platform.outbox.Transaction;
 import za.voelgoed.seating.Hold;
 import za.voelgoed.seating.Seating;
@@ -218,7 +219,8 @@ public final class Orders {
                 throw ApiException.conflict("already_refunded", "order " + orderId + " was refunded meanwhile");
             }
             OrderStore.setPaymentStatus(tx.sql(), payment.id(), "refunded", null, payment.capturedCents());
-            OrderStore.insertRefund(tx.sql(), payment.id(), providerRefundId, payment.capturedCents(), reason);
+            OrderStore.insertRefund(tx.sql(), payment.id(), providerRefundId, payment.capturedCents(),
+                    reason == null ? null : PiiScrubber.scrubText(reason));
             OrderStore.Returned back = OrderStore.refundOrder(tx.sql(), orderId);
             seating.returnSold(tx.sql(), back.eventId(), orderId, back.ticketType(), back.quantity());
             tx.emit(EventTypes.PAYMENT_REFUNDED_V1, orgId, payment.id(), Json.object()

@@ -270,7 +270,7 @@ class CheckoutIT {
                 Db.single("select status from payments where order_id = ?::uuid", orderId)));
 
         HttpResponse<String> refunded = post("/api/orgs/" + org + "/orders/" + orderId + "/refund",
-                "{\"reason\": \"show moved\"}", null);
+                "{\"reason\": \"show moved, card 4111 1111 1111 1111\"}", null);
         HttpResponse<String> twice = post("/api/orgs/" + org + "/orders/" + orderId + "/refund", "{}", null);
 
         assertThat(refunded.statusCode()).as(refunded.body()).isEqualTo(200);
@@ -282,6 +282,8 @@ class CheckoutIT {
                 + " where p.order_id = ?::uuid", orderId)).isEqualTo(1);
         assertThat(Db.count("select count(*) from domain_events where event_type = 'payment.refunded.v1'"
                 + " and persisted_change->>'order_id' = ?", orderId)).isEqualTo(1);
+        assertThat((String) Db.single("select r.reason from refunds r join payments p on p.id = r.payment_id"
+                + " where p.order_id = ?::uuid", orderId)).isEqualTo("show moved, card [redacted-pan]");
         JsonNode seats = staff.get("/api/orgs/" + org + "/events/" + event + "/availability").json().path("seats");
         assertThat(seats.path("sold").asInt()).isZero();
         assertThat(redisSold(event)).isZero();

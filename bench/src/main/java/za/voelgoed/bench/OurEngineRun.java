@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import za.voelgoed.platform.jobs.ArgsShape;
+import za.voelgoed.platform.jobs.DeadLetterRetention;
 import za.voelgoed.platform.jobs.DeadLetters;
 import za.voelgoed.platform.jobs.JobContext;
 import za.voelgoed.platform.jobs.JobEngine;
@@ -52,8 +53,8 @@ final class OurEngineRun {
             DeadLetters deadLetters = new DeadLetters(outbox, db.dsl());
             double enqueueSeconds = enqueue(jobs, s, deadline);
             JobsBench.settle(s, "jobs");
-            JobEngine engine = new JobEngine(db.dsl(), jobs, deadLetters, config.jobs(), NODE, JobTelemetry.NONE,
-                    db::dedicatedConnection);
+            JobEngine engine = new JobEngine(db.dsl(), jobs, deadLetters, config.jobs(),
+                    DeadLetterRetention.KEEP_FOREVER, NODE, JobTelemetry.NONE, db::dedicatedConnection);
             try {
                 return JobsBench.measure(NAME, round, s, deadline, done, enqueueSeconds, engine::start,
                         "select count(*) from jobs where state in ('available', 'scheduled', 'retryable', 'executing')",

@@ -3,7 +3,7 @@ package za.voelgoed.platform.jobs;
 import java.util.List;
 import java.util.UUID;
 
-/** What replay and discard did, item by item. */
+/** What replay and discard did, item by item, and what a purge did in all. */
 public final class DeadLetterResults {
 
     private DeadLetterResults() {
@@ -24,5 +24,9 @@ public final class DeadLetterResults {
     }
 
     public record Page(List<DeadLetter> items, String nextCursor) {
+    }
+
+    /** What a purge deleted, or in a dry run would delete; {@code more}: the request's limit was reached. */
+    public record PurgeResult(boolean dryRun, long purged, boolean more) {
     }
 }

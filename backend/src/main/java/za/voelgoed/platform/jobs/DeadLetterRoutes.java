@@ -18,8 +18,9 @@ import za.voelgoed.platform.http.Validation;
 
 /**
  * The dead-letter queue of an organisation under {@code /api/orgs/{orgId}/dlq}: list with filters and
- * cursor paging, show, replay (one or many, with a dry run) and discard. The access policy scopes every
- * route to the organisation; an entry of another organisation is simply not found.
+ * cursor paging, show, replay (one or many, with a dry run), discard, and purge what died before an
+ * instant (with a dry run). The access policy scopes every route to the organisation; an entry of
+ * another organisation is simply not found.
  */
 public final class DeadLetterRoutes implements HttpService {
 
@@ -39,9 +40,14 @@ public final class DeadLetterRoutes implements HttpService {
     public record ActionBody(List<String> ids, FilterBody filter, String reason, Boolean dryRun) {
     }
 
+    /** Body of purge: entries of {@code status} (default resolved) that died before {@code olderThan}, why. */
+    public record PurgeBody(String olderThan, String status, String reason, Boolean dryRun) {
+    }
+
     @Override
     public void routing(HttpRules rules) {
         rules.get("/", this::list);
+        rules.post("/purge", this::purge);
         rules.post("/replay", (req, res) -> res.send(replay(req, bulkSelection(body(req)), body(req))));
         rules.post("/discard", (req, res) -> res.send(discard(req, bulkSelection(body(req)), body(req))));
         rules.get("/{id}", (req, res) -> res.send(deadLetters.find(org(req), Requests.uuidParam(req, "id"))
@@ -76,6 +82,30 @@ public final class DeadLetterRoutes implements HttpService {
     private DeadLetterResults.DiscardResult discard(ServerRequest req, DeadLetters.Selection selection,
                                                     ActionBody body) {
         return deadLetters.discard(org(req), selection, actor(req), reason(body));
+    }
+
+    private void purge(ServerRequest req, ServerResponse res) {
+        PurgeBody body = Requests.body(req, PurgeBody.class);
+        Optional<PurgeScope> scope = body.status() == null ? Optional.of(PurgeScope.RESOLVED)
+                : PurgeScope.fromWire(body.status());
+        Optional<Instant> olderThan = pastInstant(body.olderThan());
+        new Validation()
+                .require(body.olderThan() != null, "older_than", "is required")
+                .require(body.olderThan() == null || olderThan.isPresent(), "older_than",
+                        "must be an ISO-8601 instant in the past, such as 2026-01-01T00:00:00Z")
+                .require(scope.isPresent(), "status", "must be resolved, dead or all")
+                .text(body.reason(), "reason", 3, 500)
+                .orThrow();
+        res.send(deadLetters.purge(org(req), scope.orElseThrow(), olderThan.orElseThrow(), actor(req),
+                body.reason().strip(), Boolean.TRUE.equals(body.dryRun())));
+    }
+
+    private static Optional<Instant> pastInstant(String text) {
+        try {
+            return Optional.ofNullable(text).map(Instant::parse).filter(at -> at.isBefore(Instant.now()));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     private static ActionBody body(ServerRequest req) {

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.Record;
+import za.voelgoed.platform.outbox.PiiScrubber;
 import za.voelgoed.shared.json.Json;
 
 /** The SQL of the dead-letter queue. */
@@ -36,10 +37,12 @@ final class DeadLetterStore {
         return id;
     }
 
+    /** Reasons are free text from operators and workers: stored with card numbers masked. */
     static void audit(DSLContext tx, DeadLetter entry, String action, String actor, String reason) {
         tx.execute("""
                 insert into dead_letter_audit (dead_letter_id, organization_id, action, actor, reason, job_id)
-                values (?, ?, ?, ?, ?, ?)""", entry.id(), entry.organizationId(), action, actor, reason, entry.jobId());
+                values (?, ?, ?, ?, ?, ?)""", entry.id(), entry.organizationId(), action, actor,
+                PiiScrubber.scrubText(reason), entry.jobId());
     }
 
     static Optional<DeadLetter> find(DSLContext dsl, UUID org, UUID id, boolean lock) {
@@ -100,7 +103,7 @@ final class DeadLetterStore {
     static void resolve(DSLContext tx, UUID id, String status, String actor, String reason) {
         tx.execute("""
                 update dead_letters set status = ?, resolved_at = now(), resolved_by = ?, resolution_reason = ?
-                where id = ?""", status, actor, reason, id);
+                where id = ?""", status, actor, PiiScrubber.scrubText(reason), id);
     }
 
     /** True when another live job holds the unique key the dead job would need back. */

@@ -1,9 +1,11 @@
 package za.voelgoed.platform.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -16,9 +18,10 @@ import za.voelgoed.shared.event.EventTypes;
 import za.voelgoed.shared.json.Json;
 
 /**
- * The dead-letter queue: jobs enter when they run out of attempts; operators list, replay or discard
- * them. Every change writes an audit row and emits a {@code dlq.*} event in the same transaction, so a
- * console following {@code audit:org:{org_id}} sees it live.
+ * The dead-letter queue: jobs enter when they run out of attempts; operators list, replay, discard or
+ * purge them, and the retention purges them after their days. Every change writes an audit row and
+ * emits a {@code dlq.*} event in the same transaction, so a console following {@code audit:org:{org_id}}
+ * sees it live.
  */
 public final class DeadLetters {
 
@@ -28,16 +31,19 @@ public final class DeadLetters {
     private final Outbox outbox;
     private final DSLContext dsl;
     private final PiiScrubber scrubber = new PiiScrubber();
+    private final DeadLetterPurges purges;
 
     public DeadLetters(Outbox outbox, DSLContext dsl) {
         this.outbox = outbox;
         this.dsl = dsl;
+        this.purges = new DeadLetterPurges(outbox, dsl);
     }
 
     /** Ends the claimed job as discarded and files it; empty when the claim was fenced off. */
     Optional<UUID> bury(Claim job, JsonNode lastError) {
         return outbox.transact(Actor.system(), tx -> JobStore.discard(tx.sql(), job, lastError).map(errors -> {
-            UUID id = DeadLetterStore.insert(tx.sql(), job, scrubber.scrub(job.args()), errors);
+            // errors too: entries written before error text was scrubbed still hold it raw
+            UUID id = DeadLetterStore.insert(tx.sql(), job, scrubber.scrub(job.args()), scrubber.scrub(errors));
             DeadLetter entry = DeadLetterStore.find(tx.sql(), job.organizationId(), id, false).orElseThrow();
             DeadLetterStore.audit(tx.sql(), entry, DeadLetter.DEAD, "system", lastError.path("error").asText());
             emit(tx, EventTypes.DLQ_ENTRY_ADDED_V1, entry, "system", null);
@@ -102,6 +108,20 @@ public final class DeadLetters {
             }
             return new DeadLetterResults.DiscardResult(discarded, skipped);
         });
+    }
+
+    /**
+     * Deletes the organisation's entries of {@code scope} that died before {@code olderThan}, with their
+     * args, errors and discarded jobs; a dry run only counts them. Audited and announced like the rest.
+     */
+    public DeadLetterResults.PurgeResult purge(UUID org, PurgeScope scope, Instant olderThan, String actor,
+                                               String reason, boolean dryRun) {
+        return purges.byOperator(org, scope, olderThan, actor, reason, dryRun);
+    }
+
+    /** One batch of the retention over every organisation; how many entries went, per organisation. */
+    Map<UUID, Integer> purgeExpired(PurgeScope scope, int days, int batch) {
+        return purges.expired(scope, days, batch);
     }
 
     private static Optional<DeadLetterResults.Skipped> whyNotReplay(DSLContext tx, DeadLetter entry) {

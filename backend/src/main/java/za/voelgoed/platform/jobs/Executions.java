@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
 import org.jooq.DSLContext;
 import za.voelgoed.platform.outbox.Backoff;
+import za.voelgoed.platform.outbox.PiiScrubber;
 import za.voelgoed.shared.json.Json;
 
 /**
@@ -86,7 +87,9 @@ final class Executions {
         }
     }
 
-    private void fail(Claim claim, Duration took, String error) {
+    private void fail(Claim claim, Duration took, String rawError) {
+        // a worker's exception text may quote what it was handling; it is stored, shown and logged from here on
+        String error = PiiScrubber.scrubText(rawError);
         JsonNode entry = Json.object().put("attempt", claim.attempt()).put("at", Instant.now().toString())
                 .put("error", error).put("node", nodeId);
         try {

@@ -21,7 +21,7 @@ import za.voelgoed.platform.outbox.Backoff;
 /**
  * The job engine of one node: a producer per queue kind, the executions, the acker, a LISTEN connection
  * that wakes the producers when jobs are enqueued anywhere, and the background upkeep (heartbeat, rescue
- * of dead nodes' jobs, counters, pruning, recurring ticks).
+ * of dead nodes' jobs, counters, pruning, the dead-letter retention, recurring ticks).
  */
 public final class JobEngine implements AutoCloseable {
 
@@ -37,7 +37,9 @@ public final class JobEngine implements AutoCloseable {
 
     private final DSLContext dsl;
     private final Jobs jobs;
+    private final DeadLetters deadLetters;
     private final JobSettings settings;
+    private final DeadLetterRetention retention;
     private final String nodeId;
     private final JobTelemetry telemetry;
     private final ConnectionSource listenConnections;
@@ -51,11 +53,14 @@ public final class JobEngine implements AutoCloseable {
     private Thread listener;
     private Thread upkeep;
 
-    public JobEngine(DSLContext dsl, Jobs jobs, DeadLetters deadLetters, JobSettings settings, String nodeId,
-                     JobTelemetry telemetry, ConnectionSource listenConnections) {
+    public JobEngine(DSLContext dsl, Jobs jobs, DeadLetters deadLetters, JobSettings settings,
+                     DeadLetterRetention retention, String nodeId, JobTelemetry telemetry,
+                     ConnectionSource listenConnections) {
         this.dsl = dsl;
         this.jobs = jobs;
+        this.deadLetters = deadLetters;
         this.settings = settings;
+        this.retention = retention;
         this.nodeId = nodeId;
         this.telemetry = telemetry;
         this.listenConnections = listenConnections;
@@ -135,6 +140,7 @@ public final class JobEngine implements AutoCloseable {
             }
             if (now >= nextPrune) {
                 guarded("prune", () -> Housekeeping.prune(dsl, settings.pruneAfterHours()));
+                guarded("dlq_retention", () -> Housekeeping.purgeDeadLetters(deadLetters, retention, telemetry));
                 nextPrune = now + PRUNE_EVERY_MS;
             }
             if (!recurring.isEmpty()) {

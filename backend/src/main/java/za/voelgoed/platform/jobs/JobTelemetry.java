@@ -2,6 +2,7 @@ package za.voelgoed.platform.jobs;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 /** What the engine reports; the Micrometer adapter lives in platform.telemetry. */
 public interface JobTelemetry {
@@ -13,6 +14,9 @@ public interface JobTelemetry {
     void finished(Claim job, Duration took, String outcome);
 
     void rescued(int jobs);
+
+    /** The retention deleted {@code count} dead letters of {@code status} ({@code resolved} or {@code dead}). */
+    void deadLettersPurged(UUID organizationId, String status, int count);
 
     /** The latest jobs-by-queue-and-state counters (the DLQ depth among them). */
     void counts(List<QueueCount> counts);
@@ -32,6 +36,10 @@ public interface JobTelemetry {
 
         @Override
         public void rescued(int jobs) {
+        }
+
+        @Override
+        public void deadLettersPurged(UUID organizationId, String status, int count) {
         }
 
         @Override

@@ -8,16 +8,18 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
+import za.voelgoed.platform.outbox.PiiScrubber;
 
 /**
  * Enqueueing and queue control, for slices and operators. {@link #enqueue(DSLContext, JobRequest)} joins
  * the caller's transaction: a domain action and its job commit together or not at all, and the wake-up
- * NOTIFY is delivered only on commit.
+ * NOTIFY is delivered only on commit. Args are scrubbed of card data and addresses before they are stored.
  */
 public final class Jobs {
 
     private final DSLContext dsl;
     private final WorkerRegistry workers;
+    private final PiiScrubber scrubber = new PiiScrubber();
     /** Queues known to have their row; the row is written outside the caller's transaction, so it stays. */
     private final Set<String> knownQueues = ConcurrentHashMap.newKeySet();
 
@@ -44,7 +46,16 @@ public final class Jobs {
         QueueName queue = new QueueName(request.organizationId(), worker.queue());
         ensureQueue(queue);
         int maxAttempts = request.maxAttempts() != null ? request.maxAttempts() : worker.maxAttempts();
-        return JobStore.insert(tx, queue, worker.name(), worker.eventType(), request, maxAttempts);
+        return JobStore.insert(tx, queue, worker.name(), worker.eventType(), scrubbed(request), maxAttempts);
+    }
+
+    /**
+     * Args are stored (and so handed to the worker, shown by the DLQ routes, kept after a discard) without
+     * card data or addresses: a job carries a reference to what it needs, never the secret itself.
+     */
+    private JobRequest scrubbed(JobRequest request) {
+        return new JobRequest(request.worker(), request.organizationId(), scrubber.scrub(request.args()),
+                request.runAt(), request.priority(), request.uniqueKey(), request.maxAttempts());
     }
 
     /** Enqueues in a transaction of its own. */

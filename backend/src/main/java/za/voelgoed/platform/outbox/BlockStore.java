@@ -19,7 +19,10 @@ import za.voelgoed.platform.db.schema.tables.records.ConsumerBlocksRecord;
 import za.voelgoed.shared.event.DomainEvent;
 import za.voelgoed.shared.json.Json;
 
-/** Every SQL statement about consumer blocks and their audit trail. */
+/**
+ * Every SQL statement about consumer blocks and their audit trail. Error texts and reasons are stored
+ * with card numbers masked: a consumer's exception may quote the event it failed on.
+ */
 final class BlockStore {
 
     private static final int KEPT_ERRORS = 20;
@@ -35,7 +38,8 @@ final class BlockStore {
         return blocks;
     }
 
-    static ConsumerBlock open(DSLContext sql, String consumer, DomainEvent head, String error, Instant next) {
+    static ConsumerBlock open(DSLContext sql, String consumer, DomainEvent head, String rawError, Instant next) {
+        String error = PiiScrubber.scrubText(rawError);
         UUID id = UUID.randomUUID();
         ArrayNode errors = Json.mapper().createArrayNode().add(errorEntry(1, head, error));
         ConsumerBlocksRecord r = sql.insertInto(CONSUMER_BLOCKS)
@@ -72,8 +76,9 @@ final class BlockStore {
     }
 
     /** Records another failed attempt; parks the block when {@code parked}. */
-    static void recordFailure(DSLContext sql, ConsumerBlock block, DomainEvent head, int attempts, String error,
+    static void recordFailure(DSLContext sql, ConsumerBlock block, DomainEvent head, int attempts, String rawError,
                               Instant next, boolean parked) {
+        String error = PiiScrubber.scrubText(rawError);
         ArrayNode errors = block.errors() instanceof ArrayNode a ? a.deepCopy() : Json.mapper().createArrayNode();
         errors.add(errorEntry(attempts, head, error));
         while (errors.size() > KEPT_ERRORS) {
@@ -134,7 +139,7 @@ final class BlockStore {
                 .set(CONSUMER_BLOCK_AUDIT.CONSUMER, consumer)
                 .set(CONSUMER_BLOCK_AUDIT.ACTION, action)
                 .set(CONSUMER_BLOCK_AUDIT.ACTOR, actor)
-                .set(CONSUMER_BLOCK_AUDIT.REASON, reason)
+                .set(CONSUMER_BLOCK_AUDIT.REASON, PiiScrubber.scrubText(reason))
                 .set(CONSUMER_BLOCK_AUDIT.EVENT_ID, eventId)
                 .execute();
     }

@@ -8,19 +8,17 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Removes card data and personal addresses from an event's data before it is written anywhere
  * (seed section 12). Two nets: fields whose name says what they hold (card number, CVV, address...)
- * lose their whole value; any other string or number that contains a Luhn-valid 13–19 digit run is
- * treated as a card number and masked. Scrubbing returns a copy; the input is not changed.
+ * lose their whole value; any other string or number that holds a card number, however it is written
+ * (see {@link CardNumbers}), has that number masked. Scrubbing returns a copy; the input is not changed.
  */
 public final class PiiScrubber {
 
     public static final String REDACTED = "[redacted]";
-    public static final String REDACTED_PAN = "[redacted-pan]";
+    public static final String REDACTED_PAN = CardNumbers.MASK;
 
     /** Field names, lower case with separators removed, whose values are always dropped. */
     private static final Set<String> SENSITIVE_FIELDS = Set.of(
@@ -30,10 +28,6 @@ public final class PiiScrubber {
             "address", "streetaddress", "street", "addressline1", "addressline2", "billingaddress",
             "shippingaddress", "homeaddress", "postaladdress", "postalcode", "postcode", "zip", "zipcode",
             "idnumber", "nationalid", "passportnumber", "dateofbirth", "dob");
-
-    private static final Pattern DIGIT_RUN = Pattern.compile("\\d(?:[ -]?\\d){12,18}");
-    private static final Pattern UUID_TEXT =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     public JsonNode scrub(JsonNode data) {
         if (data == null) {
@@ -60,9 +54,9 @@ public final class PiiScrubber {
             return array;
         }
         if (node.isTextual()) {
-            return new TextNode(maskCardNumbers(node.asText()));
+            return new TextNode(scrubText(node.asText()));
         }
-        if (node.isIntegralNumber() && looksLikeCardNumber(node.asText())) {
+        if (node.isIntegralNumber() && CardNumbers.isCardNumber(node.asText())) {
             return new TextNode(REDACTED_PAN);
         }
         return node;
@@ -80,41 +74,12 @@ public final class PiiScrubber {
         }
     }
 
-    static String maskCardNumbers(String text) {
-        if (UUID_TEXT.matcher(text).matches()) {
-            return text;
-        }
-        Matcher m = DIGIT_RUN.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String replacement = looksLikeCardNumber(m.group()) ? REDACTED_PAN : m.group();
-            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
-        }
-        m.appendTail(out);
-        return out.toString();
-    }
-
-    static boolean looksLikeCardNumber(String candidate) {
-        String digits = candidate.replaceAll("[ -]", "");
-        return digits.length() >= 13 && digits.length() <= 19 && digits.chars().allMatch(Character::isDigit)
-                && luhnValid(digits);
-    }
-
-    static boolean luhnValid(String digits) {
-        int sum = 0;
-        boolean doubleIt = false;
-        for (int i = digits.length() - 1; i >= 0; i--) {
-            int d = digits.charAt(i) - '0';
-            if (doubleIt) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
-            }
-            sum += d;
-            doubleIt = !doubleIt;
-        }
-        return sum % 10 == 0;
+    /**
+     * Free text with every card number masked: what job and consumer errors, operators' reasons and
+     * log lines go through before they are stored or written (they have no field names to go by).
+     */
+    public static String scrubText(String text) {
+        return CardNumbers.mask(text);
     }
 
     private static String normalise(String name) {

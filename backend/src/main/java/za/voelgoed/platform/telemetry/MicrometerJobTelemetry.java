@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import za.voelgoed.platform.jobs.Claim;
 import za.voelgoed.platform.jobs.JobTelemetry;
@@ -76,6 +77,15 @@ public final class MicrometerJobTelemetry implements JobTelemetry {
     @Override
     public void rescued(int count) {
         rescued.increment(count);
+    }
+
+    @Override
+    public void deadLettersPurged(UUID organizationId, String status, int count) {
+        ((Counter) meters.computeIfAbsent("purged|" + organizationId + "|" + status, k ->
+                Counter.builder("voelgoed.jobs.dlq.purged")
+                        .description("Dead letters deleted by the retention, by organisation and status")
+                        .tags("organization_id", organizationId.toString(), "status", status)
+                        .register(registry))).increment(count);
     }
 
     @Override

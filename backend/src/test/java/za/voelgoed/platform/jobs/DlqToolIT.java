@@ -93,6 +93,32 @@ class DlqToolIT {
     }
 
     @Test
+    void purgeCountsInADryRunThenDeletesWhatDiedBeforeTheCutOff() {
+        String old = deadLetter("purge-old");
+        String young = deadLetter("purge-young");
+        assertThat(dlq(staffA, "discard", old, young, "--org", orgA.toString(), "--reason", "settled").exit()).isZero();
+        TestEnv.exec("update dead_letters set dead_at = now() - interval '40 days' where id = '" + old + "'");
+        String cutOff = java.time.Instant.now().minus(Duration.ofDays(30)).toString();
+
+        Run dry = dlq(staffA, "purge", "--org", orgA.toString(), "--older-than", cutOff, "--reason", "retention",
+                "--dry-run");
+        assertThat(dry.exit()).isZero();
+        assertThat(dry.out()).isEqualTo("dry run: nothing was changed\nwould purge 1 item(s)\n");
+        assertThat(Db.count("select count(*) from dead_letters where id = ?::uuid", old)).isEqualTo(1);
+
+        Run purge = dlq(staffA, "purge", "--org", orgA.toString(), "--older-than", cutOff, "--reason", "retention");
+        assertThat(purge.exit()).isZero();
+        assertThat(purge.out()).isEqualTo("purged 1 item(s)\n");
+        assertThat(Db.count("select count(*) from dead_letters where id = ?::uuid", old)).isZero();
+        assertThat(Db.count("select count(*) from dead_letters where id = ?::uuid", young)).isEqualTo(1);
+        assertThat(Db.single("select reason from dead_letter_purges where organization_id = ?", orgA))
+                .isEqualTo("retention");
+
+        Run refused = dlq(staffB, "purge", "--org", orgA.toString(), "--older-than", cutOff, "--reason", "not mine");
+        assertThat(refused.exit()).isEqualTo(3);
+    }
+
+    @Test
     void anotherOrgsTokenABadTokenAndNoBackendGetDistinctExitCodes() {
         String id = deadLetter("guarded");
 

@@ -44,8 +44,13 @@ final class JobHarness implements AutoCloseable {
     }
 
     JobEngine engine(String nodeId, Map<String, String> overrides) {
-        JobEngine engine = new JobEngine(db.dsl(), jobs, deadLetters, settings(overrides), nodeId, JobTelemetry.NONE,
-                db::dedicatedConnection);
+        return engine(nodeId, overrides, DeadLetterRetention.KEEP_FOREVER, JobTelemetry.NONE);
+    }
+
+    JobEngine engine(String nodeId, Map<String, String> overrides, DeadLetterRetention retention,
+                     JobTelemetry telemetry) {
+        JobEngine engine = new JobEngine(db.dsl(), jobs, deadLetters, settings(overrides), retention, nodeId,
+                telemetry, db::dedicatedConnection);
         engines.add(engine);
         return engine;
     }

@@ -31,7 +31,8 @@ public final class JobWorkerProcess {
         WorkerRegistry workers = new WorkerRegistry().register(TestWorkers.effect(Duration.ofMillis(delay), config.nodeId()));
         Jobs jobs = new Jobs(db.dsl(), workers);
         JobEngine engine = new JobEngine(db.dsl(), jobs, new DeadLetters(outbox, db.dsl()), config.jobs(),
-                config.nodeId(), JobTelemetry.NONE, db::dedicatedConnection).start();
+                DeadLetterRetention.of(config.security()), config.nodeId(), JobTelemetry.NONE,
+                db::dedicatedConnection).start();
         System.out.println("job_worker_ready node=" + config.nodeId());
         Thread.currentThread().join();
         engine.close();

@@ -23,6 +23,7 @@ final class TestWorkers {
     static final String FLAKY = "test.flaky";
     static final String SLOW = "test.slow";
     static final String RECORDING = "test.recording";
+    static final String LEAKY = "test.leaky";
 
     /** Jobs of test.flaky fail while their id is in here. */
     static final Set<Long> FAILING_JOBS = ConcurrentHashMap.newKeySet();
@@ -61,6 +62,15 @@ final class TestWorkers {
                 .optional("card_number", STRING).optional("email", STRING).build(), "ticket.sold", 3,
                 Duration.ofSeconds(30), job -> {
                     throw new IllegalStateException("mail server refused " + job.args().path("label").asText());
+                });
+    }
+
+    /** Always fails with a card number in its error, as a payment partner's refusal might quote one. */
+    static Worker leaky() {
+        return new SimpleWorker(LEAKY, QueueKind.INTEGRATIONS, ArgsShape.builder().required("label", STRING)
+                .optional("note", STRING).build(), "payment.authorized", 3, Duration.ofSeconds(30), job -> {
+                    throw new IllegalStateException("partner refused card 4111.1111.1111.1111 for "
+                            + job.args().path("label").asText());
                 });
     }
 

@@ -56,10 +56,22 @@ class PiiScrubberTest {
     }
 
     @Test
-    void luhnCheck() {
-        assertThat(PiiScrubber.luhnValid("4111111111111111")).isTrue();
-        assertThat(PiiScrubber.luhnValid("4111111111111112")).isFalse();
-        assertThat(PiiScrubber.looksLikeCardNumber("378282246310005")).isTrue();
-        assertThat(PiiScrubber.looksLikeCardNumber("12345")).isFalse();
+    void cardNumbersWrittenWithDotsSlashesOrFullWidthDigitsAreMasked() {
+        JsonNode scrubbed = scrubber.scrub(Json.object()
+                .put("title", "Gala 4111.1111.1111.1111")
+                .put("slashed", "4111/1111/1111/1111 ok")
+                .put("wide", "\uFF14\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11")
+                .put("then_year", "4111 1111 1111 1111 2026"));
+        assertThat(scrubbed.get("title").asText()).isEqualTo("Gala " + PiiScrubber.REDACTED_PAN);
+        assertThat(scrubbed.get("slashed").asText()).isEqualTo(PiiScrubber.REDACTED_PAN + " ok");
+        assertThat(scrubbed.get("wide").asText()).isEqualTo(PiiScrubber.REDACTED_PAN);
+        assertThat(scrubbed.get("then_year").asText()).isEqualTo(PiiScrubber.REDACTED_PAN + " 2026");
+    }
+
+    @Test
+    void scrubTextMasksFreeText() {
+        assertThat(PiiScrubber.scrubText("declined 5500-0000-0000-0004 (do not honour)"))
+                .isEqualTo("declined " + PiiScrubber.REDACTED_PAN + " (do not honour)");
+        assertThat(PiiScrubber.scrubText(null)).isNull();
     }
 }

@@ -32,6 +32,7 @@ public final class EventTypes {
     public static final String TICKET_KEY_CREATED_V1 = "ticket_key.created.v1";
     public static final String TICKET_KEY_ROTATED_V1 = "ticket_key.rotated.v1";
     public static final String TICKET_KEY_RETIRED_V1 = "ticket_key.retired.v1";
+    public static final String DLQ_PURGED_V1 = "dlq.purged.v1";
 
     private EventTypes() {
     }
@@ -78,6 +79,11 @@ public final class EventTypes {
                     .required("status", STRING).optional("actor", STRING).optional("reason", STRING)
                     .build());
         }
+        // one purge deletes many entries: the resource is the purge, whose record outlives them
+        registry.register(EventSchema.builder(DLQ_PURGED_V1, "audit", "dead_letter_purge")
+                .required("purge_id", UUID).required("status", STRING).required("older_than", TIMESTAMP)
+                .required("purged", INTEGER).required("actor", STRING).required("reason", STRING)
+                .build());
     }
 
     private static void registerTicketing(EventTypeRegistry registry) {

@@ -41,8 +41,8 @@ class EventTypeRegistryTest {
                 "event.created.v1", "event.published.v1", "ticket.sold.v1", "ticket.sold.v2", "ticket.redeemed.v1",
                 "payment.authorized.v1", "payment.refunded.v1", "seat.hold_created.v1", "seat.hold_expired.v1",
                 "seat.hold_released.v1", "scan.accepted.v1", "scan.rejected.v1", "coupon.applied.v1",
-                "dlq.entry_added.v1", "dlq.entry_replayed.v1", "dlq.entry_discarded.v1", "ticket_key.created.v1",
-                "ticket_key.rotated.v1", "ticket_key.retired.v1");
+                "dlq.entry_added.v1", "dlq.entry_replayed.v1", "dlq.entry_discarded.v1", "dlq.purged.v1",
+                "ticket_key.created.v1", "ticket_key.rotated.v1", "ticket_key.retired.v1");
     }
 
     @Test

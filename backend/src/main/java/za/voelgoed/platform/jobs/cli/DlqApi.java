@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -63,6 +64,15 @@ final class DlqApi implements AutoCloseable {
             case Selection.Ids many -> post("discard", new DiscardBody(many.ids(), null, reason));
             case Selection.Matching matching -> post("discard", new DiscardBody(null, matching.filter(), reason));
         };
+    }
+
+    String purge(Instant olderThan, String status, String reason, boolean dryRun) {
+        return post("purge", new PurgeBody(olderThan, status, reason, dryRun));
+    }
+
+    /** A record as the backend would have written it, for {@code --json} output the tool puts together. */
+    static String json(Object value) {
+        return Json.write(value);
     }
 
     static <T> T decode(String body, Class<T> type) {
@@ -126,6 +136,9 @@ final class DlqApi implements AutoCloseable {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     private record ReplayBody(List<UUID> ids, DlqFilter filter, String reason, boolean dryRun) {
+    }
+
+    private record PurgeBody(Instant olderThan, String status, String reason, boolean dryRun) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -8,9 +8,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "dlq",
-        description = {"Inspect, replay and discard the dead-lettered jobs of an organisation.",
+        description = {"Inspect, replay, discard and purge the dead-lettered jobs of an organisation.",
                 "Run as: java -jar backend.jar dlq <command> [options]"},
-        subcommands = {ListCommand.class, ShowCommand.class, ReplayCommand.class, DiscardCommand.class},
+        subcommands = {ListCommand.class, ShowCommand.class, ReplayCommand.class, DiscardCommand.class,
+                PurgeCommand.class},
         footer = ExitCodes.HELP_FOOTER)
 final class DlqCommand implements Runnable {
 
@@ -33,6 +34,6 @@ final class DlqCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: list, show, replay or discard");
+        throw new ParameterException(spec.commandLine(), "Missing command: list, show, replay, discard or purge");
     }
 }

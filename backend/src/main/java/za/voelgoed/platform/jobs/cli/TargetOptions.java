@@ -48,6 +48,11 @@ final class TargetOptions {
     }
 
     String reason(CommandLine cmd) {
+        return checkReason(reason, cmd);
+    }
+
+    /** The stripped reason, or a usage error when it is not 3 to 500 characters. */
+    static String checkReason(String reason, CommandLine cmd) {
         String text = reason.strip();
         if (text.length() < MIN_REASON || text.length() > MAX_REASON) {
             throw new ParameterException(cmd, "--reason must be " + MIN_REASON + " to " + MAX_REASON
