@@ -56,6 +56,8 @@ import za.voelgoed.platform.outbox.OutboxAdminRoutes;
 import za.voelgoed.platform.outbox.OutboxDispatcher;
 import za.voelgoed.platform.outbox.OutboxRunner;
 import za.voelgoed.platform.outbox.PiiScrubber;
+import za.voelgoed.platform.outbox.DispatchLog;
+import za.voelgoed.platform.pubsub.OutboxBackfill;
 import za.voelgoed.platform.pubsub.PubSub;
 import za.voelgoed.platform.pubsub.PubSubPublisher;
 import za.voelgoed.platform.pubsub.TopicRouter;
@@ -91,6 +93,7 @@ public final class BackendNode implements AutoCloseable {
     private final ConsumerRegistry consumers;
     private final PubSub pubsub;
     private final TopicRouter router;
+    private final DispatchLog dispatchLog;
     private final OutboxDispatcher dispatcher;
     private final OutboxRunner runner;
     private final AdminToken.Bootstrap admin;
@@ -122,9 +125,10 @@ public final class BackendNode implements AutoCloseable {
         this.outbox = new Outbox(database.dsl(), types, new PiiScrubber(), eventTelemetry, clock);
         this.consumers = new ConsumerRegistry(types);
         extensions.consumers().forEach(consumers::register);
-        this.pubsub = new PubSub(redis, config.nodeId(), eventTelemetry, config.subscriberQueue(),
-                config.pubsubLingerMs()).start();
         this.router = new TopicRouter(types);
+        this.dispatchLog = new DispatchLog(database.dsl());
+        this.pubsub = new PubSub(redis, config.nodeId(), eventTelemetry, config.subscriberQueue(),
+                config.pubsubLingerMs(), new OutboxBackfill(dispatchLog, router)).start();
         var settings = config.outbox();
         Backoff backoff = new Backoff(Duration.ofMillis(settings.consumerBackoffMs()), Duration.ofMinutes(5));
         this.dispatcher = new OutboxDispatcher(database.dsl(), consumers, outbox,
@@ -179,7 +183,7 @@ public final class BackendNode implements AutoCloseable {
         TicketKeys ticketKeys = TicketKeys.start(outbox, database.dsl(), masterKey);
         Orders orders = new Orders(outbox, database.dsl(), seating, coupons, paymentProvider, jobs, ticketKeys);
         seatingRoutes = new SeatingRoutes(seating, idempotency);
-        eventRoutes = new EventRoutes(events, idempotency);
+        eventRoutes = new EventRoutes(events, idempotency, dispatchLog);
         orderRoutes = new OrderRoutes(orders, coupons, idempotency);
         ticketKeyRoutes = new TicketKeyRoutes(ticketKeys, idempotency);
         int loaded = seating.rebuildAll();
@@ -190,8 +194,8 @@ public final class BackendNode implements AutoCloseable {
                         config.rateLimits().tokensPerOrg()));
         var limits = config.rateLimits();
         RateLimiter unauthenticated = new RateLimiter(redis, "unauthenticated", limits.unauthenticatedPerSecond());
-        gateway = new Gateway(pubsub, identities, ownership, router, new TopicReplay(database.dsl(), router::topicsOf,
-                Duration.ofMillis(config.gateway().replayMarginMs()), config.gateway().replayScanLimit()),
+        gateway = new Gateway(pubsub, identities, ownership, router, new TopicReplay(dispatchLog, router::topicsOf,
+                config.gateway().replayScanLimit()),
                 config.gateway(), new MicrometerGatewayTelemetry(telemetry.registry()),
                 new Gateway.Limits(new RateLimiter(redis, "frames", limits.framesPerSecond()), unauthenticated,
                         limits.resumeFrameCost(), limits.socketsPerToken(), limits.socketsPerOrg()),

@@ -12,16 +12,22 @@ import java.util.UUID;
 import io.helidon.webserver.http.ServerRequest;
 import za.voelgoed.platform.auth.AccessFilter;
 import za.voelgoed.platform.outbox.Actor;
+import za.voelgoed.platform.outbox.DispatchLog;
 
-/** Show routes under {@code /api/orgs/{orgId}/events}. */
+/**
+ * Show routes under {@code /api/orgs/{orgId}/events}. The list is a snapshot: besides each show's {@code seq}
+ * it gives the {@code offset} and {@code epoch} a client resumes the organisation's topics from after it.
+ */
 public final class EventRoutes implements HttpService {
 
     private final Events events;
     private final IdempotencyKeys keys;
+    private final DispatchLog log;
 
-    public EventRoutes(Events events, IdempotencyKeys keys) {
+    public EventRoutes(Events events, IdempotencyKeys keys, DispatchLog log) {
         this.events = events;
         this.keys = keys;
+        this.log = log;
     }
 
     @Override
@@ -37,8 +43,12 @@ public final class EventRoutes implements HttpService {
             if (limit < 1 || limit > 500) {
                 throw ApiException.badRequest("invalid_query", "limit must be between 1 and 500");
             }
+            UUID org = Requests.uuidParam(req, "orgId");
+            // the point first, then the state: the list reflects every event up to the point's offset
+            DispatchLog.Point point = log.point(org);
             java.time.Instant asOf = java.time.Instant.now();
-            res.send(Map.of("items", events.list(Requests.uuidParam(req, "orgId"), limit), "as_of", asOf));
+            res.send(Map.of("items", events.list(org, limit), "as_of", asOf, "offset", point.offset(),
+                    "epoch", point.epoch()));
         });
         rules.get("/{eventId}", (req, res) -> res.send(
                 events.require(Requests.uuidParam(req, "orgId"), Requests.uuidParam(req, "eventId"))));

@@ -90,7 +90,7 @@ public record AppConfig(
 
     /** Limits and timers of the WebSocket gateway. */
     public record GatewaySettings(long heartbeatMs, long idleTimeoutMs, long authDeadlineMs, int maxSubscriptions,
-                                  int maxFrameBytes, int sendQueue, int replayLimit, long replayMarginMs,
+                                  int maxFrameBytes, int sendQueue, int replayLimit,
                                   int socketSendBuffer, long writeTimeoutMs, int replayScanLimit, boolean tcpNoDelay) {
     }
 
@@ -130,7 +130,6 @@ public record AppConfig(
                         in.integer("VOELGOED_WS_MAX_FRAME_BYTES", "ws.max-frame-bytes", 65_536),
                         in.integer("VOELGOED_WS_SEND_QUEUE", "ws.send-queue", 1_024),
                         in.integer("VOELGOED_WS_REPLAY_LIMIT", "ws.replay-limit", 5_000),
-                        in.integer("VOELGOED_WS_REPLAY_MARGIN_MS", "ws.replay-margin-ms", 2_000),
                         in.integer("VOELGOED_WS_SOCKET_SEND_BUFFER", "ws.socket-send-buffer", 0),
                         in.integer("VOELGOED_WS_WRITE_TIMEOUT_MS", "ws.write-timeout-ms", 10_000),
                         in.integer("VOELGOED_WS_REPLAY_SCAN_LIMIT", "ws.replay-scan-limit", 20_000),

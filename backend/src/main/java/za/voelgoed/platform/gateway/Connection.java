@@ -129,6 +129,12 @@ final class Connection implements WsListener {
         return false;
     }
 
+    /** Whether this connection may follow topics of the organisation (its own, or any for the admin). */
+    boolean mayFollow(UUID org) {
+        Principal p = principal;
+        return p != null && (p.admin() || org.equals(p.organizationId()));
+    }
+
     /** This connection's place under the socket limits; null before authentication and for the admin. */
     SocketQuota.Holder quotaPlace() {
         return closed ? null : quotaPlace;
@@ -148,7 +154,8 @@ final class Connection implements WsListener {
         }).onOverflow(this::cutOffSlowClient);
         subscriptions = new Subscriptions(gateway, principal, pubsubSubscription, out);
         gateway.telemetry.connected(principal.organizationId(), 1);
-        out.send(principal.organizationId(), new ServerFrame.Welcome(id, gateway.settings.heartbeatMs()));
+        out.send(principal.organizationId(), new ServerFrame.Welcome(id, gateway.settings.heartbeatMs(),
+                gateway.replay.epoch()));
         if (!principal.admin()) {
             presenceEntry = new PresenceEntry(UUID.fromString(id), principal.organizationId(),
                     principal.isDevice() ? "device" : "console", principal.role().wire(), principal.tokenId(),

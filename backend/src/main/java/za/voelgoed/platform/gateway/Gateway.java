@@ -19,7 +19,7 @@ import za.voelgoed.platform.pubsub.PubSub;
 import za.voelgoed.platform.ratelimit.RateLimiter;
 import za.voelgoed.platform.redis.Redis;
 import za.voelgoed.platform.pubsub.TopicRouter;
-import za.voelgoed.shared.event.DomainEvent;
+import za.voelgoed.platform.outbox.Dispatched;
 import za.voelgoed.shared.event.EventMessage;
 
 /**
@@ -45,7 +45,7 @@ public final class Gateway implements AutoCloseable {
     private final Function<Set<UUID>, Set<UUID>> deadTokens;
     final EncodedFrames encodedFrames = new EncodedFrames();
     final String nodeId;
-    final Function<DomainEvent, EventMessage> messageOf;
+    final Function<Dispatched, EventMessage> messageOf;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final CountDownLatch stopping = new CountDownLatch(1);
     private Thread sweeper;
@@ -67,7 +67,7 @@ public final class Gateway implements AutoCloseable {
         this.limits = limits;
         this.socketQuota = new SocketQuota(redis, limits.socketsPerToken(), limits.socketsPerOrg(),
                 settings.heartbeatMs());
-        this.messageOf = event -> EventMessage.of(event, router.showOf(event).orElse(null));
+        this.messageOf = dispatched -> router.routed(dispatched).message();
         this.pubsub = pubsub;
         this.authenticator = authenticator;
         this.access = new TopicAccess(ownership);
@@ -83,7 +83,20 @@ public final class Gateway implements AutoCloseable {
 
     public Gateway start() {
         sweeper = Thread.ofVirtual().name("gateway-sweeper").start(this::sweep);
+        pubsub.onLossNotReadBack(this::resync);
         return this;
+    }
+
+    /**
+     * This node lost events of the organisation it could not read back: its sockets that may follow the
+     * organisation's topics are cut off (4408) before anything later reaches them, and resume from their
+     * offsets, which the outbox replays exactly.
+     */
+    void resync(UUID org) {
+        connections.stream().filter(c -> c.mayFollow(org)).forEach(c -> {
+            telemetry.dropped(org, "resync");
+            c.close(CloseCodes.RESYNC, "events were lost on this node: resume from your offset");
+        });
     }
 
     void register(Connection c) {

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import za.voelgoed.platform.auth.Principal;
 import za.voelgoed.platform.pubsub.Subscription;
-import za.voelgoed.shared.event.DomainEvent;
+import za.voelgoed.platform.outbox.Dispatched;
 import za.voelgoed.shared.event.EventMessage;
 import za.voelgoed.shared.realtime.ClientFrame;
 import za.voelgoed.shared.realtime.FrameException;
@@ -18,7 +18,7 @@ import za.voelgoed.shared.topic.Topic;
 
 /**
  * The topics of one connection. A subscription with {@code resume} first joins PubSub (live events are
- * buffered), then replays the outbox since the client's point, then flushes the buffer and goes live:
+ * buffered), then replays the outbox after the client's offset, then flushes the buffer and goes live:
  * an event committed at any moment is either replayed, or buffered, or both — never neither. A subscribe
  * that fails at any step leaves nothing behind: no topic, no PubSub interest, no buffer.
  */
@@ -84,14 +84,20 @@ final class Subscriptions {
         }
     }
 
+    /**
+     * Replays what the topic carried after the client's offset, exactly; a point without an offset (the
+     * earlier protocol), of another epoch, or too far back is answered {@code recovered: false}.
+     */
     private void resume(Topic topic, TopicState state, ClientFrame.Subscribe frame) {
         Resume resume = frame.resume();
-        Optional<List<DomainEvent>> missed = gateway.ownership.orgOf(topic).flatMap(org ->
-                gateway.replay.eventsSince(topic, org, resume.since(), gateway.settings.replayLimit()));
+        Optional<List<Dispatched>> missed = resume.exact() && resume.epoch().equals(gateway.replay.epoch())
+                ? gateway.ownership.orgOf(topic).flatMap(org ->
+                        gateway.replay.after(topic, org, resume.offset(), gateway.settings.replayLimit()))
+                : Optional.empty();
         out.exclusively(() -> {
             out.clientHas(resume.resources());
             int replayed = 0;
-            for (DomainEvent event : missed.orElse(List.of())) {
+            for (Dispatched event : missed.orElse(List.of())) {
                 if (out.sendReplayed(topic, gateway.messageOf.apply(event))) {
                     replayed++;
                 }

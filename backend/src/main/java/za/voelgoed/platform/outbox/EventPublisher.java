@@ -1,10 +1,9 @@
 package za.voelgoed.platform.outbox;
 
 import java.util.List;
-import za.voelgoed.shared.event.DomainEvent;
 
-/** Where dispatched events go after the consumers: system events (PubSub). */
+/** Where dispatched events go after the consumers: system events (PubSub), with their offsets. */
 @FunctionalInterface
 public interface EventPublisher {
-    void publish(List<DomainEvent> events);
+    void publish(List<Dispatched> events);
 }

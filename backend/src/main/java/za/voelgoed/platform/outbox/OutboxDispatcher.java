@@ -23,7 +23,11 @@ import za.voelgoed.shared.event.DomainEvent;
  *   <li>a dispatcher killed after publishing but before committing leaves its rows pending, so they are
  *       dispatched again (at-least-once); receipts make the consumers' second pass a no-op;</li>
  *   <li>a consumer that fails opens a {@link ConsumerBlock}: later events of that resource skip that
- *       consumer (never the others) until the {@link BlockDrainer} clears it.</li>
+ *       consumer (never the others) until the {@link BlockDrainer} clears it;</li>
+ *   <li>each event gets an offset in its organisation's dispatch order ({@link DispatchLog}), rising in the
+ *       order events are published: a pass waits for the organisations' order locks in the claim and holds
+ *       them until its commit. An offset is never reused: a pass that does not commit burns its offsets, and
+ *       its events get new ones when dispatched again.</li>
  * </ul>
  */
 public final class OutboxDispatcher {
@@ -66,12 +70,16 @@ public final class OutboxDispatcher {
             DSLContext sql = cfg.dsl();
             // the claim also turns off synchronous_commit for this transaction: losing its commit in a
             // PostgreSQL crash only means dispatching the rows again (consumers' writes are lost with it)
-            List<DomainEvent> events = OutboxStore.claimPending(sql, batchSize * 4, batchSize, batchSize, loop, loops);
-            if (events.isEmpty()) {
+            List<OutboxStore.Claimed> claimed = OutboxStore.claimPending(sql, batchSize * 4, batchSize, batchSize,
+                    loop, loops);
+            if (claimed.isEmpty()) {
                 return 0;
             }
+            List<DomainEvent> events = claimed.stream().map(OutboxStore.Claimed::event).toList();
             deliverToConsumers(sql, resourcesOf(events), events);
-            publisher.publish(events);
+            // numbered last: the pass holds its organisations' order locks from the claim to the commit, which
+            // is after the publish, so offsets rise in publish order
+            publisher.publish(DispatchLog.assign(sql, claimed));
             return events.size();
         });
     }

@@ -135,9 +135,10 @@ final class OutboxStore {
      * statement's snapshot is skipped: once the lock is held the delete finds it gone and returns nothing for
      * it. It also turns off {@code synchronous_commit} for the rest of the transaction (one round trip less
      * per pass than a {@code set local}): losing a dispatch commit in a PostgreSQL crash only means
-     * dispatching those rows again.
+     * dispatching those rows again. Last, it waits for the dispatch-order lock of each organisation among the
+     * events ({@link #orderLockKey}).
      */
-    static List<DomainEvent> claimPending(DSLContext sql, int scan, int resources, int limit, int loop, int loops) {
+    static List<Claimed> claimPending(DSLContext sql, int scan, int resources, int limit, int loop, int loops) {
         String key = lockKey("resource_type", "resource_id");
         var rows = sql.resultQuery("""
                         with recent as materialized (
@@ -154,13 +155,31 @@ final class OutboxStore {
                         done as (
                             delete from outbox_pending where position = any(array(select position from claimed))
                               and set_config('synchronous_commit', 'off', true) = 'off'
-                            returning position)
-                        select * from domain_events where position = any(array(select position from done))"""
-                        .formatted(key), loops, loops, loops, loop, scan, resources, limit)
+                            returning position),
+                        events as materialized (
+                            select * from domain_events where position = any(array(select position from done))),
+                        ordered as materialized (
+                            select pg_advisory_xact_lock(%2$s) from (
+                                select distinct organization_id from events order by organization_id) orgs)
+                        select * from events where (select count(*) from ordered) >= 0"""
+                        .formatted(key, orderLockKey("organization_id")), loops, loops, loops, loop, scan, resources, limit)
                 .fetchInto(DOMAIN_EVENTS);
-        List<DomainEvent> events = new ArrayList<>(rows.size());
-        rows.sortAsc(DOMAIN_EVENTS.POSITION).forEach(r -> events.add(toEvent(r)));
+        List<Claimed> events = new ArrayList<>(rows.size());
+        rows.sortAsc(DOMAIN_EVENTS.POSITION).forEach(r -> events.add(new Claimed(r.getPosition(), toEvent(r))));
         return events;
+    }
+
+    /** A claimed event with its outbox position. */
+    record Claimed(long position, DomainEvent event) {
+    }
+
+    /**
+     * An organisation's dispatch-order lock key: the claim waits for the orders of its events' organisations (in
+     * id order, so two passes never wait on each other in a circle) and holds them until commit, which is after
+     * the publish. Hence an organisation's offsets, taken under the lock, rise in the order they are published.
+     */
+    private static String orderLockKey(String organization) {
+        return "hashtextextended('dispatch-order/' || " + organization + "::text, 7310315463135158392)";
     }
 
     /** Takes the resource's transaction-scoped advisory lock if it is free; whether it got it. */

@@ -1,70 +1,61 @@
 package za.voelgoed.platform.outbox;
 
-import static za.voelgoed.platform.db.schema.Tables.DOMAIN_EVENTS;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import org.jooq.DSLContext;
 import za.voelgoed.shared.event.DomainEvent;
 import za.voelgoed.shared.topic.Topic;
 
 /**
- * Reads back from the outbox what a topic carried since a point in time, for clients that reconnect.
- * The topic filter is the live router itself, so replay and live delivery cannot disagree. Events are
- * read from {@code since - margin} (timestamps are taken just before commit, so a late commit may carry
- * an earlier time) in commit order; the client drops what it has already seen by {@code id}/{@code seq}.
- * The work of one resume is bounded: it reads at most {@code scanLimit + 1} of the organisation's rows, in
- * time order along the {@code (organization_id, timestamp)} index, and gives up (the client rehydrates) when
- * there are more.
+ * Reads back from the outbox what a topic carried after an offset, for clients that reconnect (ADR 0017).
+ * Offsets are the organisation's dispatch order, so "every event of the topic after offset N" is exact:
+ * whatever the client had was published at or before N. The topic filter is the live router itself, so
+ * replay and live delivery cannot disagree. The work of one resume is bounded: it reads at most
+ * {@code scanLimit + 1} of the organisation's dispatch-log rows along its primary key, and gives up (the
+ * client rehydrates) when there are more, or when the point was pruned with its events.
  */
 public final class TopicReplay {
 
-    private final DSLContext dsl;
+    private final DispatchLog log;
     private final Function<DomainEvent, Set<Topic>> router;
-    private final Duration margin;
     private final int scanLimit;
+    private final String epoch;
 
-    /**
-     * @param margin how far before {@code since} to look: longer than any transaction that emits events
-     *               takes between stamping an event and committing it. A client may also receive events
-     *               from up to this long before it first subscribed; they are real events of the topic.
-     */
-    public TopicReplay(DSLContext dsl, Function<DomainEvent, Set<Topic>> router, Duration margin, int scanLimit) {
-        this.dsl = dsl;
+    public TopicReplay(DispatchLog log, Function<DomainEvent, Set<Topic>> router, int scanLimit) {
+        this.log = log;
         this.router = router;
-        this.margin = margin;
         this.scanLimit = scanLimit;
+        this.epoch = log.epoch();
+    }
+
+    /** The epoch this outbox's offsets belong to. */
+    public String epoch() {
+        return epoch;
     }
 
     /**
-     * The events of {@code topic} (owned by {@code org}) from {@code since - MARGIN} on, or empty when
-     * there are more than {@code limit} of them — the client must then rehydrate from a snapshot.
+     * The events of {@code topic} (owned by {@code org}) dispatched after {@code offset}, in order; empty when
+     * they cannot all be given: more than {@code limit} of them, more than the scan limit of the organisation's,
+     * or some pruned already.
      */
-    public Optional<List<DomainEvent>> eventsSince(Topic topic, UUID org, Instant since, int limit) {
-        var rows = dsl.selectFrom(DOMAIN_EVENTS)
-                .where(DOMAIN_EVENTS.ORGANIZATION_ID.eq(org))
-                .and(DOMAIN_EVENTS.TIMESTAMP.ge(since.minus(margin).atOffset(ZoneOffset.UTC)))
-                .orderBy(DOMAIN_EVENTS.TIMESTAMP).limit(scanLimit + 1)
-                .fetch();
-        if (rows.size() > scanLimit) {
+    public Optional<List<Dispatched>> after(Topic topic, UUID org, long offset, int limit) {
+        if (offset < log.head(org).prunedThrough()) {
             return Optional.empty();
         }
-        List<DomainEvent> scanned = new ArrayList<>(rows.size());
-        rows.sortAsc(DOMAIN_EVENTS.POSITION).forEach(r -> scanned.add(OutboxStore.toEvent(r)));
-        List<DomainEvent> matching = new ArrayList<>();
-        for (DomainEvent event : scanned) {
-            if (router.apply(event).contains(topic)) {
+        List<Dispatched> scanned = log.between(org, offset, Long.MAX_VALUE, scanLimit + 1);
+        if (scanned.size() > scanLimit) {
+            return Optional.empty();
+        }
+        List<Dispatched> matching = new ArrayList<>();
+        for (Dispatched d : scanned) {
+            if (router.apply(d.event()).contains(topic)) {
                 if (matching.size() == limit) {
                     return Optional.empty();
                 }
-                matching.add(event);
+                matching.add(d);
             }
         }
         return Optional.of(matching);

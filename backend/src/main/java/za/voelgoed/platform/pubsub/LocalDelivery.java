@@ -13,7 +13,9 @@ import java.util.function.Consumer;
  * the channel never waits for delivery), lingering a few milliseconds after the first of them for more to
  * join. Every dispatch loop of every node publishes its own small batches; without the linger each of
  * them would wake every subscriber and cost every socket one write. With it, a busy node makes one
- * delivery per window: a little latency bought back many times in CPU.
+ * delivery per window: a little latency bought back many times in CPU. Every batch passes
+ * {@link Continuity} first, on this same thread, so a loss is read back and delivered before anything
+ * that came after it.
  */
 final class LocalDelivery implements AutoCloseable {
 
@@ -24,28 +26,50 @@ final class LocalDelivery implements AutoCloseable {
     /** Batches merged into one window at most, so one delivery stays a bounded amount of work. */
     private static final int MAX_WINDOW_BATCHES = 64;
 
-    private final BlockingQueue<List<Routed>> arrived = new LinkedBlockingQueue<>(MAX_WAITING_BATCHES);
+    /** A batch to deliver, or (batch null) the sign that the Redis link came back and must be caught up. */
+    private record Arrival(List<Routed> batch) {
+        static final Arrival CATCH_UP = new Arrival(null);
+        static final Arrival START = new Arrival(null);
+    }
+
+    private final BlockingQueue<Arrival> arrived = new LinkedBlockingQueue<>(MAX_WAITING_BATCHES);
     private final Consumer<List<Routed>> deliver;
+    private final Continuity continuity;
     private final Duration linger;
     private final Thread thread;
     private volatile boolean running = true;
 
-    LocalDelivery(Consumer<List<Routed>> deliver, long lingerMs) {
+    LocalDelivery(Consumer<List<Routed>> deliver, long lingerMs, Continuity continuity) {
         this.deliver = deliver;
+        this.continuity = continuity;
         this.linger = Duration.ofMillis(Math.max(0, lingerMs));
         this.thread = Thread.ofPlatform().name("pubsub-deliver").daemon().start(this::loop);
     }
 
     void add(List<Routed> batch) {
+        enqueue(new Arrival(batch));
+    }
+
+    /** Before the first batch: where every organisation's offsets stand. */
+    void starting() {
+        enqueue(Arrival.START);
+    }
+
+    /** The Redis link came back: batches published while it was down never arrive. */
+    void linkRestored() {
+        enqueue(Arrival.CATCH_UP);
+    }
+
+    private void enqueue(Arrival arrival) {
         try {
-            arrived.put(batch);
+            arrived.put(arrival);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
     private void loop() {
-        List<List<Routed>> window = new ArrayList<>();
+        List<Arrival> window = new ArrayList<>();
         while (running) {
             try {
                 window.add(arrived.take());
@@ -53,7 +77,10 @@ final class LocalDelivery implements AutoCloseable {
                     Thread.sleep(linger);
                 }
                 arrived.drainTo(window, MAX_WINDOW_BATCHES - 1);
-                deliver.accept(Batches.flatten(window));
+                List<Routed> admitted = admit(window);
+                if (!admitted.isEmpty()) {
+                    deliver.accept(admitted);
+                }
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -62,6 +89,20 @@ final class LocalDelivery implements AutoCloseable {
                 window.clear();
             }
         }
+    }
+
+    private List<Routed> admit(List<Arrival> window) {
+        List<List<Routed>> admitted = new ArrayList<>(window.size());
+        for (Arrival arrival : window) {
+            if (arrival == Arrival.START) {
+                continuity.adoptHeads();
+            } else if (arrival == Arrival.CATCH_UP) {
+                admitted.add(continuity.catchUp());
+            } else {
+                admitted.add(continuity.admit(arrival.batch()));
+            }
+        }
+        return Batches.flatten(admitted);
     }
 
     @Override

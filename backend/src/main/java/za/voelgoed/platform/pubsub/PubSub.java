@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import za.voelgoed.platform.redis.Redis;
 import za.voelgoed.shared.json.Json;
 import za.voelgoed.shared.topic.Topic;
@@ -15,7 +17,9 @@ import za.voelgoed.shared.topic.Topic;
 /**
  * System events (seed section 5): in-node topic subscriptions with bounded queues, and fan-out over one
  * Redis pub/sub channel that every node (the publishing one included) delivers from, in Redis's order.
- * Delivery is at-least-once within a node and not persisted: a client that misses messages rehydrates.
+ * Delivery is at-least-once within a node. Redis keeps nothing: what a node did not receive of the
+ * dispatched domain events it reads back from the outbox ({@link Continuity}) before delivering anything
+ * later, and a loss it cannot read back is reported ({@link #onLossNotReadBack}) so clients resync.
  */
 public final class PubSub implements AutoCloseable {
 
@@ -30,9 +34,10 @@ public final class PubSub implements AutoCloseable {
     private final int defaultCapacity;
     private final RedisFanout fanout;
     private final LocalDelivery local;
+    private volatile Consumer<UUID> lossNotReadBack = org -> { };
 
     public PubSub(Redis redis, String nodeId, PubSubTelemetry telemetry, int defaultCapacity) {
-        this(redis, nodeId, telemetry, defaultCapacity, 0);
+        this(redis, nodeId, telemetry, defaultCapacity, 0, Backfill.NONE);
     }
 
     /**
@@ -40,20 +45,31 @@ public final class PubSub implements AutoCloseable {
      *                 subscriber then gets the batches of that window as one queue entry (one socket write
      *                 on the gateway). 0 delivers each batch as it comes.
      */
-    public PubSub(Redis redis, String nodeId, PubSubTelemetry telemetry, int defaultCapacity, long lingerMs) {
+    public PubSub(Redis redis, String nodeId, PubSubTelemetry telemetry, int defaultCapacity, long lingerMs,
+                  Backfill backfill) {
         this.redis = redis;
         this.nodeId = nodeId;
         this.channel = redis.key("pubsub:system-events");
         this.telemetry = telemetry;
         this.defaultCapacity = defaultCapacity;
-        this.local = new LocalDelivery(this::deliverLocal, lingerMs);
-        this.fanout = new RedisFanout(redis, channel, nodeId, local::add);
+        Continuity continuity = new Continuity(backfill, telemetry, org -> lossNotReadBack.accept(org));
+        this.local = new LocalDelivery(this::deliverLocal, lingerMs, continuity);
+        this.fanout = new RedisFanout(redis, channel, nodeId, local::add, local::linkRestored);
     }
 
     /** Starts receiving other nodes' messages; returns once the Redis subscription is active. */
     public PubSub start() {
+        local.starting();
         fanout.start();
         return this;
+    }
+
+    /**
+     * Who to tell when this node lost an organisation's events and could not read them back (its sockets on
+     * that organisation's topics must resync). Runs on the delivery thread: keep it quick.
+     */
+    public void onLossNotReadBack(Consumer<UUID> listener) {
+        this.lossNotReadBack = listener;
     }
 
     /** A subscription with no topics yet; add topics with {@link Subscription#add}. */
@@ -76,7 +92,8 @@ public final class PubSub implements AutoCloseable {
      * Publishes a batch as one Redis message; every node, this one included, delivers it when it comes
      * back, so all nodes see all batches in the one order Redis gives them (per-resource order holds even
      * when consecutive events of a resource were dispatched by different nodes). When Redis cannot take
-     * the batch it is delivered to this node's subscribers only, and counted as dropped for the others.
+     * the batch this throws: a dispatch pass then does not commit, and its events are dispatched again once
+     * Redis answers, rather than reaching one node and not the others.
      */
     public void publish(List<Routed> batch) {
         if (batch.isEmpty()) {
@@ -85,10 +102,8 @@ public final class PubSub implements AutoCloseable {
         try {
             redis.client().publish(channel, Json.write(new RedisFanout.Batch(nodeId, wire(batch))));
         } catch (RuntimeException e) {
-            local.add(batch);
             batch.forEach(r -> telemetry.dropped(r.message().orgId(), "redis_unavailable"));
-            LOG.log(Level.WARNING, "pubsub_cross_node_failed messages=" + batch.size() + " error=\""
-                    + e.getMessage() + "\"");
+            throw new PubSubUnavailableException("Redis did not take " + batch.size() + " messages: " + e.getMessage(), e);
         }
     }
 
@@ -142,7 +157,7 @@ public final class PubSub implements AutoCloseable {
     private static List<RedisFanout.WireRouted> wire(List<Routed> batch) {
         List<RedisFanout.WireRouted> out = new ArrayList<>(batch.size());
         batch.forEach(r -> out.add(new RedisFanout.WireRouted(
-                r.topics().stream().map(Topic::toString).toList(), r.message())));
+                r.topics().stream().map(Topic::toString).toList(), r.message(), r.previousOffset())));
         return out;
     }
 

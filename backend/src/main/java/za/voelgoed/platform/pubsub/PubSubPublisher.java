@@ -4,10 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import za.voelgoed.platform.outbox.Dispatched;
 import za.voelgoed.platform.outbox.EventPublisher;
 import za.voelgoed.platform.outbox.OutboxTelemetry;
-import za.voelgoed.shared.event.DomainEvent;
-import za.voelgoed.shared.event.EventMessage;
 import za.voelgoed.shared.event.EventTypeRegistry;
 
 /** The outbox's way out to PubSub: routes each dispatched event to its topics and publishes the batch. */
@@ -26,15 +25,12 @@ public final class PubSubPublisher implements EventPublisher {
     }
 
     @Override
-    public void publish(List<DomainEvent> events) {
+    public void publish(List<Dispatched> events) {
         List<Routed> batch = new ArrayList<>(events.size());
-        for (DomainEvent event : events) {
-            var message = EventMessage.of(event, router.showOf(event).orElse(null));
-            batch.add(new Routed(router.topicsOf(event), message));
-        }
+        events.forEach(d -> batch.add(router.routed(d)));
         pubsub.publish(batch);
         Instant now = Instant.now();
-        events.forEach(e -> telemetry.published(e, types.require(e.eventType()).domain(),
-                Duration.between(e.timestamp(), now)));
+        events.forEach(d -> telemetry.published(d.event(), types.require(d.event().eventType()).domain(),
+                Duration.between(d.event().timestamp(), now)));
     }
 }

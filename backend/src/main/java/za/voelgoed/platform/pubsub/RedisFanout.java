@@ -26,24 +26,30 @@ final class RedisFanout implements AutoCloseable {
     record Batch(String origin, List<WireRouted> messages) {
     }
 
-    /** One message with its topics, as text. */
-    record WireRouted(List<String> topics, EventMessage message) {
+    /** One message with its topics, as text, and the offset before it in its organisation. */
+    record WireRouted(List<String> topics, EventMessage message, long previous) {
     }
 
     private final Redis redis;
     private final String channel;
     private final String nodeId;
     private final Consumer<List<Routed>> deliver;
+    private final Runnable resubscribed;
     private final CountDownLatch firstSubscribe = new CountDownLatch(1);
     private volatile boolean running;
     private volatile JedisPubSub listener;
     private Thread thread;
 
-    RedisFanout(Redis redis, String channel, String nodeId, Consumer<List<Routed>> deliver) {
+    /**
+     * @param resubscribed runs on this link's thread each time the subscription is back after being lost,
+     *                     before any message that arrives on it: messages published meanwhile never came
+     */
+    RedisFanout(Redis redis, String channel, String nodeId, Consumer<List<Routed>> deliver, Runnable resubscribed) {
         this.redis = redis;
         this.channel = channel;
         this.nodeId = nodeId;
         this.deliver = deliver;
+        this.resubscribed = resubscribed;
     }
 
     void start() {
@@ -82,7 +88,7 @@ final class RedisFanout implements AutoCloseable {
             }
             Set<Topic> topics = new HashSet<>();
             m.topics().forEach(t -> topics.add(Topic.parse(t)));
-            routed.add(new Routed(topics, m.message()));
+            routed.add(new Routed(topics, m.message(), m.previous()));
         }
         deliver.accept(routed);
     }
@@ -90,6 +96,10 @@ final class RedisFanout implements AutoCloseable {
     private final class Listener extends JedisPubSub {
         @Override
         public void onSubscribe(String channel, int subscribedChannels) {
+            if (firstSubscribe.getCount() == 0) {
+                LOG.log(Level.WARNING, "pubsub_redis_resubscribed node=" + nodeId + "; catching up from the outbox");
+                resubscribed.run();
+            }
             firstSubscribe.countDown();
         }
 

@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import za.voelgoed.platform.outbox.Dispatched;
 import za.voelgoed.shared.event.DomainEvent;
+import za.voelgoed.shared.event.EventMessage;
 import za.voelgoed.shared.event.EventTypeRegistry;
 import za.voelgoed.shared.topic.Topic;
 import za.voelgoed.shared.topic.TopicFamily;
@@ -42,6 +44,13 @@ public final class TopicRouter {
             add(topics, "seating", Scope.EVENT, showOf(event));
         }
         return topics;
+    }
+
+    /** A dispatched event as PubSub carries it: its topics, its message with its offset, and the offset before it. */
+    public Routed routed(Dispatched dispatched) {
+        DomainEvent event = dispatched.event();
+        return new Routed(topicsOf(event), EventMessage.of(event, showOf(event).orElse(null), dispatched.offset()),
+                dispatched.previousOffset());
     }
 
     /** The show an event concerns: the resource itself for show events, else the data's event_id. */

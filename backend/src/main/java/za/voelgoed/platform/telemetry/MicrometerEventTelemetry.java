@@ -107,6 +107,14 @@ public final class MicrometerEventTelemetry implements OutboxTelemetry, PubSubTe
     }
 
     @Override
+    public void readBack(UUID organizationId, int events) {
+        Counter.builder("voelgoed.pubsub.read_back")
+                .description("Dispatched events a node did not receive over Redis and read back from the outbox")
+                .tags("organization_id", organizationId.toString())
+                .register(registry).increment(events);
+    }
+
+    @Override
     public void delivered(UUID organizationId, String eventType, Duration commitToDelivery) {
         this.commitToDelivery.get(organizationId, eventType)
                 .record(commitToDelivery.isNegative() ? Duration.ZERO : commitToDelivery);

@@ -28,12 +28,10 @@ import za.voelgoed.testing.WsProbe;
 
 /**
  * Reconnect without gaps: a client that was away while 500 events were committed ends with exactly what
- * a client that never left has — by outbox replay when the gap is small enough, by snapshot otherwise.
+ * a client that never left has — by outbox replay from its offset when the gap is small enough, by snapshot
+ * otherwise; a resume point without an offset (the earlier protocol) is never answered as recovered.
  */
 class GatewayResumeIT {
-
-    /** Replay looks this far before the resume point; the scenario keeps earlier traffic further away. */
-    static final long MARGIN_MS = 300;
 
     static BackendNode replaying;
     static BackendNode snapshotOnly;
@@ -44,10 +42,9 @@ class GatewayResumeIT {
     @BeforeAll
     static void start() {
         TestEnv.truncateAll();
-        replaying = BackendNode.start(TestEnv.config(Map.of("VOELGOED_NODE_ID", "resume-a",
-                "VOELGOED_WS_REPLAY_MARGIN_MS", String.valueOf(MARGIN_MS))));
+        replaying = BackendNode.start(TestEnv.config(Map.of("VOELGOED_NODE_ID", "resume-a")));
         snapshotOnly = BackendNode.start(TestEnv.config(Map.of("VOELGOED_NODE_ID", "resume-b",
-                "VOELGOED_WS_REPLAY_LIMIT", "100", "VOELGOED_WS_REPLAY_MARGIN_MS", String.valueOf(MARGIN_MS))));
+                "VOELGOED_WS_REPLAY_LIMIT", "100")));
         admin = new Api(replaying.port(), TestEnv.ADMIN_TOKEN);
         org = admin.createOrg("Resume");
         staff = admin.createToken(org, "staff");
@@ -69,6 +66,22 @@ class GatewayResumeIT {
         runScenario(snapshotOnly, false);
     }
 
+    @Test
+    void aResumePointWithoutAnOffsetIsNeverAnsweredAsRecovered() {
+        try (WsProbe probe = new WsProbe(node().port(), staff)) {
+            probe.client().subscribe("events:org:" + org, "legacy", new Resume(Map.of(), Instant.now().minusSeconds(5)));
+            assertThat(probe.awaitAnswer("legacy")).isInstanceOfSatisfying(ServerFrame.Subscribed.class,
+                    s -> assertThat(s.recovered()).isFalse());
+            probe.client().subscribe("audit:org:" + org, "other-epoch", Resume.after(Map.of(), 0, "not-this-outbox"));
+            assertThat(probe.awaitAnswer("other-epoch")).isInstanceOfSatisfying(ServerFrame.Subscribed.class,
+                    s -> assertThat(s.recovered()).isFalse());
+        }
+    }
+
+    private static BackendNode node() {
+        return replaying;
+    }
+
     private void runScenario(BackendNode node, boolean expectRecovered) {
         String topic = "events:org:" + org;
         try (WsProbe reference = new WsProbe(node.port(), staff)) {
@@ -76,7 +89,6 @@ class GatewayResumeIT {
             int before = reference.events().size();
             Client client = new Client(node.port());
             client.subscribe(topic, null);
-            pause(MARGIN_MS * 2);
             commitShows(20);
             await().atMost(Duration.ofSeconds(20)).until(() -> client.stream.lastSeq("any") == 0
                     && client.appliedCount() == 40);
@@ -116,14 +128,6 @@ class GatewayResumeIT {
         Map<String, Long> diff = new HashMap<>(a);
         diff.entrySet().removeIf(e -> e.getValue().equals(b.get(e.getKey())));
         return diff;
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static boolean seen(List<EventMessage> events, UUID show) {
@@ -191,6 +195,8 @@ class GatewayResumeIT {
                     case GAP -> gaps++;
                     case BUFFERED -> { }
                 }
+            } else if (frame instanceof ServerFrame.Welcome w) {
+                stream.connected(w.epoch());
             } else if (frame instanceof ServerFrame.Subscribed s) {
                 if (Boolean.TRUE.equals(s.recovered())) {
                     applied.addAll(stream.applySnapshot(Map.of(), Instant.EPOCH));
@@ -211,7 +217,8 @@ class GatewayResumeIT {
             snapshot.get("items").forEach(item -> watermark.put("event:" + item.get("id").asText(),
                     item.get("seq").asLong()));
             synchronized (this) {
-                applied.addAll(stream.applySnapshot(watermark, Instant.parse(snapshot.get("as_of").asText())));
+                applied.addAll(stream.applySnapshot(watermark, Instant.parse(snapshot.get("as_of").asText()),
+                        snapshot.get("offset").asLong(), snapshot.get("epoch").asText()));
             }
         }
 

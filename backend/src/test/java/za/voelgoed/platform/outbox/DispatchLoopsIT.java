@@ -44,7 +44,8 @@ class DispatchLoopsIT {
             for (int loop = 0; loop < LOOPS; loop++) {
                 var sink = published.computeIfAbsent(loop, l -> new ConcurrentLinkedQueue<>());
                 // a small batch, so a resource's events span several passes
-                dispatchers.add(new OutboxDispatcher(db.dsl(), new ConsumerRegistry(types), outbox, sink::addAll,
+                dispatchers.add(new OutboxDispatcher(db.dsl(), new ConsumerRegistry(types), outbox,
+                        batch -> batch.forEach(d -> sink.add(d.event())),
                         quiet, new Backoff(Duration.ofMillis(20), Duration.ofSeconds(1)), Clock.systemUTC(), 16));
             }
             List<UUID> resources = new ArrayList<>();

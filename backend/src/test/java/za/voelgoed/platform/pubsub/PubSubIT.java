@@ -132,7 +132,7 @@ class PubSubIT {
         UUID org = UUID.randomUUID();
         Topic topic = Topic.of(TopicFamily.EVENTS_ORG, org);
         List<List<Long>> deliveries = new java.util.concurrent.CopyOnWriteArrayList<>();
-        try (PubSub lingering = new PubSub(redis, "lingering", telemetry, 64, 500).start()) {
+        try (PubSub lingering = new PubSub(redis, "lingering", telemetry, 64, 500, Backfill.NONE).start()) {
             Subscription s = lingering.subscribe(new MessageHandler() {
                 @Override
                 public void onMessage(Topic t, EventMessage message) {

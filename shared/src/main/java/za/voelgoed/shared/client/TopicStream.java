@@ -11,8 +11,9 @@ import za.voelgoed.shared.realtime.Resume;
 /**
  * The client half of "reconnect without gaps", for one topic:
  * <ol>
- *   <li>apply each live event whose seq is the next for its resource; drop one already applied
- *       (a duplicate); report a jump ({@link Outcome#GAP}) so the caller rehydrates;</li>
+ *   <li>apply each live event whose seq is the next for its resource (1 for a resource never seen); drop one
+ *       already applied (a duplicate); report a jump, or a first event of a resource that is not its first
+ *       ({@link Outcome#GAP}), so the caller rehydrates; remember the newest offset applied;</li>
  *   <li>to rehydrate, call {@link #awaitSnapshot()} (live events are buffered from then on), fetch the
  *       snapshot, then {@link #applySnapshot} with its per-resource watermark: buffered events newer than
  *       the watermark are applied in arrival order, older ones dropped;</li>
@@ -30,6 +31,8 @@ public final class TopicStream {
     private final List<EventMessage> buffered = new ArrayList<>();
     private boolean awaitingSnapshot;
     private Instant newest = Instant.EPOCH;
+    private long offset;
+    private String epoch;
 
     public Outcome offer(EventMessage message) {
         if (awaitingSnapshot) {
@@ -41,14 +44,26 @@ public final class TopicStream {
         if (last != null && message.seq() <= last) {
             return Outcome.DUPLICATE;
         }
-        if (last != null && message.seq() > last + 1) {
+        if (message.seq() > (last == null ? 1 : last + 1)) {
             return Outcome.GAP;
         }
         applied.put(key, message.seq());
         if (message.timestamp().isAfter(newest)) {
             newest = message.timestamp();
         }
+        offset = Math.max(offset, message.offset());
         return Outcome.APPLIED;
+    }
+
+    /**
+     * The epoch of the server the events now come from (its {@code welcome}). Offsets of another epoch mean
+     * nothing there, so they are forgotten and the next resume cannot be exact.
+     */
+    public void connected(String serverEpoch) {
+        if (epoch != null && !epoch.equals(serverEpoch)) {
+            offset = 0;
+        }
+        epoch = serverEpoch;
     }
 
     /** From now on live events are buffered until {@link #applySnapshot} is called. */
@@ -61,6 +76,19 @@ public final class TopicStream {
      * events that are newer than it, in the order they arrived; they count as applied.
      */
     public List<EventMessage> applySnapshot(Map<String, Long> watermark, Instant takenAt) {
+        return applySnapshot(watermark, takenAt, 0, null);
+    }
+
+    /**
+     * As {@link #applySnapshot(Map, Instant)}, for a snapshot that also says the offset (in {@code snapshotEpoch})
+     * of the newest event it reflects: a later resume then replays exactly what came after it.
+     */
+    public List<EventMessage> applySnapshot(Map<String, Long> watermark, Instant takenAt, long snapshotOffset,
+                                            String snapshotEpoch) {
+        if (snapshotEpoch != null) {
+            connected(snapshotEpoch);
+            offset = Math.max(offset, snapshotOffset);
+        }
         watermark.forEach((key, seq) -> applied.merge(key, seq, Math::max));
         if (takenAt.isAfter(newest)) {
             newest = takenAt;
@@ -76,9 +104,17 @@ public final class TopicStream {
         return newer;
     }
 
-    /** Where to resume after a reconnect: the last seq applied per resource, and the newest time seen. */
+    /**
+     * Where to resume after a reconnect: the newest offset applied in its epoch, the last seq applied per
+     * resource, and the newest time seen (for servers of the earlier protocol).
+     */
     public Resume resumePoint() {
-        return new Resume(applied, newest);
+        return new Resume(applied, newest, offset, epoch);
+    }
+
+    /** The newest offset applied (or adopted from a snapshot); 0 before any. */
+    public long offset() {
+        return offset;
     }
 
     /** The last seq applied for a resource, or 0. */

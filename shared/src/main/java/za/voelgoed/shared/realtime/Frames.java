@@ -66,7 +66,7 @@ public final class Frames {
             case ClientFrame.Subscribe s -> {
                 node.put("type", "subscribe").put("topic", s.topic()).put("ref", s.ref());
                 if (s.resume() != null) {
-                    node.set("resume", Json.toTree(s.resume()));
+                    node.set("resume", resumeNode(s.resume()));
                 }
             }
             case ClientFrame.Unsubscribe u -> node.put("type", "unsubscribe").put("topic", u.topic()).put("ref", u.ref());
@@ -75,11 +75,27 @@ public final class Frames {
         return Json.write(node);
     }
 
+    private static ObjectNode resumeNode(Resume resume) {
+        ObjectNode node = Json.object();
+        node.set("resources", Json.toTree(resume.resources()));
+        if (resume.epoch() != null) {
+            node.put("offset", resume.offset()).put("epoch", resume.epoch());
+        }
+        if (resume.since() != null) {
+            node.put("since", resume.since().toString());
+        }
+        return node;
+    }
+
     public static String encode(ServerFrame frame) {
         ObjectNode node = Json.object();
         switch (frame) {
-            case ServerFrame.Welcome w -> node.put("type", "welcome").put("connection_id", w.connectionId())
-                    .put("heartbeat_ms", w.heartbeatMs());
+            case ServerFrame.Welcome w -> {
+                node.put("type", "welcome").put("connection_id", w.connectionId()).put("heartbeat_ms", w.heartbeatMs());
+                if (w.epoch() != null) {
+                    node.put("epoch", w.epoch());
+                }
+            }
             case ServerFrame.Subscribed s -> {
                 node.put("type", "subscribed").put("topic", s.topic()).put("ref", s.ref());
                 if (s.recovered() != null) {
@@ -103,7 +119,7 @@ public final class Frames {
         String ref = optionalText(node, "ref", null);
         return switch (requiredText(node, "type", ref)) {
             case "welcome" -> new ServerFrame.Welcome(requiredText(node, "connection_id", ref),
-                    node.path("heartbeat_ms").asLong());
+                    node.path("heartbeat_ms").asLong(), optionalText(node, "epoch", null));
             case "subscribed" -> new ServerFrame.Subscribed(requiredText(node, "topic", ref), ref,
                     node.has("recovered") ? node.get("recovered").asBoolean() : null, node.path("replayed").asInt());
             case "unsubscribed" -> new ServerFrame.Unsubscribed(requiredText(node, "topic", ref), ref);
@@ -150,15 +166,42 @@ public final class Frames {
         if (resources.size() > 10_000) {
             throw new FrameException("bad_field", "resume.resources has more than 10000 entries", ref);
         }
-        return new Resume(resources, since(resume, ref));
+        String epoch = epoch(resume, ref);
+        long offset = offset(resume, ref);
+        if (epoch == null && !resume.hasNonNull("since")) {
+            throw new FrameException("bad_field", "resume needs offset and epoch (or since, of the earlier protocol)",
+                    ref);
+        }
+        return new Resume(resources, resume.hasNonNull("since") ? since(resume, ref) : null, offset, epoch);
+    }
+
+    private static String epoch(JsonNode resume, String ref) {
+        JsonNode epoch = resume.get("epoch");
+        if (epoch == null || epoch.isNull()) {
+            if (resume.hasNonNull("offset")) {
+                throw new FrameException("bad_field", "resume.offset needs resume.epoch", ref);
+            }
+            return null;
+        }
+        if (!epoch.isTextual() || epoch.asText().isEmpty() || epoch.asText().length() > 64) {
+            throw new FrameException("bad_field", "resume.epoch must be the epoch the server sent", ref);
+        }
+        return epoch.asText();
+    }
+
+    private static long offset(JsonNode resume, String ref) {
+        JsonNode offset = resume.get("offset");
+        if (offset == null || offset.isNull()) {
+            return 0;
+        }
+        if (!offset.isIntegralNumber() || !offset.canConvertToLong() || offset.asLong() < 0) {
+            throw new FrameException("bad_field", "resume.offset must be an integer >= 0", ref);
+        }
+        return offset.asLong();
     }
 
     private static Instant since(JsonNode resume, String ref) {
         String since = resume.path("since").asText(null);
-        if (since == null) {
-            throw new FrameException("bad_field", "resume.since is required (time of the newest event or snapshot seen)",
-                    ref);
-        }
         Instant at;
         try {
             at = Instant.parse(since);

@@ -5,8 +5,15 @@ import za.voelgoed.shared.event.EventMessage;
 /** What the server sends over the WebSocket; each frame is a JSON object whose {@code type} names it. */
 public sealed interface ServerFrame {
 
-    /** First frame after authentication: the connection's id and the heartbeat the server expects. */
-    record Welcome(String connectionId, long heartbeatMs) implements ServerFrame {
+    /**
+     * First frame after authentication: the connection's id, the heartbeat the server expects, and the
+     * epoch of the outbox whose offsets events carry (resume points of another epoch cannot be replayed).
+     */
+    record Welcome(String connectionId, long heartbeatMs, String epoch) implements ServerFrame {
+
+        public Welcome(String connectionId, long heartbeatMs) {
+            this(connectionId, heartbeatMs, null);
+        }
     }
 
     /**

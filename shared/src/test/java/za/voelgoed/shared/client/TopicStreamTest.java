@@ -33,7 +33,7 @@ class TopicStreamTest {
 
     @Test
     void snapshotMergesWithBufferedLiveEventsByWatermark() {
-        stream.offer(event(1));
+        assertThat(stream.offer(event(1))).isEqualTo(Outcome.APPLIED);
         stream.awaitSnapshot();
         assertThat(stream.offer(event(4))).isEqualTo(Outcome.BUFFERED);
         assertThat(stream.offer(event(5))).isEqualTo(Outcome.BUFFERED);
@@ -42,6 +42,39 @@ class TopicStreamTest {
         assertThat(applied).extracting(EventMessage::seq).containsExactly(5L);
         assertThat(stream.lastSeq("event:" + show)).isEqualTo(5);
         assertThat(stream.isAwaitingSnapshot()).isFalse();
+    }
+
+    @Test
+    void aFirstEventOfAResourceThatIsNotItsFirstIsAGap() {
+        assertThat(stream.offer(event(2))).as("seq 1 of this resource never came").isEqualTo(Outcome.GAP);
+        assertThat(stream.offer(event(1))).isEqualTo(Outcome.APPLIED);
+        assertThat(stream.offer(event(2))).isEqualTo(Outcome.APPLIED);
+    }
+
+    @Test
+    void theResumePointIsTheNewestOffsetInTheServersEpoch() {
+        stream.connected("epoch-1");
+        stream.offer(withOffset(event(1), 40));
+        stream.offer(withOffset(event(2), 57));
+        assertThat(stream.resumePoint().offset()).isEqualTo(57);
+        assertThat(stream.resumePoint().epoch()).isEqualTo("epoch-1");
+        assertThat(stream.resumePoint().exact()).isTrue();
+        stream.connected("epoch-2");
+        assertThat(stream.resumePoint().offset()).as("offsets of another epoch mean nothing").isZero();
+    }
+
+    @Test
+    void aSnapshotWithAnOffsetMovesTheResumePoint() {
+        stream.awaitSnapshot();
+        stream.applySnapshot(Map.of("event:" + show, 3L), Instant.parse("2026-11-26T20:00:03Z"), 90, "epoch-1");
+        assertThat(stream.resumePoint().offset()).isEqualTo(90);
+        assertThat(stream.offer(withOffset(event(4), 95))).isEqualTo(Outcome.APPLIED);
+        assertThat(stream.offset()).isEqualTo(95);
+    }
+
+    private static EventMessage withOffset(EventMessage m, long offset) {
+        return new EventMessage(m.event(), m.orgId(), m.eventId(), m.id(), m.seq(), m.resourceType(), m.resourceId(),
+                m.data(), m.timestamp(), offset);
     }
 
     @Test
