@@ -70,6 +70,7 @@ import za.voelgoed.platform.redis.Redis;
 import za.voelgoed.platform.secrets.MasterKey;
 import za.voelgoed.platform.telemetry.MicrometerEventTelemetry;
 import za.voelgoed.platform.telemetry.ObservabilityRoutes;
+import za.voelgoed.platform.telemetry.StallWatchdog;
 import za.voelgoed.platform.telemetry.Telemetry;
 import za.voelgoed.shared.event.EventTypeRegistry;
 import za.voelgoed.shared.json.Json;
@@ -110,6 +111,7 @@ public final class BackendNode implements AutoCloseable {
     private EventRoutes eventRoutes;
     private OrderRoutes orderRoutes;
     private IdempotencyKeys idempotency;
+    private StallWatchdog stallWatchdog;
     private TicketKeyRoutes ticketKeyRoutes;
 
     private BackendNode(AppConfig config, Extensions extensions) {
@@ -204,6 +206,8 @@ public final class BackendNode implements AutoCloseable {
                 new RateLimiter(redis, "rest-org", limits.orgRestPerSecond()),
                 unauthenticated);
         ConsumerBlocks blocks = new ConsumerBlocks(database.dsl());
+        stallWatchdog = new StallWatchdog(config.stallWatch().afterMs(), java.nio.file.Path.of(config.stallWatch().directory()),
+                config.nodeId());
         ObservabilityRoutes observability = new ObservabilityRoutes(telemetry, Map.of(
                 "postgresql", () -> database.isReachable(2), "redis", redis::isReachable));
         WebServerConfig.Builder builder = WebServer.builder()
@@ -235,7 +239,8 @@ public final class BackendNode implements AutoCloseable {
     private void routing(HttpRouting.Builder routing, AccessFilter access, ObservabilityRoutes observability,
                                 Identities identities, Orgs orgs, Events events, ConsumerBlocks blocks) {
         ProblemResponses.register(routing);
-        routing.addFilter(access)
+        routing.addFilter(stallWatchdog)
+                .addFilter(access)
                 .register("/", observability.publicRoutes(config.management().metricsToken()))
                 .register("/api/orgs", new OrgRoutes(orgs))
                 .register("/api/orgs/{orgId}", new IdentityRoutes(identities))
@@ -348,6 +353,9 @@ public final class BackendNode implements AutoCloseable {
         jobEngine.close();
         if (idempotency != null) {
             idempotency.close();
+        }
+        if (stallWatchdog != null) {
+            stallWatchdog.close();
         }
         if (seating != null) {
             seating.close();

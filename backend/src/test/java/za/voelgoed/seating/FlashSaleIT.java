@@ -39,6 +39,8 @@ class FlashSaleIT {
     static final int ATTEMPTS_PER_BUYER = 6;
 
     static za.voelgoed.testing.PaymentSimulatorProcess simulator;
+    /** A Redis of this test's own: it is flushed mid-sale, which must not touch anyone else's keys. */
+    static za.voelgoed.testing.RedisProcess redisServer;
     static BackendNode nodeA;
     static BackendNode nodeB;
     static UUID org;
@@ -48,12 +50,15 @@ class FlashSaleIT {
     static void start() {
         TestEnv.truncateAll();
         simulator = za.voelgoed.testing.PaymentSimulatorProcess.start();
+        redisServer = za.voelgoed.testing.RedisProcess.start();
         nodeA = BackendNode.start(TestEnv.config(Map.of("VOELGOED_NODE_ID", "sale-a", "VOELGOED_JOBS_ENABLED", "false",
                 "VOELGOED_PAYMENTS_URL", simulator.url(), "VOELGOED_DB_POOL_SIZE", "16",
-                "VOELGOED_INVENTORY_DRIFT_INTERVAL_MS", "1000")));
+                "VOELGOED_INVENTORY_DRIFT_INTERVAL_MS", "1000", "VOELGOED_REDIS_URL", redisServer.url(),
+                "VOELGOED_STALL_DUMP_AFTER_MS", "3000", "VOELGOED_STALL_DUMP_DIR", "target/stall-dumps")));
         nodeB = BackendNode.start(TestEnv.config(Map.of("VOELGOED_NODE_ID", "sale-b", "VOELGOED_JOBS_ENABLED", "false",
                 "VOELGOED_PAYMENTS_URL", simulator.url(), "VOELGOED_DB_POOL_SIZE", "16",
-                "VOELGOED_INVENTORY_DRIFT_INTERVAL_MS", "1000")));
+                "VOELGOED_INVENTORY_DRIFT_INTERVAL_MS", "1000", "VOELGOED_REDIS_URL", redisServer.url(),
+                "VOELGOED_STALL_DUMP_AFTER_MS", "3000", "VOELGOED_STALL_DUMP_DIR", "target/stall-dumps")));
         Api admin = new Api(nodeA.port(), nodeA.adminToken());
         org = admin.createOrg("Flash");
         token = admin.createToken(org, "staff");
@@ -64,6 +69,7 @@ class FlashSaleIT {
         nodeA.close();
         nodeB.close();
         simulator.close();
+        redisServer.close();
     }
 
     @Test
@@ -100,7 +106,7 @@ class FlashSaleIT {
             });
         }
         halfway.await(120, TimeUnit.SECONDS);
-        try (RedisClient redis = RedisClient.create("redis://127.0.0.1:6379")) {
+        try (RedisClient redis = RedisClient.create("redis://127.0.0.1:" + redisServer.port())) {
             redis.flushAll();
         }
         buyers.shutdown();
@@ -141,7 +147,7 @@ class FlashSaleIT {
 
     /** Redis's taken seats, GA counters and sold counter, each equal to PostgreSQL's. */
     private static boolean redisAgrees(UUID event) {
-        try (RedisClient redis = RedisClient.create("redis://127.0.0.1:6379")) {
+        try (RedisClient redis = RedisClient.create("redis://127.0.0.1:" + redisServer.port())) {
             String tag = TestEnv.REDIS_PREFIX + "%s:{evt:" + event + "}:";
             Map<String, String> ga = redis.hgetAll(tag.formatted("ticketing") + "ga");
             String sold = redis.get(tag.formatted("ticketing") + "sold");
@@ -190,7 +196,7 @@ class FlashSaleIT {
 
     /** Redis's own counters, read directly: held + sold within capacity whenever they are there. */
     private static void sampleRedis(UUID event, AtomicBoolean selling, List<String> violations) {
-        try (RedisClient redis = RedisClient.create("redis://127.0.0.1:6379")) {
+        try (RedisClient redis = RedisClient.create("redis://127.0.0.1:" + redisServer.port())) {
             String ga = TestEnv.REDIS_PREFIX + "ticketing:{evt:" + event + "}:ga";
             String taken = TestEnv.REDIS_PREFIX + "seating:{evt:" + event + "}:taken";
             while (selling.get()) {

@@ -32,7 +32,12 @@ public record AppConfig(
         ProviderSettings paymentProvider,
         SecuritySettings security,
         ManagementSettings management,
-        DbTimeouts dbTimeouts) {
+        DbTimeouts dbTimeouts,
+        StallWatch stallWatch) {
+
+    /** Thread dumps when requests are in flight and none completes for {@code afterMs} (0: off), into {@code directory}. */
+    public record StallWatch(int afterMs, String directory) {
+    }
 
     /** Server-side ceilings of every pooled session: idle inside a transaction, and one statement (0: none). */
     public record DbTimeouts(int idleInTransactionMs, int statementMs) {
@@ -167,7 +172,10 @@ public record AppConfig(
                                 .filter(s -> !s.isBlank())),
                 new DbTimeouts(
                         in.integer("VOELGOED_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS", "db.idle-in-transaction-timeout-ms", 60_000),
-                        in.integer("VOELGOED_DB_STATEMENT_TIMEOUT_MS", "db.statement-timeout-ms", 30_000)));
+                        in.integer("VOELGOED_DB_STATEMENT_TIMEOUT_MS", "db.statement-timeout-ms", 30_000)),
+                new StallWatch(
+                        in.integer("VOELGOED_STALL_DUMP_AFTER_MS", "stall.dump-after-ms", 10_000),
+                        in.text("VOELGOED_STALL_DUMP_DIR", "stall.dump-dir", System.getProperty("java.io.tmpdir"))));
     }
 
     private static JobSettings jobs(Lookup in) {
