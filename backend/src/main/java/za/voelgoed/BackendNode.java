@@ -15,6 +15,7 @@ import za.voelgoed.events.Events;
 import za.voelgoed.identity.AdminToken;
 import za.voelgoed.identity.Identities;
 import za.voelgoed.identity.IdentityRoutes;
+import za.voelgoed.scanning.ScanSessions;
 import za.voelgoed.seating.Seating;
 import za.voelgoed.payments.HttpPaymentProvider;
 import za.voelgoed.payments.PaymentProvider;
@@ -184,7 +185,9 @@ public final class BackendNode implements AutoCloseable {
         ticketKeyRoutes = new TicketKeyRoutes(ticketKeys, idempotency);
         int loaded = seating.rebuildAll();
         LOG.log(Level.INFO, "inventory_rebuilt_on_start events=" + loaded);
-        TopicOwnership ownership = new TopicOwnership().register(TopicFamily.Scope.EVENT, events::orgOf);
+        TopicOwnership ownership = new TopicOwnership().register(TopicFamily.Scope.EVENT, events::orgOf)
+                .register(TopicFamily.Scope.ORDER, orders::orgOf)
+                .register(TopicFamily.Scope.SESSION, new ScanSessions(database.dsl())::orgOf);
         Identities identities = new Identities(database.dsl(), orgs, ownership, admin.token(),
                 new Identities.TokenPolicy(Duration.ofDays(config.security().tokenMaxLifetimeDays()),
                         config.rateLimits().tokensPerOrg()));

@@ -93,6 +93,12 @@ final class OrderStore {
                 r.get(4, Long.class), r.get(5, String.class), r.get(6, String.class), r.get(7, Long.class));
     }
 
+    /** The organisation an order belongs to: who may follow {@code ticketing:order:{id}}. */
+    static Optional<UUID> orgOf(DSLContext dsl, UUID orderId) {
+        return dsl.fetchOptional("select organization_id from orders where id = ?", orderId)
+                .map(r -> r.get(0, UUID.class));
+    }
+
     static void setPaymentStatus(DSLContext tx, UUID paymentId, String status, Long capturedCents, Long refundedCents) {
         tx.execute("""
                 update payments set status = ?, captured_cents = coalesce(?, captured_cents),

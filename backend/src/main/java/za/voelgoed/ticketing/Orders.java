@@ -242,4 +242,9 @@ public final class Orders {
     public Optional<OrderView> find(UUID orgId, UUID orderId) {
         return OrderStore.find(dsl, orgId, orderId, seating::seatId);
     }
+
+    /** The organisation that owns an order: who may follow {@code ticketing:order:{id}}. */
+    public Optional<UUID> orgOf(UUID orderId) {
+        return OrderStore.orgOf(dsl, orderId);
+    }
 }
