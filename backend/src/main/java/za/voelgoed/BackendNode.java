@@ -107,6 +107,7 @@ public final class BackendNode implements AutoCloseable {
     private SeatingRoutes seatingRoutes;
     private EventRoutes eventRoutes;
     private OrderRoutes orderRoutes;
+    private Orders orders;
     private IdempotencyKeys idempotency;
     private TicketKeyRoutes ticketKeyRoutes;
 
@@ -140,8 +141,8 @@ public final class BackendNode implements AutoCloseable {
         var provider = config.paymentProvider();
         this.paymentProvider = new HttpPaymentProvider(new PaymentSettings(provider.url(), provider.connectTimeoutMs(),
                 provider.requestTimeoutMs(), provider.maxAttempts()));
-        WorkerRegistry workers = new WorkerRegistry().register(new PaymentCapture(database.dsl(), paymentProvider))
-                .register(new PaymentReconciliation(database.dsl(), paymentProvider));
+        WorkerRegistry workers = new WorkerRegistry().register(new PaymentCapture(outbox, paymentProvider))
+                .register(new PaymentReconciliation(outbox, database.dsl(), paymentProvider));
         extensions.workers().forEach(workers::register);
         this.jobs = new Jobs(database.dsl(), workers);
         this.deadLetters = new DeadLetters(outbox, database.dsl());
@@ -178,7 +179,7 @@ public final class BackendNode implements AutoCloseable {
                 Duration.ofHours(config.security().idempotencyRetentionHours())).startPruning();
         Coupons coupons = new Coupons(database.dsl());
         TicketKeys ticketKeys = TicketKeys.start(outbox, database.dsl(), masterKey);
-        Orders orders = new Orders(outbox, database.dsl(), seating, coupons, paymentProvider, jobs, ticketKeys);
+        orders = new Orders(outbox, database.dsl(), seating, coupons, paymentProvider, jobs, ticketKeys, config.nodeId());
         seatingRoutes = new SeatingRoutes(seating, idempotency);
         eventRoutes = new EventRoutes(events, idempotency);
         orderRoutes = new OrderRoutes(orders, coupons, idempotency);
@@ -347,6 +348,9 @@ public final class BackendNode implements AutoCloseable {
         jobEngine.close();
         if (idempotency != null) {
             idempotency.close();
+        }
+        if (orders != null) {
+            orders.close();
         }
         if (seating != null) {
             seating.close();

@@ -1,5 +1,7 @@
 package za.voelgoed.seating;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +11,10 @@ import org.jooq.DSLContext;
 import za.voelgoed.platform.http.ApiException;
 import za.voelgoed.platform.outbox.Actor;
 import za.voelgoed.platform.outbox.Outbox;
+import za.voelgoed.platform.outbox.Transaction;
 import za.voelgoed.platform.redis.Redis;
+import za.voelgoed.shared.event.EventTypes;
+import za.voelgoed.shared.json.Json;
 
 /**
  * The seating slice's API: holds, availability, and keeping Redis in step with PostgreSQL. A show's
@@ -181,14 +186,35 @@ public final class Seating implements AutoCloseable {
         redisInventory.convert(hold.eventId(), hold.id(), hold.quantity());
     }
 
-    /** In the refund's transaction: the order's inventory goes back on sale. */
-    public void returnSold(DSLContext tx, UUID eventId, UUID orderId, String ticketType, int quantity) {
-        InventoryStore.returnSold(tx, eventId, orderId, ticketType, quantity);
+    /** Sold inventory of an order going back on sale: its seats, or a quantity of its ticket type. */
+    public record Returned(UUID eventId, UUID orderId, String ticketType, int quantity, List<Integer> seatIndexes) {
+
+        public Returned {
+            seatIndexes = List.copyOf(seatIndexes);
+        }
+    }
+
+    /**
+     * In the refund's transaction: the order's inventory goes back on sale, and {@code seat.returned} tells
+     * the show's seating topic which seats (or how many of which ticket type) are for sale again.
+     */
+    public void returnSold(Transaction tx, UUID orgId, Returned returned, String reason) {
+        InventoryStore.returnSold(tx.sql(), returned.eventId(), returned.orderId(), returned.ticketType(),
+                returned.quantity());
+        ObjectNode data = Json.object().put("event_id", returned.eventId().toString())
+                .put("order_id", returned.orderId().toString()).put("quantity", returned.quantity()).put("reason", reason);
+        ArrayNode seats = data.putArray("seats");
+        inventories.seatMap(tx.sql(), returned.eventId()).ifPresent(map ->
+                returned.seatIndexes().forEach(i -> seats.add(map.seatAt(i).id().toString())));
+        if (returned.ticketType() != null) {
+            data.put("ticket_type", returned.ticketType());
+        }
+        tx.emit(EventTypes.SEAT_RETURNED_V1, orgId, returned.orderId(), data);
     }
 
     /** After the refund committed: Redis follows. */
-    public void afterReturned(UUID eventId, String ticketType, int quantity, java.util.List<Integer> seatIndexes) {
-        redisInventory.returnSold(eventId, ticketType, quantity, seatIndexes);
+    public void afterReturned(Returned returned) {
+        redisInventory.returnSold(returned.eventId(), returned.ticketType(), returned.quantity(), returned.seatIndexes());
     }
 
     /** The seat id of a seat index of the show. */
