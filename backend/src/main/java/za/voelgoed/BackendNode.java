@@ -15,6 +15,7 @@ import za.voelgoed.events.Events;
 import za.voelgoed.identity.AdminToken;
 import za.voelgoed.identity.Identities;
 import za.voelgoed.identity.IdentityRoutes;
+import za.voelgoed.scanning.ScanSessions;
 import za.voelgoed.seating.Seating;
 import za.voelgoed.payments.HttpPaymentProvider;
 import za.voelgoed.payments.PaymentProvider;
@@ -110,6 +111,7 @@ public final class BackendNode implements AutoCloseable {
     private SeatingRoutes seatingRoutes;
     private EventRoutes eventRoutes;
     private OrderRoutes orderRoutes;
+    private Orders orders;
     private IdempotencyKeys idempotency;
     private StallWatchdog stallWatchdog;
     private TicketKeyRoutes ticketKeyRoutes;
@@ -145,8 +147,8 @@ public final class BackendNode implements AutoCloseable {
         var provider = config.paymentProvider();
         this.paymentProvider = new HttpPaymentProvider(new PaymentSettings(provider.url(), provider.connectTimeoutMs(),
                 provider.requestTimeoutMs(), provider.maxAttempts()));
-        WorkerRegistry workers = new WorkerRegistry().register(new PaymentCapture(database.dsl(), paymentProvider))
-                .register(new PaymentReconciliation(database.dsl(), paymentProvider));
+        WorkerRegistry workers = new WorkerRegistry().register(new PaymentCapture(outbox, paymentProvider))
+                .register(new PaymentReconciliation(outbox, database.dsl(), paymentProvider));
         extensions.workers().forEach(workers::register);
         this.jobs = new Jobs(database.dsl(), workers);
         this.deadLetters = new DeadLetters(outbox, database.dsl());
@@ -183,14 +185,16 @@ public final class BackendNode implements AutoCloseable {
                 Duration.ofHours(config.security().idempotencyRetentionHours())).startPruning();
         Coupons coupons = new Coupons(database.dsl());
         TicketKeys ticketKeys = TicketKeys.start(outbox, database.dsl(), masterKey);
-        Orders orders = new Orders(outbox, database.dsl(), seating, coupons, paymentProvider, jobs, ticketKeys);
+        orders = new Orders(outbox, database.dsl(), seating, coupons, paymentProvider, jobs, ticketKeys, config.nodeId());
         seatingRoutes = new SeatingRoutes(seating, idempotency);
         eventRoutes = new EventRoutes(events, idempotency, dispatchLog);
         orderRoutes = new OrderRoutes(orders, coupons, idempotency);
         ticketKeyRoutes = new TicketKeyRoutes(ticketKeys, idempotency);
         int loaded = seating.rebuildAll();
         LOG.log(Level.INFO, "inventory_rebuilt_on_start events=" + loaded);
-        TopicOwnership ownership = new TopicOwnership().register(TopicFamily.Scope.EVENT, events::orgOf);
+        TopicOwnership ownership = new TopicOwnership().register(TopicFamily.Scope.EVENT, events::orgOf)
+                .register(TopicFamily.Scope.ORDER, orders::orgOf)
+                .register(TopicFamily.Scope.SESSION, new ScanSessions(database.dsl())::orgOf);
         Identities identities = new Identities(database.dsl(), orgs, ownership, admin.token(),
                 new Identities.TokenPolicy(Duration.ofDays(config.security().tokenMaxLifetimeDays()),
                         config.rateLimits().tokensPerOrg()));
@@ -356,6 +360,9 @@ public final class BackendNode implements AutoCloseable {
         }
         if (stallWatchdog != null) {
             stallWatchdog.close();
+        }
+        if (orders != null) {
+            orders.close();
         }
         if (seating != null) {
             seating.close();

@@ -65,16 +65,23 @@ final class AvailabilityReader {
         return new Availability.SeatSummary(map.size(), totals[0], totals[1], totals[2], totals[3], categories, items);
     }
 
-    /** The last seq of every hold of the show: what this snapshot reflects. */
+    /**
+     * The last seq of every hold of the show, of its seat allocations and of the returns of its refunded
+     * orders (the resources of the seating topic's events): what this snapshot reflects.
+     */
     private static Map<String, Long> watermark(DSLContext tx, UUID eventId) {
         Map<String, Long> watermark = new HashMap<>();
         tx.fetch("""
                 select rs.resource_type, rs.resource_id, rs.last_seq from resource_sequences rs
                 join holds h on rs.resource_type = 'hold' and rs.resource_id = h.id
-                where h.event_id = ?""", eventId)
-                .forEach(r -> watermark.put(r.get(0, String.class) + ":" + r.get(1, UUID.class), r.get(2, Long.class)));
-        tx.fetch("select resource_type, resource_id, last_seq from resource_sequences where resource_type = 'event'"
-                + " and resource_id = ?", eventId)
+                where h.event_id = ?
+                union all
+                select rs.resource_type, rs.resource_id, rs.last_seq from resource_sequences rs
+                join orders o on rs.resource_type = 'seat_return' and rs.resource_id = o.id
+                where o.event_id = ?
+                union all
+                select resource_type, resource_id, last_seq from resource_sequences
+                where resource_type in ('event', 'seat_allocation') and resource_id = ?""", eventId, eventId, eventId)
                 .forEach(r -> watermark.put(r.get(0, String.class) + ":" + r.get(1, UUID.class), r.get(2, Long.class)));
         return watermark;
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.BitSet;
 import java.util.List;
 import java.util.UUID;
@@ -176,6 +177,7 @@ public final class Holds implements AutoCloseable {
         return true;
     }
 
+    /** Moves an active hold's expiry (never past its maximum), with {@code seat.hold_extended}. */
     public Hold extend(Actor actor, UUID orgId, UUID holdId, int seconds) {
         Hold extended = outbox.transact(actor, tx -> {
             Hold hold = InventoryStore.findHold(tx.sql(), orgId, holdId, true).filter(h -> h.status().equals(Hold.ACTIVE))
@@ -185,11 +187,15 @@ public final class Holds implements AutoCloseable {
             if (!hold.expiresAt().isAfter(now)) {
                 throw ApiException.conflict("hold_expired", "hold " + holdId + " has expired");
             }
-            OffsetDateTime wanted = now.plusSeconds(seconds);
+            // PostgreSQL keeps microseconds: the answer, the event and Redis say exactly what it stored
+            OffsetDateTime wanted = now.plusSeconds(seconds).truncatedTo(ChronoUnit.MICROS);
             OffsetDateTime until = wanted.isAfter(hold.maxExpiresAt()) ? hold.maxExpiresAt() : wanted;
             InventoryStore.extendHold(tx.sql(), holdId, until);
-            return new Hold(hold.id(), hold.organizationId(), hold.eventId(), hold.ticketType(), hold.quantity(),
+            Hold moved = new Hold(hold.id(), hold.organizationId(), hold.eventId(), hold.ticketType(), hold.quantity(),
                     hold.seatIndexes(), hold.status(), until, hold.maxExpiresAt());
+            tx.emit(EventTypes.SEAT_HOLD_EXTENDED_V1, orgId, holdId, eventData(tx.sql(), moved, true)
+                    .put("previous_expires_at", hold.expiresAt().withOffsetSameInstant(ZoneOffset.UTC).toString()));
+            return moved;
         });
         redis.reschedule(extended.eventId(), extended.id(), millis(extended.expiresAt()));
         return extended;

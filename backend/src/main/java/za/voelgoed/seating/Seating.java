@@ -1,5 +1,7 @@
 package za.voelgoed.seating;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +11,10 @@ import org.jooq.DSLContext;
 import za.voelgoed.platform.http.ApiException;
 import za.voelgoed.platform.outbox.Actor;
 import za.voelgoed.platform.outbox.Outbox;
+import za.voelgoed.platform.outbox.Transaction;
 import za.voelgoed.platform.redis.Redis;
+import za.voelgoed.shared.event.EventTypes;
+import za.voelgoed.shared.json.Json;
 
 /**
  * The seating slice's API: holds, availability, and keeping Redis in step with PostgreSQL. A show's
@@ -21,6 +26,7 @@ public final class Seating implements AutoCloseable {
     private final Inventories inventories;
     private final RedisInventory redisInventory;
     private final Holds holds;
+    private final Allocations allocations;
     private final AvailabilityReader availability;
     private final DriftChecker drift;
     private final HoldSweeper sweeper;
@@ -38,6 +44,7 @@ public final class Seating implements AutoCloseable {
         this.dsl = dsl;
         this.inventories = new Inventories(dsl, inventory);
         this.holds = new Holds(outbox, dsl, inventory, inventories, clock, nodeId);
+        this.allocations = new Allocations(outbox, inventories);
         this.availability = new AvailabilityReader(dsl, inventories);
         this.drift = new DriftChecker(dsl, inventory, inventories, telemetry);
         this.sweeper = sweepIntervalMs > 0 ? new HoldSweeper(dsl, inventory, holds, sweepIntervalMs, nodeId) : null;
@@ -97,35 +104,12 @@ public final class Seating implements AutoCloseable {
 
     /**
      * Blocks seats (not for sale), allocates them to a channel (box office, sponsor: off public sale), or
-     * returns them to sale. Seats held or sold are refused (409 naming them). Redis is reloaded after.
+     * returns them to sale, with {@code seat.allocation_changed}. Seats held or sold are refused (409 naming
+     * them). Redis is reloaded after.
      */
-    public int allocate(UUID orgId, UUID eventId, Allocation request) {
+    public int allocate(Actor actor, UUID orgId, UUID eventId, Allocation request) {
         showStatus.apply(orgId, eventId).orElseThrow(() -> ApiException.notFound("event_not_found", "no event " + eventId));
-        SeatMap map = inventories.seatMap(eventId).orElseThrow(() ->
-                ApiException.badRequest("no_seating", "this event has no reserved seating"));
-        new za.voelgoed.platform.http.Validation()
-                .require(request.seats() != null && !request.seats().isEmpty() && request.seats().size() <= 2_000,
-                        "seats", "must list 1 to 2000 seats")
-                .require(request.channel() == null || request.channel().matches("box_office|sponsor|[a-z][a-z0-9_]{0,29}"),
-                        "channel", "must be a lower-case channel name such as box_office or sponsor")
-                .orThrow();
-        List<Integer> indexes = HoldRules.seatIndexes(map, request.seats());
-        boolean blocked = Boolean.TRUE.equals(request.blocked());
-        int changed = dsl.transactionResult(cfg -> {
-            // update first: its row locks make a hold in progress finish before the claims are read
-            int updated = cfg.dsl().execute("update event_seats set blocked = ?, channel = ? where event_id = ?"
-                    + " and seat_index = any(?::integer[])", blocked, request.channel(), eventId,
-                    indexes.toArray(Integer[]::new));
-            List<Integer> claimed = cfg.dsl().fetch("select seat_index from seat_claims where event_id = ?"
-                    + " and seat_index = any(?::integer[])", eventId, indexes.toArray(Integer[]::new))
-                    .map(r -> r.get(0, Integer.class));
-            if (!claimed.isEmpty() && (blocked || request.channel() != null)) {
-                throw new SeatsTakenException(claimed.stream().map(i -> map.seatAt(i).id().toString()).toList());
-            }
-            return updated;
-        });
-        inventories.rebuild(eventId);
-        return changed;
+        return allocations.allocate(actor, orgId, eventId, request);
     }
 
     /** Reloads the show's Redis state from PostgreSQL (the rebuild route; FLUSHALL is noticed by itself). */
@@ -202,14 +186,35 @@ public final class Seating implements AutoCloseable {
         redisInventory.convert(hold.eventId(), hold.id(), hold.quantity());
     }
 
-    /** In the refund's transaction: the order's inventory goes back on sale. */
-    public void returnSold(DSLContext tx, UUID eventId, UUID orderId, String ticketType, int quantity) {
-        InventoryStore.returnSold(tx, eventId, orderId, ticketType, quantity);
+    /** Sold inventory of an order going back on sale: its seats, or a quantity of its ticket type. */
+    public record Returned(UUID eventId, UUID orderId, String ticketType, int quantity, List<Integer> seatIndexes) {
+
+        public Returned {
+            seatIndexes = List.copyOf(seatIndexes);
+        }
+    }
+
+    /**
+     * In the refund's transaction: the order's inventory goes back on sale, and {@code seat.returned} tells
+     * the show's seating topic which seats (or how many of which ticket type) are for sale again.
+     */
+    public void returnSold(Transaction tx, UUID orgId, Returned returned, String reason) {
+        InventoryStore.returnSold(tx.sql(), returned.eventId(), returned.orderId(), returned.ticketType(),
+                returned.quantity());
+        ObjectNode data = Json.object().put("event_id", returned.eventId().toString())
+                .put("order_id", returned.orderId().toString()).put("quantity", returned.quantity()).put("reason", reason);
+        ArrayNode seats = data.putArray("seats");
+        inventories.seatMap(tx.sql(), returned.eventId()).ifPresent(map ->
+                returned.seatIndexes().forEach(i -> seats.add(map.seatAt(i).id().toString())));
+        if (returned.ticketType() != null) {
+            data.put("ticket_type", returned.ticketType());
+        }
+        tx.emit(EventTypes.SEAT_RETURNED_V1, orgId, returned.orderId(), data);
     }
 
     /** After the refund committed: Redis follows. */
-    public void afterReturned(UUID eventId, String ticketType, int quantity, java.util.List<Integer> seatIndexes) {
-        redisInventory.returnSold(eventId, ticketType, quantity, seatIndexes);
+    public void afterReturned(Returned returned) {
+        redisInventory.returnSold(returned.eventId(), returned.ticketType(), returned.quantity(), returned.seatIndexes());
     }
 
     /** The seat id of a seat index of the show. */

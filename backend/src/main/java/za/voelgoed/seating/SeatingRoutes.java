@@ -58,7 +58,7 @@ public final class SeatingRoutes implements HttpService {
         rules.post("/seats/allocation", (req, res) -> {
             Seating.Allocation body = Requests.body(req, Seating.Allocation.class);
             try {
-                res.send(Map.of("changed", seating.allocate(org(req), event(req), body)));
+                res.send(Map.of("changed", seating.allocate(actor(req), org(req), event(req), body)));
             } catch (SeatsTakenException taken) {
                 sendTaken(res, taken);
             }

@@ -39,8 +39,10 @@ public final class OrderRoutes implements HttpService {
     public void routing(HttpRules rules) {
         rules.post("/orders", (req, res) -> {
             String body = Requests.text(req);
-            Idempotent.respond(keys, req, res, org(req), body, Status.CREATED_201, () ->
-                    orders.checkout(actor(req), org(req), Requests.parse(body, CheckoutRequest.class)));
+            // a retry after the first checkout died between its commit and its answer gets that order
+            Idempotent.respond(keys, req, res, org(req), body, Status.CREATED_201, outcome ->
+                    orders.checkout(actor(req), org(req), Requests.parse(body, CheckoutRequest.class), outcome),
+                    orderId -> orders.find(org(req), orderId).orElseThrow());
         });
         rules.get("/orders/{orderId}", (req, res) -> res.send(orders.find(org(req), Requests.uuidParam(req, "orderId"))
                 .orElseThrow(() -> ApiException.notFound("order_not_found", "no such order"))));

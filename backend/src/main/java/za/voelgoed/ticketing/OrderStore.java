@@ -70,27 +70,36 @@ final class OrderStore {
                 r.get(1, String.class), r.get(2, Long.class), r.get(3, Long.class), r.get(4, Long.class)));
     }
 
-    /** A payment row, locked, with what a refund or capture needs. */
+    /** A payment row, locked, with what a refund or capture needs (and its order's show, for its events). */
     record PaymentRow(UUID id, UUID orgId, UUID orderId, String providerAuthId, long amountCents, String currency,
-                      String status, long capturedCents) {
+                      String status, long capturedCents, UUID eventId) {
     }
 
+    private static final String PAYMENT_COLUMNS = """
+            select p.id, p.organization_id, p.order_id, p.provider_auth_id, p.amount_cents, p.currency, p.status,
+                   p.captured_cents, o.event_id
+            from payments p join orders o on o.id = p.order_id""";
+
     static Optional<PaymentRow> lockPayment(DSLContext tx, UUID paymentId) {
-        return tx.fetchOptional("""
-                select id, organization_id, order_id, provider_auth_id, amount_cents, currency, status, captured_cents
-                from payments where id = ? for update""", paymentId).map(OrderStore::paymentRow);
+        return tx.fetchOptional(PAYMENT_COLUMNS + " where p.id = ? for update of p", paymentId)
+                .map(OrderStore::paymentRow);
     }
 
     static Optional<PaymentRow> lockPaymentOfOrder(DSLContext tx, UUID orgId, UUID orderId) {
-        return tx.fetchOptional("""
-                select id, organization_id, order_id, provider_auth_id, amount_cents, currency, status, captured_cents
-                from payments where organization_id = ? and order_id = ? for update""", orgId, orderId)
-                .map(OrderStore::paymentRow);
+        return tx.fetchOptional(PAYMENT_COLUMNS + " where p.organization_id = ? and p.order_id = ? for update of p",
+                orgId, orderId).map(OrderStore::paymentRow);
     }
 
     private static PaymentRow paymentRow(Record r) {
         return new PaymentRow(r.get(0, UUID.class), r.get(1, UUID.class), r.get(2, UUID.class), r.get(3, String.class),
-                r.get(4, Long.class), r.get(5, String.class), r.get(6, String.class), r.get(7, Long.class));
+                r.get(4, Long.class), r.get(5, String.class), r.get(6, String.class), r.get(7, Long.class),
+                r.get(8, UUID.class));
+    }
+
+    /** The organisation an order belongs to: who may follow {@code ticketing:order:{id}}. */
+    static Optional<UUID> orgOf(DSLContext dsl, UUID orderId) {
+        return dsl.fetchOptional("select organization_id from orders where id = ?", orderId)
+                .map(r -> r.get(0, UUID.class));
     }
 
     static void setPaymentStatus(DSLContext tx, UUID paymentId, String status, Long capturedCents, Long refundedCents) {
@@ -105,20 +114,36 @@ final class OrderStore {
                 UUID.randomUUID(), paymentId, providerRefundId, amountCents, reason);
     }
 
-    /** Voids the order's tickets and marks it refunded; returns what goes back on sale. */
-    static Returned refundOrder(DSLContext tx, UUID orderId) {
+    /** Voids the order's tickets and marks it refunded; returns the tickets voided. */
+    static Refunded refundOrder(DSLContext tx, UUID orderId) {
         tx.execute("update orders set status = 'refunded' where id = ?", orderId);
-        List<Record> tickets = tx.fetch("update tickets set status = 'void' where order_id = ? and status = 'valid'"
-                + " returning seat_index, ticket_type", orderId);
+        List<VoidedTicket> tickets = tx.fetch("update tickets set status = 'void' where order_id = ? and status = 'valid'"
+                + " returning id, seat_index, ticket_type", orderId).map(r -> new VoidedTicket(r.get(0, UUID.class),
+                r.get(1, Integer.class), r.get(2, String.class)));
         UUID eventId = tx.fetchOne("select event_id from orders where id = ?", orderId).get(0, UUID.class);
-        List<Integer> seats = tickets.stream().map(r -> r.get(0, Integer.class)).filter(java.util.Objects::nonNull).toList();
-        String ticketType = tickets.stream().map(r -> r.get(1, String.class)).filter(java.util.Objects::nonNull)
-                .findFirst().orElse(null);
-        return new Returned(eventId, seats, ticketType, ticketType == null ? seats.size() : tickets.size());
+        return new Refunded(eventId, tickets);
     }
 
-    /** Inventory a refund gives back. */
-    record Returned(UUID eventId, List<Integer> seatIndexes, String ticketType, int quantity) {
+    /** A ticket a refund voided: a seat, or one of a ticket type. */
+    record VoidedTicket(UUID id, Integer seatIndex, String ticketType) {
+    }
+
+    /** The show of a refunded order and the tickets its refund voided. */
+    record Refunded(UUID eventId, List<VoidedTicket> tickets) {
+
+        List<Integer> seatIndexes() {
+            return tickets.stream().map(VoidedTicket::seatIndex).filter(java.util.Objects::nonNull).toList();
+        }
+
+        /** The ticket type of a general-admission order; null for seats. */
+        String ticketType() {
+            return tickets.stream().map(VoidedTicket::ticketType).filter(java.util.Objects::nonNull).findFirst()
+                    .orElse(null);
+        }
+
+        int quantity() {
+            return ticketType() == null ? seatIndexes().size() : tickets.size();
+        }
     }
 
     /** Seat ids for seat indexes (from the seating slice). */

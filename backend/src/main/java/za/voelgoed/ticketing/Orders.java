@@ -14,38 +14,39 @@ import za.voelgoed.payments.PaymentException;
 import za.voelgoed.payments.PaymentProvider;
 import za.voelgoed.payments.PaymentRejected;
 import za.voelgoed.platform.http.ApiException;
+import za.voelgoed.platform.http.Idempotent;
 import za.voelgoed.platform.jobs.JobRequest;
 import za.voelgoed.platform.jobs.Jobs;
 import za.voelgoed.platform.outbox.Actor;
 import za.voelgoed.platform.outbox.Outbox;
-import za.voelgoed.platform.outbox.PiiScrubber;
-import za.voelgoed.platform.outbox.Transaction;
 import za.voelgoed.seating.Hold;
 import za.voelgoed.seating.Seating;
-import za.voelgoed.shared.event.EventTypes;
 import za.voelgoed.shared.json.Json;
 
 /**
- * Checkout and refunds (seed 8.1). Checkout: the hold is checked, the price computed, the card authorised
- * at the provider (outside any transaction — it is a network call), then one transaction turns the hold
- * into the order, its tickets and payment, takes the coupon use, emits {@code ticket.sold} per ticket,
- * {@code payment.authorized} and {@code coupon.applied}, and enqueues the capture job. If that transaction
- * fails, the authorisation is voided and the hold stays until it expires. A declined card leaves nothing.
+ * Checkout and refunds (seed 8.1). Checkout: the hold is checked and the price computed, the attempt is
+ * recorded ({@link CheckoutAttempts}), the card authorised at the provider (outside any transaction — it is a
+ * network call), then one transaction ({@link OrderWriter}) turns the hold into the order. If that transaction
+ * fails, the attempt is given up and the authorisation voided; the hold stays until it expires. A declined
+ * card leaves nothing. Refunds are {@link Refunds}.
  */
-public final class Orders {
+public final class Orders implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Orders.class.getName());
 
-    private final Outbox outbox;
     private final DSLContext dsl;
     private final Seating seating;
     private final Coupons coupons;
     private final PaymentProvider payments;
     private final Jobs jobs;
     private final TicketKeys keys;
+    private final Outbox outbox;
+    private final CheckoutAttempts attempts;
+    private final OrderWriter writer;
+    private final Refunds refunds;
 
     public Orders(Outbox outbox, DSLContext dsl, Seating seating, Coupons coupons, PaymentProvider payments, Jobs jobs,
-                  TicketKeys keys) {
+                  TicketKeys keys, String nodeId) {
         this.outbox = outbox;
         this.dsl = dsl;
         this.seating = seating;
@@ -53,32 +54,27 @@ public final class Orders {
         this.payments = payments;
         this.jobs = jobs;
         this.keys = keys;
+        this.attempts = new CheckoutAttempts(dsl, nodeId);
+        this.writer = new OrderWriter(seating, coupons, jobs, keys);
+        this.refunds = new Refunds(outbox, dsl, seating, payments);
     }
 
-    public OrderView checkout(Actor actor, UUID orgId, CheckoutRequest request) {
+    /** Checks out a hold; {@code outcome} records the order in its transaction (see {@link Idempotent}). */
+    public OrderView checkout(Actor actor, UUID orgId, CheckoutRequest request, Idempotent.Outcome outcome) {
         UUID holdId = CheckoutRules.validate(request);
         Hold hold = seating.checkForCheckout(orgId, holdId);
         keys.ensureActive(actor, orgId);
-        Pricing.Quote quote = quote(hold, request.couponCode(), orgId);
-        UUID orderId = UUID.randomUUID();
-        Authorization auth = authorize(orgId, orderId, quote, request.payment());
-        boolean[] committed = {false};
+        OrderWriter.Sale sale = new OrderWriter.Sale(orgId, UUID.randomUUID(), holdId, request,
+                quote(hold, request.couponCode(), orgId));
+        attempts.begin(orgId, sale.orderId(), hold.eventId(), holdId, sale.quote());
         try {
-            outbox.transact(actor, tx -> {
-                record(tx, orgId, orderId, holdId, request, quote, auth);
-                committed[0] = true;
-                return null;
-            });
-        } catch (RuntimeException failed) {
-            if (!committed[0]) {
-                voidQuietly(auth, orderId);
-                throw failed;
-            }
-            // the order is paid and stored; what failed came after the commit and must not undo it
-            LOG.log(Level.WARNING, "order_after_commit_failed order=" + orderId + " error=\"" + failed.getMessage() + "\"");
+            Authorization auth = authorizeOrGiveUp(sale);
+            commit(actor, sale, auth, outcome);
+        } finally {
+            attempts.finished(sale.orderId());
         }
-        afterCommit("convert", orderId, () -> seating.afterConverted(hold));
-        return find(orgId, orderId).orElseThrow();
+        afterCommit("convert", sale.orderId(), () -> seating.afterConverted(hold));
+        return find(orgId, sale.orderId()).orElseThrow();
     }
 
     private Pricing.Quote quote(Hold hold, String couponCode, UUID orgId) {
@@ -94,6 +90,29 @@ public final class Orders {
                     : Pricing.CouponKind.FIXED, coupon.value());
         }
         return Pricing.quote(lines, seating.currency(hold.eventId()), terms);
+    }
+
+    /** Authorises, or gives the attempt up: after a provider that did not answer, an authorisation may exist. */
+    private Authorization authorizeOrGiveUp(OrderWriter.Sale sale) {
+        try {
+            return authorize(sale.orgId(), sale.orderId(), sale.quote(), sale.request().payment());
+        } catch (RuntimeException failed) {
+            giveUp(sale.orderId(), failed);
+            throw failed;
+        }
+    }
+
+    /**
+     * Gives the attempt up after {@code failed}; true unless its order committed. If even that fails, the
+     * attempt's lease lapses and the reconciliation decides; the caller still reports the first failure.
+     */
+    private boolean giveUp(UUID orderId, RuntimeException failed) {
+        try {
+            return attempts.giveUp(orderId);
+        } catch (RuntimeException unknown) {
+            failed.addSuppressed(unknown);
+            throw failed;
+        }
     }
 
     private Authorization authorize(UUID orgId, UUID orderId, Pricing.Quote quote, CheckoutRequest.Card card) {
@@ -119,53 +138,28 @@ public final class Orders {
         }
     }
 
-    private void record(Transaction tx, UUID orgId, UUID orderId, UUID holdId, CheckoutRequest request,
-                        Pricing.Quote quote, Authorization auth) {
-        DSLContext sql = tx.sql();
-        Hold hold = seating.lockForCheckout(sql, orgId, holdId);
-        Coupons.Coupon coupon = request.couponCode() == null ? null
-                : coupons.reserve(sql, orgId, request.couponCode(), hold.eventId());
-        OrderStore.NewOrder order = new OrderStore.NewOrder(orderId, orgId, hold.eventId(), holdId,
-                request.customer().name().strip(), request.customer().email().strip(), quote.subtotalCents(),
-                quote.discountCents(), quote.totalCents(), quote.currency(), coupon == null ? null : coupon.code());
-        OrderStore.insertOrder(sql, order);
-        List<Long> prices = seating.unitPrices(sql, hold);
-        TicketSigningKeys signer = keys.signer(tx, orgId);
-        for (int i = 0; i < hold.quantity(); i++) {
-            Integer seatIndex = hold.isGeneralAdmission() ? null : hold.seatIndexes().get(i);
-            UUID ticketId = UUID.randomUUID();
-            long price = TicketShares.share(prices, quote.discountCents(), i);
-            OrderStore.insertTicket(sql, order, new OrderStore.NewTicket(ticketId, seatIndex, hold.ticketType(), price,
-                    TicketCodes.issue(signer, orgId, ticketId, hold.eventId())));
-            var data = Json.object().put("ticket_id", ticketId.toString()).put("event_id", hold.eventId().toString())
-                    .put("order_id", orderId.toString()).put("price_cents", price).put("currency", quote.currency());
-            if (seatIndex != null) {
-                data.put("seat_id", seating.seatId(hold.eventId(), seatIndex));
-            } else {
-                data.put("ticket_type", hold.ticketType());
+    /**
+     * The order's transaction. When it throws, the attempt's own row decides: not committed (rolled back, or
+     * claimed by the reconciliation) voids the authorisation; committed means the failure came after the
+     * commit (or the commit's answer was lost) and must not undo a paid order.
+     */
+    private void commit(Actor actor, OrderWriter.Sale sale, Authorization auth, Idempotent.Outcome outcome) {
+        try {
+            outbox.transact(actor, tx -> {
+                writer.write(tx, sale, auth, outcome);
+                return null;
+            });
+        } catch (RuntimeException failed) {
+            if (giveUp(sale.orderId(), failed)) {
+                voidQuietly(auth, sale.orderId());
+                throw failed;
             }
-            tx.emit(EventTypes.TICKET_SOLD_V1, orgId, ticketId, data);
+            LOG.log(Level.WARNING, "order_after_commit_failed order=" + sale.orderId() + " error=\"" + failed.getMessage() + "\"");
         }
-        UUID paymentId = UUID.randomUUID();
-        OrderStore.insertPayment(sql, paymentId, order, auth.id());
-        tx.emit(EventTypes.PAYMENT_AUTHORIZED_V1, orgId, paymentId, Json.object()
-                .put("payment_id", paymentId.toString()).put("order_id", orderId.toString())
-                .put("amount_cents", quote.totalCents()).put("currency", quote.currency())
-                .put("event_id", hold.eventId().toString()));
-        if (coupon != null) {
-            tx.emit(EventTypes.COUPON_APPLIED_V1, orgId, coupon.id(), Json.object()
-                    .put("coupon_id", coupon.id().toString()).put("order_id", orderId.toString())
-                    .put("event_id", hold.eventId().toString()).put("discount_cents", quote.discountCents())
-                    .put("code", coupon.code()));
-        }
-        jobs.enqueue(sql, JobRequest.of(PaymentCapture.NAME, orgId, Json.object().put("payment_id", paymentId.toString()))
-                .unique("capture", paymentId.toString()));
-        // last: a ticket type's row is shared by every buyer of it, so its lock is held only until the commit
-        seating.convert(sql, hold, orderId);
     }
 
     /** Redis follows a committed change; if it cannot, the drift check repairs it — the answer stays a success. */
-    private static void afterCommit(String what, UUID orderId, Runnable redisUpdate) {
+    static void afterCommit(String what, UUID orderId, Runnable redisUpdate) {
         try {
             redisUpdate.run();
         } catch (RuntimeException e) {
@@ -178,59 +172,14 @@ public final class Orders {
         try {
             payments.voidAuthorization(auth.id(), "order:" + orderId + ":void");
         } catch (RuntimeException e) {
-            // the reconciliation finds an authorisation without an order; it expires at the provider anyway
+            // the attempt is abandoned: the reconciliation voids it; it expires at the provider anyway
             LOG.log(Level.WARNING, "payment_void_failed order=" + orderId + " error=\"" + e.getMessage() + "\"");
         }
     }
 
-    /**
-     * Refunds an order once: the payment is marked {@code refunding} under its row lock (a refund of a
-     * refunded payment is refused there; one left {@code refunding} is finished), the provider refunds the captured amount or voids an uncaptured authorisation, then one
-     * transaction voids the tickets, puts the inventory back on sale and emits {@code payment.refunded}.
-     */
+    /** Refunds the order once (see {@link Refunds}). */
     public OrderView refund(Actor actor, UUID orgId, UUID orderId, String reason) {
-        OrderStore.PaymentRow payment = dsl.transactionResult(cfg -> {
-            OrderStore.PaymentRow p = OrderStore.lockPaymentOfOrder(cfg.dsl(), orgId, orderId)
-                    .orElseThrow(() -> ApiException.notFound("order_not_found", "no order " + orderId));
-            if (p.status().equals("refunded")) {
-                throw ApiException.conflict("already_refunded", "order " + orderId + " is " + p.status());
-            }
-            // "refunding" already: an earlier refund stopped between the provider and our ledger (a crash, a
-            // failed commit); this one finishes it. The provider call repeats under the same idempotency key, so
-            // it refunds once, and only one of two racing refunds gets past the check below.
-            if (!p.status().equals("refunding")) {
-                OrderStore.setPaymentStatus(cfg.dsl(), p.id(), "refunding", null, null);
-            }
-            return p;
-        });
-        String providerRefundId;
-        try {
-            providerRefundId = payment.capturedCents() > 0
-                    ? payments.refund(payment.providerAuthId(), payment.capturedCents(), "payment:" + payment.id() + ":refund").id()
-                    : payments.voidAuthorization(payment.providerAuthId(), "payment:" + payment.id() + ":void").id();
-        } catch (PaymentException e) {
-            dsl.execute("update payments set status = ? where id = ? and status = 'refunding'", payment.status(), payment.id());
-            LOG.log(Level.WARNING, "refund_failed order=" + orderId + " error=\"" + e.getMessage() + "\"");
-            throw ApiException.of(503, "payment_unavailable", "Payment provider unavailable",
-                    "the refund did not go through at the payment provider; nothing changed, try again");
-        }
-        OrderStore.Returned returned = outbox.transact(actor, tx -> {
-            if (!OrderStore.lockPayment(tx.sql(), payment.id()).map(p -> p.status().equals("refunding")).orElse(false)) {
-                throw ApiException.conflict("already_refunded", "order " + orderId + " was refunded meanwhile");
-            }
-            OrderStore.setPaymentStatus(tx.sql(), payment.id(), "refunded", null, payment.capturedCents());
-            OrderStore.insertRefund(tx.sql(), payment.id(), providerRefundId, payment.capturedCents(),
-                    reason == null ? null : PiiScrubber.scrubText(reason));
-            OrderStore.Returned back = OrderStore.refundOrder(tx.sql(), orderId);
-            seating.returnSold(tx.sql(), back.eventId(), orderId, back.ticketType(), back.quantity());
-            tx.emit(EventTypes.PAYMENT_REFUNDED_V1, orgId, payment.id(), Json.object()
-                    .put("payment_id", payment.id().toString()).put("order_id", orderId.toString())
-                    .put("amount_cents", payment.amountCents()).put("currency", payment.currency())
-                    .put("event_id", back.eventId().toString()));
-            return back;
-        });
-        afterCommit("return", orderId, () -> seating.afterReturned(returned.eventId(), returned.ticketType(),
-                returned.quantity(), returned.seatIndexes()));
+        refunds.refund(actor, orgId, orderId, reason);
         return find(orgId, orderId).orElseThrow();
     }
 
@@ -241,5 +190,16 @@ public final class Orders {
 
     public Optional<OrderView> find(UUID orgId, UUID orderId) {
         return OrderStore.find(dsl, orgId, orderId, seating::seatId);
+    }
+
+    /** The organisation that owns an order: who may follow {@code ticketing:order:{id}}. */
+    public Optional<UUID> orgOf(UUID orderId) {
+        return OrderStore.orgOf(dsl, orderId);
+    }
+
+    /** Stops renewing the leases of this node's checkouts. */
+    @Override
+    public void close() {
+        attempts.close();
     }
 }

@@ -3,6 +3,7 @@ package za.voelgoed.ticketing;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import za.voelgoed.payments.Authorization;
@@ -13,14 +14,20 @@ import za.voelgoed.platform.jobs.ArgsShape;
 import za.voelgoed.platform.jobs.JobContext;
 import za.voelgoed.platform.jobs.QueueKind;
 import za.voelgoed.platform.jobs.Worker;
+import za.voelgoed.platform.outbox.Actor;
+import za.voelgoed.platform.outbox.Outbox;
+import za.voelgoed.shared.event.EventTypes;
 import za.voelgoed.shared.event.FieldType;
 
 /**
  * Compares an organisation's payments with the provider's ledger ({@code payments.reconcile} on
- * {@code queue:org:{org}:payments}): captures the provider made that we did not record are recorded, and
- * authorisations without an order (the order's transaction failed and so did the void) are voided once
- * they are older than a grace period. Differences that need a person (refunded or voided at the provider
- * but not here) are logged as {@code payment_mismatch}.
+ * {@code queue:org:{org}:payments}). Captures the provider made that we did not record are recorded
+ * ({@code payment.captured}, source {@code reconciliation}). An authorisation without an order is voided only
+ * when its checkout attempt says no checkout can still record it ({@link CheckoutAttempts#claimAbandoned}),
+ * never on its age; the void is recorded with {@code payment.reconciled} ({@code orphan_voided}). Only an
+ * authorisation with no attempt at all (made before attempts were recorded) is judged by age, against
+ * {@code orphan_grace_seconds}. Differences that need a person (refunded or voided at the provider but not
+ * here) are logged as {@code payment_mismatch}.
  */
 public final class PaymentReconciliation implements Worker {
 
@@ -30,10 +37,12 @@ public final class PaymentReconciliation implements Worker {
 
     private static final System.Logger LOG = System.getLogger(PaymentReconciliation.class.getName());
 
+    private final Outbox outbox;
     private final DSLContext dsl;
     private final PaymentProvider provider;
 
-    public PaymentReconciliation(DSLContext dsl, PaymentProvider provider) {
+    public PaymentReconciliation(Outbox outbox, DSLContext dsl, PaymentProvider provider) {
+        this.outbox = outbox;
         this.dsl = dsl;
         this.provider = provider;
     }
@@ -79,7 +88,8 @@ public final class PaymentReconciliation implements Worker {
             for (Authorization auth : page.authorizations()) {
                 if (auth.reference() != null && auth.reference().startsWith(prefix)) {
                     seen++;
-                    fixed += reconcile(auth, UUID.fromString(auth.reference().substring(prefix.length())), grace) ? 1 : 0;
+                    UUID orderId = UUID.fromString(auth.reference().substring(prefix.length()));
+                    fixed += reconcile(auth, job.organizationId(), orderId, grace) ? 1 : 0;
                 }
             }
             after = page.hasMore() ? page.nextAfter() : null;
@@ -87,21 +97,19 @@ public final class PaymentReconciliation implements Worker {
         LOG.log(Level.INFO, "payments_reconciled org=" + job.organizationId() + " seen=" + seen + " fixed=" + fixed);
     }
 
-    private boolean reconcile(Authorization auth, UUID orderId, Duration grace) {
-        return dsl.transactionResult(cfg -> {
-            var payment = OrderStore.lockPaymentOfOrder(cfg.dsl(), orgOf(auth), orderId);
-            if (payment.isEmpty()) {
-                boolean orphan = auth.status() == AuthorizationStatus.AUTHORIZED
-                        && auth.createdAt().isBefore(Instant.now().minus(grace));
-                if (orphan) {
-                    provider.voidAuthorization(auth.id(), "reconcile:" + auth.id() + ":void");
-                    LOG.log(Level.WARNING, "payment_orphan_voided authorization=" + auth.id() + " order=" + orderId);
-                }
-                return orphan;
-            }
-            OrderStore.PaymentRow ours = payment.get();
+    private boolean reconcile(Authorization auth, UUID orgId, UUID orderId, Duration grace) {
+        boolean paid = dsl.fetchOptional("select 1 from payments where organization_id = ? and order_id = ?", orgId,
+                orderId).isPresent();
+        return paid ? recordCapture(auth, orgId, orderId) : voidIfOrphan(auth, orgId, orderId, grace);
+    }
+
+    private boolean recordCapture(Authorization auth, UUID orgId, UUID orderId) {
+        return outbox.transact(Actor.system(), tx -> {
+            OrderStore.PaymentRow ours = OrderStore.lockPaymentOfOrder(tx.sql(), orgId, orderId).orElseThrow();
             if (auth.status() == AuthorizationStatus.CAPTURED && ours.status().equals("authorized")) {
-                OrderStore.setPaymentStatus(cfg.dsl(), ours.id(), "captured", auth.capturedCents(), null);
+                OrderStore.setPaymentStatus(tx.sql(), ours.id(), "captured", auth.capturedCents(), null);
+                tx.emit(EventTypes.PAYMENT_CAPTURED_V1, orgId, ours.id(),
+                        PaymentEvents.captured(ours, auth.capturedCents(), "reconciliation"));
                 return true;
             }
             boolean providerEnded = auth.status() == AuthorizationStatus.REFUNDED || auth.status() == AuthorizationStatus.VOIDED;
@@ -113,8 +121,46 @@ public final class PaymentReconciliation implements Worker {
         });
     }
 
-    private static UUID orgOf(Authorization auth) {
-        String reference = auth.reference();
-        return UUID.fromString(reference.substring("org:".length(), "org:".length() + 36));
+    /**
+     * An authorisation without a payment. With an attempt: voided once the attempt is claimed as abandoned (a
+     * live checkout keeps it), and a void that went through before a crash is recorded. Without one: voided
+     * once older than the grace.
+     */
+    private boolean voidIfOrphan(Authorization auth, UUID orgId, UUID orderId, Duration grace) {
+        Optional<CheckoutAttempts.Attempt> attempt = CheckoutAttempts.find(dsl, orderId);
+        if (attempt.isEmpty()) {
+            boolean old = auth.status() == AuthorizationStatus.AUTHORIZED
+                    && auth.createdAt().isBefore(Instant.now().minus(grace));
+            return old && voidOrphan(auth, orgId, orderId, attempt);
+        }
+        String state = attempt.get().state();
+        if (auth.status() == AuthorizationStatus.VOIDED && state.equals("abandoned")) {
+            // voided before a crash kept it from being recorded: record it now
+            return recordVoided(auth, orgId, orderId, attempt);
+        }
+        boolean claimable = state.equals("abandoned") || (state.equals("authorizing") && !attempt.get().leaseLive());
+        return auth.status() == AuthorizationStatus.AUTHORIZED && claimable
+                && CheckoutAttempts.claimAbandoned(dsl, orderId) && voidOrphan(auth, orgId, orderId, attempt);
+    }
+
+    private boolean voidOrphan(Authorization auth, UUID orgId, UUID orderId,
+                               Optional<CheckoutAttempts.Attempt> attempt) {
+        provider.voidAuthorization(auth.id(), "reconcile:" + auth.id() + ":void");
+        LOG.log(Level.WARNING, "payment_orphan_voided authorization=" + auth.id() + " order=" + orderId);
+        return recordVoided(auth, orgId, orderId, attempt);
+    }
+
+    /** The attempt (if there is one) becomes voided, with the event that tells it, in one transaction. */
+    private boolean recordVoided(Authorization auth, UUID orgId, UUID orderId,
+                                 Optional<CheckoutAttempts.Attempt> attempt) {
+        return outbox.transact(Actor.system(), tx -> {
+            if (attempt.isPresent() && !CheckoutAttempts.markVoided(tx.sql(), orderId)) {
+                return false;
+            }
+            UUID eventId = attempt.map(CheckoutAttempts.Attempt::eventId).orElse(null);
+            tx.emit(EventTypes.PAYMENT_RECONCILED_V1, orgId, orderId,
+                    PaymentEvents.orphanVoided(orderId, auth.amountCents(), auth.currency(), eventId));
+            return true;
+        });
     }
 }

@@ -21,6 +21,7 @@ import za.voelgoed.platform.redis.Redis;
 import za.voelgoed.platform.pubsub.TopicRouter;
 import za.voelgoed.platform.outbox.Dispatched;
 import za.voelgoed.shared.event.EventMessage;
+import za.voelgoed.shared.event.EventTypes;
 
 /**
  * The node's WebSocket gateway: creates one {@link Connection} per socket, and runs the sweeper that
@@ -62,7 +63,8 @@ public final class Gateway implements AutoCloseable {
                    TopicReplay replay, GatewaySettings settings, GatewayTelemetry telemetry, Limits limits,
                    Redis redis, String nodeId, Function<Set<UUID>, Set<UUID>> deadTokens) {
         this.deadTokens = deadTokens;
-        this.presence = new Presence(redis, pubsub, settings.heartbeatMs());
+        this.presence = new Presence(redis, pubsub, settings.heartbeatMs(),
+                router.types().require(EventTypes.PRESENCE_CHANGED_V1));
         this.nodeId = nodeId;
         this.limits = limits;
         this.socketQuota = new SocketQuota(redis, limits.socketsPerToken(), limits.socketsPerOrg(),

@@ -1,5 +1,6 @@
 package za.voelgoed.platform.gateway;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +14,8 @@ import za.voelgoed.platform.pubsub.PubSub;
 import za.voelgoed.platform.pubsub.Routed;
 import za.voelgoed.platform.redis.Redis;
 import za.voelgoed.shared.event.EventMessage;
+import za.voelgoed.shared.event.EventSchema;
+import za.voelgoed.shared.event.EventTypes;
 import za.voelgoed.shared.json.Json;
 import za.voelgoed.shared.topic.Topic;
 import za.voelgoed.shared.topic.TopicFamily;
@@ -22,21 +25,24 @@ import za.voelgoed.shared.topic.TopicFamily;
  * connections' heartbeat in a Redis ZSET ({@code presence:{org:<id>}:seen}) and details in a HASH
  * ({@code presence:{org:<id>}:info}); an entry not refreshed for three heartbeats belongs to a node that
  * died and is pruned by whichever node sees it first. Joins and leaves are published as
- * {@code presence.changed.v1} system events on {@code audit:org:{org_id}}.
+ * {@code presence.changed.v1} system events on {@code audit:org:{org_id}}, checked against the type's schema
+ * like every outbox event is: clients read them with the same contract.
  */
 final class Presence {
 
     private static final System.Logger LOG = System.getLogger(Presence.class.getName());
-    static final String EVENT = "presence.changed.v1";
+    static final String EVENT = EventTypes.PRESENCE_CHANGED_V1;
 
     private final Redis redis;
     private final PubSub pubsub;
     private final long expiryMs;
+    private final EventSchema schema;
 
-    Presence(Redis redis, PubSub pubsub, long heartbeatMs) {
+    Presence(Redis redis, PubSub pubsub, long heartbeatMs, EventSchema schema) {
         this.redis = redis;
         this.pubsub = pubsub;
         this.expiryMs = heartbeatMs * 3;
+        this.schema = schema;
     }
 
     void joined(PresenceEntry entry) {
@@ -106,9 +112,16 @@ final class Presence {
         return removed;
     }
 
+    /** The data of a {@code presence.changed.v1}: the connection's entry and what became of it. */
+    static ObjectNode data(PresenceEntry entry, String state) {
+        ObjectNode data = Json.object().put("state", state);
+        data.setAll((ObjectNode) Json.toTree(entry));
+        return data;
+    }
+
     private void publish(PresenceEntry entry, String state, long seq) {
-        var data = Json.object().put("state", state);
-        data.setAll((com.fasterxml.jackson.databind.node.ObjectNode) Json.toTree(entry));
+        ObjectNode data = data(entry, state);
+        schema.requireValid(data);
         EventMessage message = new EventMessage(EVENT, entry.organizationId(), null, UUID.randomUUID(), seq,
                 "connection", entry.connectionId(), data, Instant.now());
         pubsub.publish(List.of(new Routed(Set.of(Topic.of(TopicFamily.AUDIT_ORG, entry.organizationId())), message)));

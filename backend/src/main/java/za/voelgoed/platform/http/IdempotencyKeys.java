@@ -93,8 +93,24 @@ public final class IdempotencyKeys implements AutoCloseable {
     public record Answer(int status, JsonNode body) {
     }
 
-    /** Reserves the key for this request, or returns the answer a previous request under it got. */
-    public Optional<Answer> begin(UUID org, String key, String route, String body) {
+    /** What {@link #begin} found under a key. */
+    public sealed interface Reservation permits Reserved, Replay, Recorded {
+    }
+
+    /** The key is this request's: run it. */
+    public record Reserved() implements Reservation {
+    }
+
+    /** An earlier request under the key was answered: give its answer again. */
+    public record Replay(Answer answer) implements Reservation {
+    }
+
+    /** The request that held the key died after its transaction committed {@code resourceId}: answer with it. */
+    public record Recorded(UUID resourceId) implements Reservation {
+    }
+
+    /** Reserves the key for this request, or returns what a previous request under it got. */
+    public Reservation begin(UUID org, String key, String route, String body) {
         if (key.isBlank() || key.length() > 200 || !key.chars().allMatch(c -> c > 32 && c < 127)) {
             throw ApiException.badRequest("invalid_idempotency_key", HEADER + " must be 1 to 200 visible ASCII characters");
         }
@@ -105,7 +121,7 @@ public final class IdempotencyKeys implements AutoCloseable {
                 insert into idempotency_keys (organization_id, key, route, request_hash) values (?, ?, ?, ?)
                 on conflict do nothing""", org, key, route, hash);
         if (reserved == 1) {
-            return Optional.empty();
+            return new Reserved();
         }
         var row = dsl.fetchOne("select route, request_hash, status, response::text from idempotency_keys"
                 + " where organization_id = ? and key = ?", org, key);
@@ -117,24 +133,34 @@ public final class IdempotencyKeys implements AutoCloseable {
         }
         Integer status = row.get(2, Integer.class);
         if (status == null) {
-            if (takeOverAbandoned(org, key)) {
-                return Optional.empty();
-            }
-            throw ApiException.conflict("request_in_progress", "the first request with this " + HEADER + " is still running");
+            return takeOverAbandoned(org, key).orElseThrow(() -> ApiException.conflict("request_in_progress",
+                    "the first request with this " + HEADER + " is still running"));
         }
-        return Optional.of(new Answer(status, Json.tree(row.get(3, String.class))));
+        return new Replay(new Answer(status, Json.tree(row.get(3, String.class))));
     }
 
     /**
      * Takes over a key whose first request has had no answer for longer than any request runs (it died
-     * with its node). Safe to run again: what it created is guarded on its own — a hold converts to one
-     * order only, a payment refunds once — so a rerun is refused rather than doubled.
+     * with its node). If that request recorded what it created ({@link #recordResource}), it committed before
+     * it died and the retry answers with that; otherwise the request runs again, which is safe: what it
+     * creates is guarded on its own — a hold converts to one order only, a payment refunds once.
      */
-    private boolean takeOverAbandoned(UUID org, String key) {
-        return dsl.execute("""
+    private Optional<Reservation> takeOverAbandoned(UUID org, String key) {
+        return dsl.fetchOptional("""
                 update idempotency_keys set reserved_at = now()
                 where organization_id = ? and key = ? and status is null
-                and reserved_at < now() - make_interval(secs => ?)""", org, key, LEASE.toSeconds()) == 1;
+                and reserved_at < now() - make_interval(secs => ?)
+                returning resource_id""", org, key, LEASE.toSeconds()).map(r -> r.get(0, UUID.class) == null
+                ? new Reserved() : new Recorded(r.get(0, UUID.class)));
+    }
+
+    /**
+     * In the request's own transaction: what it created, so a retry that takes over the key after the request
+     * died between its commit and its answer finds it (see {@link #takeOverAbandoned}).
+     */
+    public void recordResource(DSLContext tx, UUID org, String key, UUID resourceId) {
+        tx.execute("update idempotency_keys set resource_id = ? where organization_id = ? and key = ? and status is null",
+                resourceId, org, key);
     }
 
     public void finish(UUID org, String key, int status, Object body) {

@@ -30,6 +30,11 @@ public final class TopicRouter {
         this.types = types;
     }
 
+    /** The event types this router knows: what may be published, with their schemas. */
+    public EventTypeRegistry types() {
+        return types;
+    }
+
     public Set<Topic> topicsOf(DomainEvent event) {
         String schemaDomain = types.require(event.eventType()).domain();
         String domain = TOPIC_DOMAIN.getOrDefault(schemaDomain, schemaDomain);

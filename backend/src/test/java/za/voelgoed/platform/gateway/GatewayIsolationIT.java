@@ -12,6 +12,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import za.voelgoed.BackendNode;
+import za.voelgoed.platform.outbox.Actor;
+import za.voelgoed.shared.event.EventTypes;
+import za.voelgoed.shared.json.Json;
 import za.voelgoed.shared.realtime.ServerFrame;
 import za.voelgoed.shared.topic.Topic;
 import za.voelgoed.shared.topic.TopicFamily;
@@ -78,6 +81,55 @@ class GatewayIsolationIT {
             assertThat(a.subscribe("ticketing:org:" + orgA)).isInstanceOf(ServerFrame.Subscribed.class);
             assertThat(a.subscribe("seating:event:" + showA)).isInstanceOf(ServerFrame.Subscribed.class);
         }
+    }
+
+    /** An order's topic belongs to the order's organisation: its staff follow it; B, a device and unknown ids do not. */
+    @Test
+    void staffFollowTheirOwnOrdersTopicAndGetItsEventsWhileOthersAreRefused() {
+        UUID order = UUID.randomUUID();
+        TestEnv.exec("insert into orders (id, organization_id, event_id, hold_id, status, customer_name, customer_email,"
+                + " subtotal_cents, discount_cents, total_cents, currency) values ('" + order + "', '" + orgA + "', '"
+                + showA + "', '" + UUID.randomUUID() + "', 'paid', 'A', 'a@example.com', 100, 0, 100, 'ZAR')");
+        try (WsProbe a = new WsProbe(node.port(), ownerA); WsProbe b = new WsProbe(node.port(), admin.createToken(orgB,
+                "owner")); WsProbe device = new WsProbe(node.port(), deviceA)) {
+            assertThat(a.subscribe("ticketing:order:" + order)).isInstanceOf(ServerFrame.Subscribed.class);
+            assertForbidden(b, "ticketing:order:" + order);
+            assertForbidden(device, "ticketing:order:" + order);
+            assertForbidden(a, "ticketing:order:" + UUID.randomUUID());
+            UUID ticket = UUID.randomUUID();
+            node.outbox().transact(Actor.system(), tx -> tx.emit(EventTypes.TICKET_VOIDED_V1, orgA, ticket, Json.object()
+                    .put("ticket_id", ticket.toString()).put("event_id", showA.toString())
+                    .put("order_id", order.toString()).put("reason", "refund")));
+            await().atMost(Duration.ofSeconds(10)).until(() -> !a.events().isEmpty());
+            assertThat(a.events()).extracting(m -> m.event()).containsExactly("ticket.voided.v1");
+            assertThat(b.events()).isEmpty();
+        }
+    }
+
+    /** A scan session's topic belongs to its organisation: its staff and its scanning devices follow it, B does not. */
+    @Test
+    void staffAndScannersFollowTheirOwnScanSessionsTopicWhileOthersAreRefused() {
+        UUID session = UUID.randomUUID();
+        TestEnv.exec("insert into scanning_sessions (id, organization_id) values ('" + session + "', '" + orgA + "')");
+        try (WsProbe a = new WsProbe(node.port(), ownerA); WsProbe b = new WsProbe(node.port(), admin.createToken(orgB,
+                "owner")); WsProbe device = new WsProbe(node.port(), deviceA)) {
+            assertThat(a.subscribe("scanning:session:" + session)).isInstanceOf(ServerFrame.Subscribed.class);
+            assertThat(device.subscribe("scanning:session:" + session)).isInstanceOf(ServerFrame.Subscribed.class);
+            assertForbidden(b, "scanning:session:" + session);
+            assertForbidden(a, "scanning:session:" + UUID.randomUUID());
+            UUID ticket = UUID.randomUUID();
+            node.outbox().transact(Actor.system(), tx -> tx.emit(EventTypes.SCAN_ACCEPTED_V1, orgA, ticket, Json.object()
+                    .put("ticket_id", ticket.toString()).put("event_id", showA.toString())
+                    .put("session_id", session.toString())));
+            await().atMost(Duration.ofSeconds(10)).until(() -> !a.events().isEmpty() && !device.events().isEmpty());
+            assertThat(a.events()).extracting(m -> m.event()).containsExactly("scan.accepted.v1");
+            assertThat(b.events()).isEmpty();
+        }
+    }
+
+    private static void assertForbidden(WsProbe probe, String topic) {
+        assertThat(probe.subscribe(topic)).as(topic).isInstanceOfSatisfying(ServerFrame.Error.class,
+                e -> assertThat(e.code()).isEqualTo("forbidden"));
     }
 
     @Test

@@ -68,6 +68,30 @@ class TopicRouterTest {
     }
 
     @Test
+    void capturesVoidedTicketsAndReconciliationFixesReachTheOrdersTopics() {
+        ObjectNode data = Json.object().put("event_id", show.toString()).put("order_id", order.toString());
+        for (String[] type : new String[][] {{EventTypes.PAYMENT_CAPTURED_V1, "payment"},
+                {EventTypes.PAYMENT_RECONCILED_V1, "checkout_attempt"}, {EventTypes.TICKET_VOIDED_V1, "ticket"}}) {
+            assertThat(router.topicsOf(event(type[0], type[1], UUID.randomUUID(), data))).as(type[0])
+                    .extracting(Topic::toString).containsExactlyInAnyOrder(
+                            "ticketing:org:" + org, "ticketing:event:" + show, "ticketing:order:" + order);
+        }
+        DomainEvent seatVoided = event(EventTypes.TICKET_VOIDED_V1, "ticket", UUID.randomUUID(),
+                data.deepCopy().put("seat_id", "Hall:A:1"));
+        assertThat(router.topicsOf(seatVoided)).extracting(Topic::toString).contains("seating:event:" + show);
+    }
+
+    @Test
+    void extensionsAllocationsAndSeatsBackOnSaleGoToTheShowsSeatingTopicOnly() {
+        ObjectNode data = Json.object().put("event_id", show.toString()).put("order_id", order.toString());
+        for (String[] type : new String[][] {{EventTypes.SEAT_HOLD_EXTENDED_V1, "hold"},
+                {EventTypes.SEAT_ALLOCATION_CHANGED_V1, "seat_allocation"}, {EventTypes.SEAT_RETURNED_V1, "seat_return"}}) {
+            assertThat(router.topicsOf(event(type[0], type[1], UUID.randomUUID(), data))).as(type[0])
+                    .extracting(Topic::toString).containsExactly("seating:event:" + show);
+        }
+    }
+
+    @Test
     void malformedIdsInDataAreIgnored() {
         DomainEvent e = event(EventTypes.TICKET_SOLD_V1, "ticket", UUID.randomUUID(),
                 Json.object().put("event_id", "not-a-uuid").put("order_id", 5));

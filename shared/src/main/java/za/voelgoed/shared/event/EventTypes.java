@@ -1,6 +1,7 @@
 package za.voelgoed.shared.event;
 
 import static za.voelgoed.shared.event.FieldType.ARRAY;
+import static za.voelgoed.shared.event.FieldType.BOOLEAN;
 import static za.voelgoed.shared.event.FieldType.INTEGER;
 import static za.voelgoed.shared.event.FieldType.OBJECT;
 import static za.voelgoed.shared.event.FieldType.STRING;
@@ -33,6 +34,14 @@ public final class EventTypes {
     public static final String TICKET_KEY_ROTATED_V1 = "ticket_key.rotated.v1";
     public static final String TICKET_KEY_RETIRED_V1 = "ticket_key.retired.v1";
     public static final String DLQ_PURGED_V1 = "dlq.purged.v1";
+    public static final String PAYMENT_CAPTURED_V1 = "payment.captured.v1";
+    public static final String PAYMENT_RECONCILED_V1 = "payment.reconciled.v1";
+    public static final String TICKET_VOIDED_V1 = "ticket.voided.v1";
+    public static final String SEAT_HOLD_EXTENDED_V1 = "seat.hold_extended.v1";
+    public static final String SEAT_ALLOCATION_CHANGED_V1 = "seat.allocation_changed.v1";
+    public static final String SEAT_RETURNED_V1 = "seat.returned.v1";
+    /** A system event: published by the gateway itself, never stored in the outbox. */
+    public static final String PRESENCE_CHANGED_V1 = "presence.changed.v1";
 
     private EventTypes() {
     }
@@ -52,6 +61,20 @@ public final class EventTypes {
         registerScanning(registry);
         registerDeadLetters(registry);
         registerTicketKeys(registry);
+        registerPresence(registry);
+    }
+
+    /**
+     * A socket of the organisation opened or closed (on its audit topic). Published by the gateway, not the
+     * outbox, so it has no stored sequence: {@code seq} is 1 for a join and 2 for the leave of the connection.
+     */
+    private static void registerPresence(EventTypeRegistry registry) {
+        registry.register(EventSchema.builder(PRESENCE_CHANGED_V1, "audit", "connection")
+                .required("state", STRING).required("connection_id", UUID).required("organization_id", UUID)
+                .required("kind", STRING).required("node", STRING).optional("role", STRING)
+                .optional("token_id", UUID).optional("device_id", UUID).optional("user_id", UUID)
+                .optional("connected_at", TIMESTAMP)
+                .build());
     }
 
     /**
@@ -98,6 +121,11 @@ public final class EventTypes {
                 .optional("seat_id", STRING).optional("ticket_type", STRING)
                 .optional("seat_meta", OBJECT)
                 .build());
+        // a ticket that no longer admits anyone; reason says why (a refund)
+        registry.register(EventSchema.builder(TICKET_VOIDED_V1, "ticketing", "ticket")
+                .required("ticket_id", UUID).required("event_id", UUID).required("order_id", UUID)
+                .required("reason", STRING).optional("seat_id", STRING).optional("ticket_type", STRING)
+                .build());
         registry.register(EventSchema.builder(COUPON_APPLIED_V1, "ticketing", "coupon")
                 .required("coupon_id", UUID).required("order_id", UUID).required("event_id", UUID)
                 .required("discount_cents", INTEGER).required("code", STRING)
@@ -109,8 +137,22 @@ public final class EventTypes {
                 .required("payment_id", UUID).required("order_id", UUID).required("amount_cents", INTEGER)
                 .required("currency", STRING).optional("event_id", UUID)
                 .build());
+        // amount_cents stays what v1 always said, the payment's amount; outcome and refunded_cents (added
+        // later, so optional) say what happened: money returned, or an uncaptured authorisation voided (0)
         registry.register(EventSchema.builder(PAYMENT_REFUNDED_V1, "payments", "payment")
                 .required("payment_id", UUID).required("order_id", UUID).required("amount_cents", INTEGER)
+                .required("currency", STRING).optional("event_id", UUID)
+                .optional("outcome", STRING).optional("refunded_cents", INTEGER)
+                .build());
+        // amount_cents is the amount captured; source is "capture" (the job) or "reconciliation"
+        registry.register(EventSchema.builder(PAYMENT_CAPTURED_V1, "payments", "payment")
+                .required("payment_id", UUID).required("order_id", UUID).required("amount_cents", INTEGER)
+                .required("currency", STRING).optional("event_id", UUID).optional("source", STRING)
+                .build());
+        // a fix of the reconciliation that no other event tells, on the checkout attempt (keyed by its order
+        // id): action "orphan_voided" is an authorisation whose order was never recorded, released at the provider
+        registry.register(EventSchema.builder(PAYMENT_RECONCILED_V1, "payments", "checkout_attempt")
+                .required("order_id", UUID).required("action", STRING).required("amount_cents", INTEGER)
                 .required("currency", STRING).optional("event_id", UUID)
                 .build());
     }
@@ -127,6 +169,22 @@ public final class EventTypes {
         registry.register(EventSchema.builder(SEAT_HOLD_RELEASED_V1, "seating", "hold")
                 .required("hold_id", UUID).required("event_id", UUID).required("seats", ARRAY)
                 .optional("quantity", INTEGER).optional("ticket_type", STRING)
+                .build());
+        registry.register(EventSchema.builder(SEAT_HOLD_EXTENDED_V1, "seating", "hold")
+                .required("hold_id", UUID).required("event_id", UUID).required("seats", ARRAY)
+                .required("expires_at", TIMESTAMP).optional("previous_expires_at", TIMESTAMP)
+                .optional("quantity", INTEGER).optional("ticket_type", STRING)
+                .build());
+        // one stream per show (resource id = the show), so two allocations of a seat arrive in commit order;
+        // blocked false and no channel put the seats back on public sale
+        registry.register(EventSchema.builder(SEAT_ALLOCATION_CHANGED_V1, "seating", "seat_allocation")
+                .required("event_id", UUID).required("seats", ARRAY).required("blocked", BOOLEAN)
+                .required("changed", INTEGER).optional("channel", STRING)
+                .build());
+        // sold inventory back on sale (resource id = the order): seat ids, or a quantity of a ticket type
+        registry.register(EventSchema.builder(SEAT_RETURNED_V1, "seating", "seat_return")
+                .required("event_id", UUID).required("order_id", UUID).required("seats", ARRAY)
+                .required("quantity", INTEGER).optional("ticket_type", STRING).optional("reason", STRING)
                 .build());
     }
 

@@ -36,13 +36,51 @@ class EventTypeRegistryTest {
     // --- the standard registry
 
     @Test
-    void standardHoldsEverySeedTypeAndTheDlqAndTicketKeySystemEventsAndNothingElse() {
+    void standardHoldsEverySeedTypeTheSystemEventsAndTheConsoleTypesAndNothingElse() {
         assertThat(EventTypeRegistry.standard().all()).extracting(s -> s.type().wire()).containsExactlyInAnyOrder(
                 "event.created.v1", "event.published.v1", "ticket.sold.v1", "ticket.sold.v2", "ticket.redeemed.v1",
                 "payment.authorized.v1", "payment.refunded.v1", "seat.hold_created.v1", "seat.hold_expired.v1",
                 "seat.hold_released.v1", "scan.accepted.v1", "scan.rejected.v1", "coupon.applied.v1",
                 "dlq.entry_added.v1", "dlq.entry_replayed.v1", "dlq.entry_discarded.v1", "dlq.purged.v1",
-                "ticket_key.created.v1", "ticket_key.rotated.v1", "ticket_key.retired.v1");
+                "ticket_key.created.v1", "ticket_key.rotated.v1", "ticket_key.retired.v1",
+                "payment.captured.v1", "payment.reconciled.v1", "ticket.voided.v1", "seat.hold_extended.v1",
+                "seat.allocation_changed.v1", "seat.returned.v1", "presence.changed.v1");
+    }
+
+    /** Every change a console shows has a type, in the domain and on the resource its topic and seq need. */
+    @Test
+    void theConsoleTypesAreRegisteredOnTheirDomainsAndResources() {
+        EventTypeRegistry standard = EventTypeRegistry.standard();
+        String[][] expected = {
+                {EventTypes.PAYMENT_CAPTURED_V1, "payments", "payment"},
+                {EventTypes.PAYMENT_RECONCILED_V1, "payments", "checkout_attempt"},
+                {EventTypes.TICKET_VOIDED_V1, "ticketing", "ticket"},
+                {EventTypes.SEAT_HOLD_EXTENDED_V1, "seating", "hold"},
+                {EventTypes.SEAT_ALLOCATION_CHANGED_V1, "seating", "seat_allocation"},
+                {EventTypes.SEAT_RETURNED_V1, "seating", "seat_return"},
+                {EventTypes.PRESENCE_CHANGED_V1, "audit", "connection"}};
+        for (String[] type : expected) {
+            EventSchema schema = standard.require(type[0]);
+            assertThat(schema.domain()).as(type[0]).isEqualTo(type[1]);
+            assertThat(schema.resourceType()).as(type[0]).isEqualTo(type[2]);
+        }
+        assertThat(standard.require(EventTypes.SEAT_RETURNED_V1).field("seats"))
+                .contains(FieldSpec.required("seats", FieldType.ARRAY));
+        assertThat(standard.require(EventTypes.SEAT_HOLD_EXTENDED_V1).field("expires_at"))
+                .contains(FieldSpec.required("expires_at", FieldType.TIMESTAMP));
+    }
+
+    /** ADR 0005: v1 of payment.refunded only gains optional fields, so every v1 consumer keeps working. */
+    @Test
+    void paymentRefundedV1SaysWhatHappenedThroughOptionalFieldsOnly() {
+        EventSchema refunded = EventTypeRegistry.standard().require(EventTypes.PAYMENT_REFUNDED_V1);
+        assertThat(refunded.field("outcome")).contains(FieldSpec.optional("outcome", STRING));
+        assertThat(refunded.field("refunded_cents")).contains(FieldSpec.optional("refunded_cents", INTEGER));
+        assertThat(refunded.fields().values()).filteredOn(FieldSpec::required).extracting(FieldSpec::name)
+                .containsExactlyInAnyOrder("payment_id", "order_id", "amount_cents", "currency");
+        var v1Data = za.voelgoed.shared.json.Json.object().put("payment_id", java.util.UUID.randomUUID().toString())
+                .put("order_id", java.util.UUID.randomUUID().toString()).put("amount_cents", 100).put("currency", "ZAR");
+        assertThat(refunded.violations(v1Data)).as("data as v1 emitters sent it").isEmpty();
     }
 
     @Test
@@ -53,7 +91,9 @@ class EventTypeRegistryTest {
                 EventTypes.PAYMENT_AUTHORIZED_V1, EventTypes.PAYMENT_REFUNDED_V1, EventTypes.SEAT_HOLD_CREATED_V1,
                 EventTypes.SEAT_HOLD_EXPIRED_V1, EventTypes.SCAN_ACCEPTED_V1, EventTypes.SCAN_REJECTED_V1,
                 EventTypes.COUPON_APPLIED_V1, EventTypes.TICKET_KEY_CREATED_V1, EventTypes.TICKET_KEY_ROTATED_V1,
-                EventTypes.TICKET_KEY_RETIRED_V1}) {
+                EventTypes.TICKET_KEY_RETIRED_V1, EventTypes.PAYMENT_CAPTURED_V1, EventTypes.PAYMENT_RECONCILED_V1,
+                EventTypes.TICKET_VOIDED_V1, EventTypes.SEAT_HOLD_EXTENDED_V1, EventTypes.SEAT_ALLOCATION_CHANGED_V1,
+                EventTypes.SEAT_RETURNED_V1, EventTypes.PRESENCE_CHANGED_V1}) {
             assertThat(standard.require(wire).type().wire()).isEqualTo(wire);
         }
     }
