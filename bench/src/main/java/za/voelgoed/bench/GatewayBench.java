@@ -33,7 +33,9 @@ import za.voelgoed.shared.realtime.ServerFrame;
  * backend.jar}). This JVM commits {@code event.published.v1} events straight into the outbox (as another
  * node would) at a fixed rate spread over the organisations, and holds the clients: each subscribes to its
  * organisation's {@code events:org} topic, so every event fans out to clients/orgs sockets. Latency runs
- * from the commit returning here to the frame decoded here (one clock). Stages add clients.
+ * from the moment the commit was due (the open-loop writer's scheduled send time, so a writer that ran late
+ * on a saturated machine does not hide its delay) to the frame decoded here (one clock); it includes the
+ * commit itself. Stages add clients.
  */
 final class GatewayBench {
 
@@ -139,7 +141,8 @@ final class GatewayBench {
     }
 
     /**
-     * Commits events at the load's rate for {@code seconds}, recording each commit's time. Open loop: every
+     * Commits events at the load's rate for {@code seconds}, recording when each commit was due (its slot's
+     * scheduled time: no coordinated omission). Open loop: every
      * slot starts its own virtual thread, so a slow commit delays only itself and the rate holds while the
      * writer pool ({@link #WRITERS} connections) has room. A fixed set of writers fell behind as soon as
      * commits slowed under load, and then measured less than the rate asked for.
@@ -162,8 +165,10 @@ final class GatewayBench {
                         }
                         return emitted;
                     });
-                    long at = System.nanoTime();
-                    events.forEach(e -> committed.put(e.eventId(), at));
+                    // latency counts from when this commit was due, not from when its thread ran again: on a
+                    // saturated machine the writer itself runs late, and that delay is part of what a client sees
+                    long due = pacer.dueNanos(ticket);
+                    events.forEach(e -> committed.put(e.eventId(), due));
                 } finally {
                     inFlight.arriveAndDeregister();
                 }
@@ -302,7 +307,7 @@ final class GatewayBench {
             for (Sample s : all) {
                 Long at = committed.get(s.id());
                 if (at != null) {
-                    out[n++] = Math.max(0, s.nanos() - at);
+                    out[n++] = s.nanos() - at;
                 }
             }
             return java.util.Arrays.copyOf(out, n);
@@ -311,7 +316,7 @@ final class GatewayBench {
         private int dumps;
 
         /**
-         * With BENCH_DUMP set: every sample of the stage as "commit nanos,latency nanos" in
+         * With BENCH_DUMP set: every sample of the stage as "due nanos,latency nanos" in
          * {@code gateway-<stage>-<clients>.csv}, for looking at the tail over time.
          */
         void dump(Map<UUID, Long> committed, int clients) {
