@@ -54,6 +54,7 @@ import za.voelgoed.platform.outbox.ConsumerRegistry;
 import za.voelgoed.platform.outbox.Outbox;
 import za.voelgoed.platform.outbox.OutboxAdminRoutes;
 import za.voelgoed.platform.outbox.OutboxDispatcher;
+import za.voelgoed.platform.outbox.OutboxRetention;
 import za.voelgoed.platform.outbox.OutboxRunner;
 import za.voelgoed.platform.outbox.PiiScrubber;
 import za.voelgoed.platform.pubsub.PubSub;
@@ -93,6 +94,7 @@ public final class BackendNode implements AutoCloseable {
     private final TopicRouter router;
     private final OutboxDispatcher dispatcher;
     private final OutboxRunner runner;
+    private final OutboxRetention retention;
     private final AdminToken.Bootstrap admin;
     private final Jobs jobs;
     private final DeadLetters deadLetters;
@@ -134,6 +136,7 @@ public final class BackendNode implements AutoCloseable {
                 settings.consumerMaxAttempts());
         this.runner = new OutboxRunner(dispatcher, drainer, database::dedicatedConnection, database.dsl(),
                 eventTelemetry, settings.pollIntervalMs(), settings.dispatchThreads(), config.nodeId());
+        this.retention = new OutboxRetention(database.dsl(), settings.retentionDays(), eventTelemetry);
         this.admin = AdminToken.bootstrap(database.dsl(), config.adminToken());
         admin.createdSecret().ifPresent(BackendNode::announce);
         var provider = config.paymentProvider();
@@ -161,6 +164,7 @@ public final class BackendNode implements AutoCloseable {
         node.notifier = new CommitNotifier(node.database.dataSource(), node.runner::wake, config.nodeId());
         node.outbox.onCommit(events -> node.notifier.committed());
         node.runner.start();
+        node.retention.start();
         if (config.jobs().enabled()) {
             node.jobEngine.start();
         }
@@ -351,6 +355,7 @@ public final class BackendNode implements AutoCloseable {
         if (notifier != null) {
             notifier.close();
         }
+        retention.close();
         runner.close();
         pubsub.close();
         redis.close();

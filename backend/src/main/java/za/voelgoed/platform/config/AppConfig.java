@@ -70,9 +70,12 @@ public record AppConfig(
                              int resumeFrameCost) {
     }
 
-    /** Tuning of the after-commit dispatcher. */
+    /**
+     * Tuning of the after-commit dispatcher, and how many days events are kept in the outbox (0: for ever); the
+     * retention must be longer than any client's reconnect gap (an older resume point means a rehydrate).
+     */
     public record OutboxSettings(int batchSize, long pollIntervalMs, int consumerMaxAttempts, long consumerBackoffMs,
-                                 int dispatchThreads) {
+                                 int dispatchThreads, int retentionDays) {
     }
 
     /**
@@ -119,7 +122,8 @@ public record AppConfig(
                         in.integer("VOELGOED_OUTBOX_POLL_INTERVAL_MS", "outbox.poll-interval-ms", 500),
                         in.integer("VOELGOED_OUTBOX_CONSUMER_MAX_ATTEMPTS", "outbox.consumer-max-attempts", 6),
                         in.integer("VOELGOED_OUTBOX_CONSUMER_BACKOFF_MS", "outbox.consumer-backoff-ms", 1000),
-                        in.integer("VOELGOED_OUTBOX_DISPATCH_THREADS", "outbox.dispatch-threads", 2)),
+                        in.integer("VOELGOED_OUTBOX_DISPATCH_THREADS", "outbox.dispatch-threads", 2),
+                        in.integer("VOELGOED_OUTBOX_RETENTION_DAYS", "outbox.retention-days", 30)),
                 in.integer("VOELGOED_PUBSUB_SUBSCRIBER_QUEUE", "pubsub.subscriber-queue", 4096),
                 in.integer("VOELGOED_PUBSUB_LINGER_MS", "pubsub.linger-ms", 5),
                 new GatewaySettings(

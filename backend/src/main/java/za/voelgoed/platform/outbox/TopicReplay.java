@@ -22,7 +22,7 @@ import za.voelgoed.shared.topic.Topic;
  * an earlier time) in commit order; the client drops what it has already seen by {@code id}/{@code seq}.
  * The work of one resume is bounded: it reads at most {@code scanLimit + 1} of the organisation's rows, in
  * time order along the {@code (organization_id, timestamp)} index, and gives up (the client rehydrates) when
- * there are more.
+ * there are more, or when the retention may have pruned events after the client's point.
  */
 public final class TopicReplay {
 
@@ -53,7 +53,7 @@ public final class TopicReplay {
                 .and(DOMAIN_EVENTS.TIMESTAMP.ge(since.minus(margin).atOffset(ZoneOffset.UTC)))
                 .orderBy(DOMAIN_EVENTS.TIMESTAMP).limit(scanLimit + 1)
                 .fetch();
-        if (rows.size() > scanLimit) {
+        if (rows.size() > scanLimit || olderThanRetained(org, since)) {
             return Optional.empty();
         }
         List<DomainEvent> scanned = new ArrayList<>(rows.size());
@@ -68,5 +68,15 @@ public final class TopicReplay {
             }
         }
         return Optional.of(matching);
+    }
+
+    /**
+     * Whether events the client missed since {@code since} may have been pruned by the retention: a replay
+     * would then be partial, so the client must rehydrate. Asked after the read: a prune deletes its rows and
+     * moves the organisation's mark in one transaction, so a read that missed pruned rows sees the mark.
+     */
+    private boolean olderThanRetained(UUID org, Instant since) {
+        Instant readFrom = since.minus(margin);
+        return PruneStore.prunedThrough(dsl, org).filter(mark -> !mark.isBefore(readFrom)).isPresent();
     }
 }
