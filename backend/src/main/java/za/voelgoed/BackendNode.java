@@ -15,6 +15,7 @@ import za.voelgoed.events.Events;
 import za.voelgoed.identity.AdminToken;
 import za.voelgoed.identity.Identities;
 import za.voelgoed.identity.IdentityRoutes;
+import za.voelgoed.seating.InventoryExpiry;
 import za.voelgoed.seating.Seating;
 import za.voelgoed.payments.HttpPaymentProvider;
 import za.voelgoed.payments.PaymentProvider;
@@ -176,7 +177,8 @@ public final class BackendNode implements AutoCloseable {
         Orgs orgs = new Orgs(outbox, database.dsl());
         Events events = new Events(outbox, database.dsl(), orgs);
         seating = new Seating(outbox, database.dsl(), redis, Clock.systemUTC(), config.holdSweepIntervalMs(),
-                config.driftCheckIntervalMs(), config.nodeId(), events::statusOf, new MicrometerInventoryTelemetry(telemetry.registry()));
+                config.driftCheckIntervalMs(), config.nodeId(), events::statusOf, new MicrometerInventoryTelemetry(telemetry.registry()),
+                InventoryExpiry.ofHours(config.inventoryTtl().keepAfterEndHours(), config.inventoryTtl().defaultShowHours()));
         idempotency = new IdempotencyKeys(database.dsl(), masterKey,
                 Duration.ofHours(config.security().idempotencyRetentionHours())).startPruning();
         Coupons coupons = new Coupons(database.dsl());

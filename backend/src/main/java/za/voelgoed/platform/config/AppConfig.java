@@ -29,10 +29,18 @@ public record AppConfig(
         JobSettings jobs,
         long holdSweepIntervalMs,
         long driftCheckIntervalMs,
+        InventoryTtl inventoryTtl,
         ProviderSettings paymentProvider,
         SecuritySettings security,
         ManagementSettings management,
         DbTimeouts dbTimeouts) {
+
+    /**
+     * How long a show's Redis state lives: until {@code keepAfterEndHours} after the show ends, where a show
+     * without an end time ends {@code defaultShowHours} after it starts.
+     */
+    public record InventoryTtl(int keepAfterEndHours, int defaultShowHours) {
+    }
 
     /** Server-side ceilings of every pooled session: idle inside a transaction, and one statement (0: none). */
     public record DbTimeouts(int idleInTransactionMs, int statementMs) {
@@ -152,6 +160,9 @@ public record AppConfig(
                 jobs(in),
                 in.integer("VOELGOED_HOLD_SWEEP_INTERVAL_MS", "seating.hold-sweep-interval-ms", 500),
                 in.integer("VOELGOED_INVENTORY_DRIFT_INTERVAL_MS", "seating.drift-check-interval-ms", 30_000),
+                new InventoryTtl(
+                        in.integer("VOELGOED_INVENTORY_KEEP_AFTER_END_HOURS", "seating.keep-after-end-hours", 168),
+                        in.integer("VOELGOED_SHOW_DEFAULT_HOURS", "seating.default-show-hours", 24)),
                 new ProviderSettings(
                         in.text("VOELGOED_PAYMENTS_URL", "payments.url", "http://127.0.0.1:8089"),
                         in.integer("VOELGOED_PAYMENTS_CONNECT_TIMEOUT_MS", "payments.connect-timeout-ms", 1_000),
