@@ -55,25 +55,11 @@ class JobRescueIT {
         await().atMost(Duration.ofSeconds(15)).until(() -> "discarded".equals(state(last.jobId()))
                 && "completed".equals(state(spare.jobId())));
 
-        assertThat(Db.count("select attempt from jobs where id = ?", last.jobId())).isEqualTo(2);
-        assertThat(Db.count("select count(*) from test_job_effects where job_id = ?", last.jobId())).isZero();
-        assertThat(Db.count("select attempts from dead_letters where job_id = ?", last.jobId())).isEqualTo(2);
-        var errors = Json.tree(Db.single("select errors::text from dead_letters where job_id = ?", last.jobId())
-                .toString());
-        assertThat(errors).hasSize(2);
-        assertThat(errors.get(1).path("attempt").asInt()).isEqualTo(2);
-        assertThat(errors.get(1).path("node").asText()).isEqualTo("doomed");
-        assertThat(errors.get(1).path("error").asText()).startsWith("rescued: node doomed stopped heartbeating");
-        assertThat(Db.count("select count(*) from dead_letter_audit where job_id = ? and action = 'dead'",
-                last.jobId())).isEqualTo(1);
-        assertThat(Db.count("select count(*) from domain_events where event_type = 'dlq.entry_added.v1'"))
-                .isEqualTo(1);
-
+        assertDeadLetteredAfter(last.jobId(), 2, "doomed");
         assertThat(Db.single("select node from test_job_effects where job_id = ?", spare.jobId())).isEqualTo("test");
         assertThat(Db.count("select attempt from jobs where id = ?", spare.jobId())).isEqualTo(2);
         assertThat(Db.single("select errors->0->>'error' from jobs where id = ?", spare.jobId()))
                 .isEqualTo("rescued: node doomed stopped heartbeating");
-
         // the meters follow the commits they report
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
             assertThat(telemetry.rescued.get()).isEqualTo(2);
@@ -107,6 +93,23 @@ class JobRescueIT {
             assertThat(telemetry.rescued.get()).isEqualTo(20);
             assertThat(telemetry.outcomes).hasSize(20).allSatisfy(o -> assertThat(o).endsWith(":discarded"));
         });
+    }
+
+    /** Dead-lettered through the normal path after exactly {@code attempts}, the last lost with {@code node}. */
+    private static void assertDeadLetteredAfter(long jobId, int attempts, String node) {
+        assertThat(Db.count("select attempt from jobs where id = ?", jobId)).isEqualTo(attempts);
+        assertThat(Db.count("select count(*) from test_job_effects where job_id = ?", jobId)).isZero();
+        assertThat(Db.count("select attempts from dead_letters where job_id = ?", jobId)).isEqualTo(attempts);
+        var errors = Json.tree(Db.single("select errors::text from dead_letters where job_id = ?", jobId).toString());
+        assertThat(errors).hasSize(attempts);
+        assertThat(errors.get(attempts - 1).path("attempt").asInt()).isEqualTo(attempts);
+        assertThat(errors.get(attempts - 1).path("node").asText()).isEqualTo(node);
+        assertThat(errors.get(attempts - 1).path("error").asText())
+                .startsWith("rescued: node " + node + " stopped heartbeating");
+        assertThat(Db.count("select count(*) from dead_letter_audit where job_id = ? and action = 'dead'", jobId))
+                .isEqualTo(1);
+        assertThat(Db.count("select count(*) from domain_events where event_type = 'dlq.entry_added.v1'"))
+                .isEqualTo(1);
     }
 
     private JobRequest effectJob(String label) {
