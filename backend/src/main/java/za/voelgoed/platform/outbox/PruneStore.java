@@ -16,8 +16,9 @@ final class PruneStore {
      * One batch as one autocommit statement: the next {@code ?} rows after a position, in position order; of
      * those older than the cutoff, the ones not pending dispatch and not of a resource with a consumer block
      * are deleted with their receipts, and their organisations' marks move forward in the same transaction.
-     * Rows another node is deleting at the same moment are skipped, not waited for. Nothing but a pruner
-     * locks event rows (they are never updated), so the locks are held for the length of one small statement.
+     * Rows another node is deleting at the same moment are skipped, not waited for, and marks are written in
+     * organisation order, so two pruners never wait on each other in a circle. Nothing but a pruner locks
+     * event rows (they are never updated), so the locks are held for the length of one small statement.
      */
     private static final String BATCH = """
             with scanned as materialized (
@@ -37,7 +38,7 @@ final class PruneStore {
                 returning organization_id, "timestamp"
             ), marked as (
                 insert into outbox_prune_marks (organization_id, pruned_through)
-                select organization_id, max("timestamp") from gone group by organization_id
+                select organization_id, max("timestamp") from gone group by organization_id order by organization_id
                 on conflict (organization_id) do update
                     set pruned_through = greatest(outbox_prune_marks.pruned_through, excluded.pruned_through),
                         updated_at = now()
