@@ -3,6 +3,7 @@
 -- the hold's hash, loaded marker. ARGV: hold id, expiry ms, ticket type ('' for seats), quantity, seat
 -- indexes... Returns 1 when put back, 0 when Redis still had it, -1 when the show is not loaded at all,
 -- 2 when Redis meanwhile gave the room to holds PostgreSQL will refuse (their refusal reloads the show).
+-- The keys it may create expire with the show: when its loaded marker does (load_event.lua).
 if redis.call('EXISTS', KEYS[5]) == 0 then
     return -1
 end
@@ -30,4 +31,9 @@ else
     redis.call('HSET', KEYS[4], 'seats', table.concat(ARGV, ',', 5), 'quantity', ARGV[4])
 end
 redis.call('ZADD', KEYS[3], ARGV[2], ARGV[1])
+local expireAt = redis.call('PEXPIRETIME', KEYS[5])
+if expireAt > 0 then
+    redis.call('PEXPIREAT', KEYS[3], expireAt)
+    redis.call('PEXPIREAT', KEYS[4], expireAt)
+end
 return 1

@@ -16,6 +16,7 @@ import za.voelgoed.identity.AdminToken;
 import za.voelgoed.identity.Identities;
 import za.voelgoed.identity.IdentityRoutes;
 import za.voelgoed.scanning.ScanSessions;
+import za.voelgoed.seating.InventoryExpiry;
 import za.voelgoed.seating.Seating;
 import za.voelgoed.payments.HttpPaymentProvider;
 import za.voelgoed.payments.PaymentProvider;
@@ -55,6 +56,7 @@ import za.voelgoed.platform.outbox.ConsumerRegistry;
 import za.voelgoed.platform.outbox.Outbox;
 import za.voelgoed.platform.outbox.OutboxAdminRoutes;
 import za.voelgoed.platform.outbox.OutboxDispatcher;
+import za.voelgoed.platform.outbox.OutboxRetention;
 import za.voelgoed.platform.outbox.OutboxRunner;
 import za.voelgoed.platform.outbox.PiiScrubber;
 import za.voelgoed.platform.outbox.DispatchLog;
@@ -98,6 +100,7 @@ public final class BackendNode implements AutoCloseable {
     private final DispatchLog dispatchLog;
     private final OutboxDispatcher dispatcher;
     private final OutboxRunner runner;
+    private final OutboxRetention retention;
     private final AdminToken.Bootstrap admin;
     private final Jobs jobs;
     private final DeadLetters deadLetters;
@@ -142,6 +145,7 @@ public final class BackendNode implements AutoCloseable {
                 settings.consumerMaxAttempts());
         this.runner = new OutboxRunner(dispatcher, drainer, database::dedicatedConnection, database.dsl(),
                 eventTelemetry, settings.pollIntervalMs(), settings.dispatchThreads(), config.nodeId());
+        this.retention = new OutboxRetention(database.dsl(), settings.retentionDays(), eventTelemetry);
         this.admin = AdminToken.bootstrap(database.dsl(), config.adminToken());
         admin.createdSecret().ifPresent(BackendNode::announce);
         var provider = config.paymentProvider();
@@ -169,6 +173,7 @@ public final class BackendNode implements AutoCloseable {
         node.notifier = new CommitNotifier(node.database.dataSource(), node.runner::wake, config.nodeId());
         node.outbox.onCommit(events -> node.notifier.committed());
         node.runner.start();
+        node.retention.start();
         if (config.jobs().enabled()) {
             node.jobEngine.start();
         }
@@ -180,7 +185,8 @@ public final class BackendNode implements AutoCloseable {
         Orgs orgs = new Orgs(outbox, database.dsl());
         Events events = new Events(outbox, database.dsl(), orgs);
         seating = new Seating(outbox, database.dsl(), redis, Clock.systemUTC(), config.holdSweepIntervalMs(),
-                config.driftCheckIntervalMs(), config.nodeId(), events::statusOf, new MicrometerInventoryTelemetry(telemetry.registry()));
+                config.driftCheckIntervalMs(), config.nodeId(), events::statusOf, new MicrometerInventoryTelemetry(telemetry.registry()),
+                InventoryExpiry.ofHours(config.inventoryTtl().keepAfterEndHours(), config.inventoryTtl().defaultShowHours()));
         idempotency = new IdempotencyKeys(database.dsl(), masterKey,
                 Duration.ofHours(config.security().idempotencyRetentionHours())).startPruning();
         Coupons coupons = new Coupons(database.dsl());
@@ -370,6 +376,7 @@ public final class BackendNode implements AutoCloseable {
         if (notifier != null) {
             notifier.close();
         }
+        retention.close();
         runner.close();
         pubsub.close();
         redis.close();

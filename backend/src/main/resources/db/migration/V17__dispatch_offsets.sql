@@ -8,9 +8,7 @@ create sequence dispatch_offsets;
 
 create table dispatch_counters (
     organization_id  uuid primary key,
-    last_offset      bigint not null,
-    -- offsets up to here were pruned with their events: a resume point at or before it cannot be replayed
-    pruned_through   bigint not null default 0
+    last_offset      bigint not null
 );
 
 create table dispatch_log (
@@ -19,6 +17,12 @@ create table dispatch_log (
     position         bigint not null,
     primary key (organization_id, org_offset)
 );
+-- the retention prunes the log with its events, found by position
+create index dispatch_log_by_position on dispatch_log (position);
+
+-- The newest offset pruned per organisation, beside the newest time (V16): a resume point before it cannot be
+-- replayed, and the client rehydrates.
+alter table outbox_prune_marks add column pruned_offset bigint not null default 0;
 
 -- Resume now reads the dispatch log by offset along its primary key; the time index V11 added for the
 -- timestamp-based resume serves nothing and costs every event insert an index entry.

@@ -1,6 +1,7 @@
 package za.voelgoed.seating;
 
 import java.lang.System.Logger.Level;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -9,7 +10,8 @@ import org.jooq.DSLContext;
 
 /**
  * Seat maps (immutable once a show is created, so cached per node) and the loading of a show's Redis
- * state from PostgreSQL: on first use, after FLUSHALL, on demand, and after a drift was found.
+ * state from PostgreSQL: at start for current shows, on first use for the others, after FLUSHALL, on
+ * demand, and after a drift was found. Each load gives the show's keys their expiry ({@link InventoryExpiry}).
  */
 public final class Inventories {
 
@@ -17,15 +19,17 @@ public final class Inventories {
 
     private final DSLContext dsl;
     private final RedisInventory redis;
+    private final InventoryExpiry expiry;
     private final Map<UUID, java.util.Optional<SeatMap>> seatMaps = new ConcurrentHashMap<>();
     private final Map<UUID, SaleSettings> saleSettings = new ConcurrentHashMap<>();
     private final Map<UUID, Object> loadLocks = new ConcurrentHashMap<>();
     /** Loads done per show, so that requests which found Redis stale at the same time share one load. */
     private final Map<UUID, Long> loads = new ConcurrentHashMap<>();
 
-    Inventories(DSLContext dsl, RedisInventory redis) {
+    Inventories(DSLContext dsl, RedisInventory redis, InventoryExpiry expiry) {
         this.dsl = dsl;
         this.redis = redis;
+        this.expiry = expiry;
     }
 
     /** The show's sale settings (fixed when the show is created, so cached per node). */
@@ -70,16 +74,31 @@ public final class Inventories {
         synchronized (loadLocks.computeIfAbsent(eventId, k -> new Object())) {
             loads.merge(eventId, 1L, Long::sum);
             InventoryState state = InventoryStore.state(dsl, eventId);
-            redis.load(eventId, state);
+            Instant expiresAt = keysExpireAt(eventId);
+            redis.load(eventId, state, expiresAt.toEpochMilli());
             LOG.log(Level.INFO, "inventory_loaded event=" + eventId + " seats=" + state.seatCount() + " taken="
-                    + state.taken().cardinality() + " holds=" + state.holds().size());
+                    + state.taken().cardinality() + " holds=" + state.holds().size() + " expires_at=" + expiresAt);
         }
     }
 
+    private Instant keysExpireAt(UUID eventId) {
+        var times = InventoryStore.showTimes(dsl, eventId);
+        return expiry.keysExpireAt(times.map(InventoryStore.ShowTimes::startsAt).orElse(null),
+                times.map(InventoryStore.ShowTimes::endsAt).orElse(null), Instant.now());
+    }
+
     /**
-     * Loads the show unless it is loaded. Checked again under the lock: after a FLUSHALL every request
-     * finds the show missing, and one load serves them all instead of one load each.
+     * What a node loads when it starts: the shows on sale or still to come. The others (over, or cancelled)
+     * load on first use, like any show after a FLUSHALL; their keys had expired or will.
      */
+    int loadCurrent() {
+        List<UUID> current = InventoryStore.currentShows(dsl, expiry.defaultLength());
+        current.forEach(this::rebuild);
+        LOG.log(Level.INFO, "inventory_loaded_current shows=" + current.size() + " on_first_use="
+                + (InventoryStore.showsWithSale(dsl) - current.size()));
+        return current.size();
+    }
+
     /**
      * Reloads after PostgreSQL refused what Redis allowed, unless another load started after
      * {@code seenLoads} (read when the refusal came): a burst of refusals costs one load, not one each.
@@ -96,6 +115,10 @@ public final class Inventories {
         return loads.getOrDefault(eventId, 0L);
     }
 
+    /**
+     * Loads the show unless it is loaded. Checked again under the lock: after a FLUSHALL (or once its keys
+     * expired) every request finds the show missing, and one load serves them all instead of one load each.
+     */
     void ensureLoaded(UUID orgId, UUID eventId) {
         if (redis.isLoaded(eventId)) {
             return;

@@ -102,6 +102,33 @@ final class InventoryStore {
                 seats == null ? List.of() : Arrays.asList(seats), r.get(3, String.class), r.get(4, Integer.class));
     }
 
+    /** When the show starts and (if it says) ends; empty for a show that does not exist. */
+    static Optional<ShowTimes> showTimes(DSLContext dsl, UUID eventId) {
+        return dsl.fetchOptional("select starts_at, ends_at from events where id = ?", eventId)
+                .map(r -> new ShowTimes(r.get(0, OffsetDateTime.class).toInstant(),
+                        Optional.ofNullable(r.get(1, OffsetDateTime.class)).map(OffsetDateTime::toInstant).orElse(null)));
+    }
+
+    record ShowTimes(java.time.Instant startsAt, java.time.Instant endsAt) {
+    }
+
+    /**
+     * Shows with a sale that are on sale or still to come: not cancelled, and not over by
+     * {@link InventoryExpiry#endOf} (the same rule, in SQL).
+     */
+    static List<UUID> currentShows(DSLContext dsl, java.time.Duration defaultLength) {
+        return dsl.fetch("""
+                select s.event_id from event_sale_settings s join events e on e.id = s.event_id
+                where e.status <> 'cancelled'
+                  and coalesce(e.ends_at, e.starts_at + make_interval(secs => ?)) > now()""",
+                defaultLength.toSeconds()).map(r -> r.get(0, UUID.class));
+    }
+
+    /** Shows with a sale, any time: how many a start leaves to load on first use. */
+    static int showsWithSale(DSLContext dsl) {
+        return dsl.fetchSingle("select count(*) from event_sale_settings").get(0, Integer.class);
+    }
+
     /** The columns {@link #toHold} reads, in its order. */
     static final String HOLD_COLUMNS =
             "id, organization_id, event_id, ticket_type, quantity, seat_indexes, status, expires_at, max_expires_at";

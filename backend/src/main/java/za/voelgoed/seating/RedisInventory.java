@@ -97,12 +97,12 @@ final class RedisInventory {
         return value == null ? 0 : Long.parseLong(value);
     }
 
-    /** Refunded tickets go back on sale. */
+    /** Refunded tickets go back on sale; a show not loaded is left alone (its next load reads the refund). */
     void returnSold(UUID eventId, String ticketType, int quantity, List<Integer> seatIndexes) {
         InventoryKeys keys = InventoryKeys.of(redis, eventId);
         List<String> args = new ArrayList<>(List.of(ticketType == null ? "" : ticketType, Integer.toString(quantity)));
         seatIndexes.forEach(i -> args.add(Integer.toString(i)));
-        RETURN_SOLD.run(redis.client(), List.of(keys.taken(), keys.ga(), keys.sold()), args);
+        RETURN_SOLD.run(redis.client(), List.of(keys.taken(), keys.ga(), keys.sold(), keys.loaded()), args);
     }
 
     /** Puts a committed hold back if a load that ran while it was written left it out; true when it did. */
@@ -122,14 +122,15 @@ final class RedisInventory {
                 ZAddParams.zAddParams().xx());
     }
 
-    /** Replaces the show's Redis state by {@code state} in one atomic step. */
-    void load(UUID eventId, InventoryState state) {
+    /** Replaces the show's Redis state by {@code state} in one atomic step; its keys expire at {@code expireAtMs}. */
+    void load(UUID eventId, InventoryState state, long expireAtMs) {
         InventoryKeys keys = InventoryKeys.of(redis, eventId);
         List<byte[]> keyList = new ArrayList<>(List.of(bytes(keys.taken()), bytes(keys.ga()), bytes(keys.holds()),
                 bytes(keys.loaded()), bytes(keys.sold())));
         List<byte[]> args = new ArrayList<>();
         args.add(toRedisBitmap(state.taken(), state.seatCount()));
         args.add(bytes(Long.toString(state.sold())));
+        args.add(bytes(Long.toString(expireAtMs)));
         args.add(bytes(Integer.toString(state.ticketTypes().size() * 3)));
         state.ticketTypes().forEach(t -> {
             add(args, t.code() + ":capacity", t.capacity());

@@ -38,11 +38,12 @@ public final class Seating implements AutoCloseable {
     private final java.util.Map<OnSale, Long> onSale = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Seating(Outbox outbox, DSLContext dsl, Redis redis, Clock clock, long sweepIntervalMs, long driftIntervalMs,
-                   String nodeId, BiFunction<UUID, UUID, Optional<String>> showStatus, InventoryTelemetry telemetry) {
+                   String nodeId, BiFunction<UUID, UUID, Optional<String>> showStatus, InventoryTelemetry telemetry,
+                   InventoryExpiry expiry) {
         RedisInventory inventory = new RedisInventory(redis);
         this.redisInventory = inventory;
         this.dsl = dsl;
-        this.inventories = new Inventories(dsl, inventory);
+        this.inventories = new Inventories(dsl, inventory, expiry);
         this.holds = new Holds(outbox, dsl, inventory, inventories, clock, nodeId);
         this.allocations = new Allocations(outbox, inventories);
         this.availability = new AvailabilityReader(dsl, inventories);
@@ -117,11 +118,12 @@ public final class Seating implements AutoCloseable {
         inventories.rebuild(eventId);
     }
 
-    /** Reloads every show that has a sale from PostgreSQL: what a node does when it starts. */
+    /**
+     * What a node does when it starts: reloads the shows on sale or still to come from PostgreSQL; the rest
+     * load on first use. Returns how many it loaded.
+     */
     public int rebuildAll() {
-        var events = dsl.fetch("select event_id from event_sale_settings").map(r -> r.get(0, UUID.class));
-        events.forEach(inventories::rebuild);
-        return events.size();
+        return inventories.loadCurrent();
     }
 
     /** Compares Redis with PostgreSQL for the show, repairs a difference, and returns it. */

@@ -29,6 +29,7 @@ public record AppConfig(
         JobSettings jobs,
         long holdSweepIntervalMs,
         long driftCheckIntervalMs,
+        InventoryTtl inventoryTtl,
         ProviderSettings paymentProvider,
         SecuritySettings security,
         ManagementSettings management,
@@ -37,6 +38,13 @@ public record AppConfig(
 
     /** Thread dumps when requests are in flight and none completes for {@code afterMs} (0: off), into {@code directory}. */
     public record StallWatch(int afterMs, String directory) {
+    }
+
+    /**
+     * How long a show's Redis state lives: until {@code keepAfterEndHours} after the show ends, where a show
+     * without an end time ends {@code defaultShowHours} after it starts.
+     */
+    public record InventoryTtl(int keepAfterEndHours, int defaultShowHours) {
     }
 
     /** Server-side ceilings of every pooled session: idle inside a transaction, and one statement (0: none). */
@@ -75,9 +83,12 @@ public record AppConfig(
                              int resumeFrameCost) {
     }
 
-    /** Tuning of the after-commit dispatcher. */
+    /**
+     * Tuning of the after-commit dispatcher, and how many days events are kept in the outbox (0: for ever); the
+     * retention must be longer than any client's reconnect gap (an older resume point means a rehydrate).
+     */
     public record OutboxSettings(int batchSize, long pollIntervalMs, int consumerMaxAttempts, long consumerBackoffMs,
-                                 int dispatchThreads) {
+                                 int dispatchThreads, int retentionDays) {
     }
 
     /**
@@ -124,7 +135,8 @@ public record AppConfig(
                         in.integer("VOELGOED_OUTBOX_POLL_INTERVAL_MS", "outbox.poll-interval-ms", 500),
                         in.integer("VOELGOED_OUTBOX_CONSUMER_MAX_ATTEMPTS", "outbox.consumer-max-attempts", 6),
                         in.integer("VOELGOED_OUTBOX_CONSUMER_BACKOFF_MS", "outbox.consumer-backoff-ms", 1000),
-                        in.integer("VOELGOED_OUTBOX_DISPATCH_THREADS", "outbox.dispatch-threads", 2)),
+                        in.integer("VOELGOED_OUTBOX_DISPATCH_THREADS", "outbox.dispatch-threads", 2),
+                        in.integer("VOELGOED_OUTBOX_RETENTION_DAYS", "outbox.retention-days", 30)),
                 in.integer("VOELGOED_PUBSUB_SUBSCRIBER_QUEUE", "pubsub.subscriber-queue", 4096),
                 in.integer("VOELGOED_PUBSUB_LINGER_MS", "pubsub.linger-ms", 5),
                 new GatewaySettings(
@@ -152,6 +164,9 @@ public record AppConfig(
                 jobs(in),
                 in.integer("VOELGOED_HOLD_SWEEP_INTERVAL_MS", "seating.hold-sweep-interval-ms", 500),
                 in.integer("VOELGOED_INVENTORY_DRIFT_INTERVAL_MS", "seating.drift-check-interval-ms", 30_000),
+                new InventoryTtl(
+                        in.integer("VOELGOED_INVENTORY_KEEP_AFTER_END_HOURS", "seating.keep-after-end-hours", 168),
+                        in.integer("VOELGOED_SHOW_DEFAULT_HOURS", "seating.default-show-hours", 24)),
                 new ProviderSettings(
                         in.text("VOELGOED_PAYMENTS_URL", "payments.url", "http://127.0.0.1:8089"),
                         in.integer("VOELGOED_PAYMENTS_CONNECT_TIMEOUT_MS", "payments.connect-timeout-ms", 1_000),

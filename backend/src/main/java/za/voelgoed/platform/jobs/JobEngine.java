@@ -45,6 +45,7 @@ public final class JobEngine implements AutoCloseable {
     private final ConnectionSource listenConnections;
     private final Acker acker;
     private final Executions executions;
+    private final Rescuer rescuer;
     private final ScheduledExecutorService watchdog;
     private final Map<QueueKind, Producer> producers = new EnumMap<>(QueueKind.class);
     private final List<RecurringJob> recurring = new CopyOnWriteArrayList<>();
@@ -69,6 +70,7 @@ public final class JobEngine implements AutoCloseable {
                 .name("jobs-watchdog-" + nodeId).factory());
         Backoff backoff = new Backoff(Duration.ofMillis(settings.backoffMs()), Duration.ofHours(1));
         this.executions = new Executions(dsl, jobs.workers(), acker, deadLetters, telemetry, backoff, watchdog, nodeId);
+        this.rescuer = new Rescuer(dsl, deadLetters, telemetry, nodeId);
     }
 
     /** Adds a recurring job; call before {@link #start()} or at any time after. */
@@ -155,10 +157,7 @@ public final class JobEngine implements AutoCloseable {
     }
 
     private void rescue() {
-        List<Long> rescued = NodeLiveness.rescue(dsl, settings.nodeTimeoutMs());
-        if (!rescued.isEmpty()) {
-            LOG.log(Level.WARNING, "jobs_rescued count=" + rescued.size() + " by=" + nodeId);
-            telemetry.rescued(rescued.size());
+        if (rescuer.rescue(settings.nodeTimeoutMs()) > 0) {
             wake();
         }
     }

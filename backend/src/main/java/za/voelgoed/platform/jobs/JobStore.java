@@ -98,7 +98,8 @@ final class JobStore {
                 .map(JobStore::toClaim);
     }
 
-    private static Claim toClaim(Record r) {
+    /** A claim from the first 13 columns of a row, in the order {@link #claim} returns them. */
+    static Claim toClaim(Record r) {
         return new Claim(r.get(0, Long.class), r.get(1, Long.class), r.get(2, String.class), r.get(3, UUID.class),
                 QueueKind.fromWire(r.get(4, String.class)).orElseThrow(), r.get(5, String.class),
                 r.get(6, String.class), Json.tree(r.get(7, JSONB.class).data()), r.get(8, Integer.class),

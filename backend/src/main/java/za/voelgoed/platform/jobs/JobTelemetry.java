@@ -13,6 +13,7 @@ public interface JobTelemetry {
     /** An attempt ended: {@code completed}, {@code retry}, {@code discarded} or {@code fenced}. */
     void finished(Claim job, Duration took, String outcome);
 
+    /** Jobs taken back from dead nodes: given back to their queue, or (last attempt) dead-lettered. */
     void rescued(int jobs);
 
     /** The retention deleted {@code count} dead letters of {@code status} ({@code resolved} or {@code dead}). */

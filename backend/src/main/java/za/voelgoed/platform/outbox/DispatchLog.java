@@ -104,8 +104,12 @@ public final class DispatchLog {
     }
 
     public Head head(UUID org) {
-        return dsl.fetchOptional("select last_offset, pruned_through from dispatch_counters where organization_id = ?",
-                org).map(r -> new Head(r.get(0, Long.class), r.get(1, Long.class))).orElse(new Head(0, 0));
+        var row = dsl.fetchOne("""
+                select (select last_offset from dispatch_counters where organization_id = ?),
+                       (select pruned_offset from outbox_prune_marks where organization_id = ?)""", org, org);
+        Long last = row.get(0, Long.class);
+        Long pruned = row.get(1, Long.class);
+        return new Head(last == null ? 0 : last, pruned == null ? 0 : pruned);
     }
 
     /**

@@ -16,4 +16,8 @@ public interface OutboxTelemetry {
 
     /** Latest sample of undispatched rows and of consumer blocks by state. */
     void backlog(long pendingEvents, java.util.Map<String, Integer> blocksByState);
+
+    /** The retention deleted {@code events} events (with their receipts); no-op unless an adapter counts them. */
+    default void pruned(int events) {
+    }
 }

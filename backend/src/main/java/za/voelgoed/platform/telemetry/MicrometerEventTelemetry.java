@@ -36,6 +36,7 @@ public final class MicrometerEventTelemetry implements OutboxTelemetry, PubSubTe
     private final AtomicLong outboxBacklog = new AtomicLong();
     private final AtomicLong retryingBlocks = new AtomicLong();
     private final AtomicLong parkedBlocks = new AtomicLong();
+    private final Counter pruned;
 
     public MicrometerEventTelemetry(MeterRegistry registry) {
         this.registry = registry;
@@ -50,6 +51,13 @@ public final class MicrometerEventTelemetry implements OutboxTelemetry, PubSubTe
                 .description("Resources held back for a consumer, by state").tag("state", "retrying").register(registry);
         Gauge.builder("voelgoed.outbox.consumer_blocks", parkedBlocks, AtomicLong::get)
                 .description("Resources held back for a consumer, by state").tag("state", "parked").register(registry);
+        this.pruned = Counter.builder("voelgoed.outbox.pruned")
+                .description("Domain events deleted by the outbox retention, with their receipts").register(registry);
+    }
+
+    @Override
+    public void pruned(int events) {
+        pruned.increment(events);
     }
 
     @Override

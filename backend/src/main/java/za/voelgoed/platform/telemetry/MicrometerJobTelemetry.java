@@ -38,7 +38,7 @@ public final class MicrometerJobTelemetry implements JobTelemetry {
         this.backlog = MultiGauge.builder("voelgoed.jobs.backlog")
                 .description("Jobs waiting to run (available, scheduled, retryable), by queue kind").register(registry);
         this.rescued = Counter.builder("voelgoed.jobs.rescued")
-                .description("Jobs returned to their queue after their node stopped heartbeating").register(registry);
+                .description("Jobs taken back from a node that stopped heartbeating: run again, or dead-lettered on their last attempt").register(registry);
     }
 
     @Override

@@ -15,6 +15,8 @@ class AppConfigTest {
         assertThat(config.dbUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/voelgoed");
         assertThat(config.redisUrl()).isEqualTo("redis://127.0.0.1:6379/0");
         assertThat(config.adminToken()).isEmpty();
+        assertThat(config.outbox().retentionDays()).isEqualTo(30);
+        assertThat(AppConfig.load(Map.of("VOELGOED_OUTBOX_RETENTION_DAYS", "0")).outbox().retentionDays()).isZero();
     }
 
     @Test

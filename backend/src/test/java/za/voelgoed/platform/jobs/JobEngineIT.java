@@ -238,7 +238,7 @@ class JobEngineIT {
         Claim stale = JobStore.claim(harness.db.dsl(), QueueKind.PAYMENTS, 1, "stalled").getFirst();
         TestEnv.exec("update job_nodes set heartbeat_at = now() - interval '1 minute' where node_id = 'stalled'");
 
-        assertThat(NodeLiveness.rescue(harness.db.dsl(), 1_500)).containsExactly(job.jobId());
+        assertThat(NodeLiveness.rescue(harness.db.dsl(), 1_500).retried()).containsExactly(job.jobId());
         Claim fresh = JobStore.claim(harness.db.dsl(), QueueKind.PAYMENTS, 1, "survivor").getFirst();
         assertThat(fresh.claim()).isGreaterThan(stale.claim());
 
