@@ -35,7 +35,10 @@ public final class Seating implements AutoCloseable {
     private final DSLContext dsl;
     private final BiFunction<UUID, UUID, Optional<String>> showStatus;
     private static final long ON_SALE_CACHE_NANOS = 1_000_000_000L;
+    /** How long a stale "on sale" is still trusted while one request reads the show again. */
+    private static final long ON_SALE_STALE_NANOS = 10_000_000_000L;
     private final java.util.Map<OnSale, Long> onSale = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Set<OnSale> rereading = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public Seating(Outbox outbox, DSLContext dsl, Redis redis, Clock clock, long sweepIntervalMs, long driftIntervalMs,
                    String nodeId, BiFunction<UUID, UUID, Optional<String>> showStatus, InventoryTelemetry telemetry,
@@ -62,14 +65,25 @@ public final class Seating implements AutoCloseable {
     /**
      * Refuses a show that is not on sale. "On sale" is remembered for a second per node so a flash sale
      * does not read the show per request; a show taken off sale meanwhile is refused all the same when the
-     * hold is written (the hold journal checks the status in its transaction).
+     * hold is written (the hold journal checks the status in its transaction). When the second is up, one
+     * request reads the show again while the others go on trusting it: before, every request in flight read it
+     * at once, a burst of queries each second that took the pool's connections from everything else.
      */
     private void requireOnSale(UUID orgId, UUID eventId) {
         OnSale key = new OnSale(orgId, eventId);
         Long seenAt = onSale.get(key);
-        if (seenAt != null && System.nanoTime() - seenAt < ON_SALE_CACHE_NANOS) {
+        long age = seenAt == null ? Long.MAX_VALUE : System.nanoTime() - seenAt;
+        if (age < ON_SALE_CACHE_NANOS || age < ON_SALE_STALE_NANOS && !rereading.add(key)) {
             return;
         }
+        try {
+            readStatus(key, orgId, eventId);
+        } finally {
+            rereading.remove(key);
+        }
+    }
+
+    private void readStatus(OnSale key, UUID orgId, UUID eventId) {
         String status = showStatus.apply(orgId, eventId).orElseThrow(() ->
                 ApiException.notFound("event_not_found", "no event " + eventId));
         if (!status.equals("published")) {

@@ -64,8 +64,38 @@ class FlashSaleIT {
         token = admin.createToken(org, "staff");
     }
 
+    /**
+     * A failed sale leaves the stall dumps its nodes wrote in target/stall-dumps; CI keeps only this test's
+     * output, so say where every stuck thread was, grouped by the first frame of ours.
+     */
+    static void reportStalls() {
+        java.nio.file.Path dir = java.nio.file.Path.of("target/stall-dumps");
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            return;
+        }
+        try (var dumps = java.nio.file.Files.list(dir)) {
+            dumps.forEach(FlashSaleIT::summarise);
+        } catch (java.io.IOException e) {
+            System.out.println("stall dumps unreadable: " + e.getMessage());
+        }
+    }
+
+    private static void summarise(java.nio.file.Path dump) {
+        try {
+            java.util.Map<String, Integer> where = new java.util.TreeMap<>();
+            for (String thread : java.nio.file.Files.readString(dump).split("\n\n")) {
+                thread.lines().filter(l -> l.contains("at za.voelgoed") || l.contains("at com.zaxxer")
+                        || l.contains("at redis.clients")).findFirst().ifPresent(l -> where.merge(l.strip(), 1, Integer::sum));
+            }
+            System.out.println("stall dump " + dump.getFileName() + ": threads by first frame of ours " + where);
+        } catch (java.io.IOException e) {
+            System.out.println("stall dump unreadable: " + dump);
+        }
+    }
+
     @AfterAll
     static void stop() {
+        reportStalls();
         nodeA.close();
         nodeB.close();
         simulator.close();

@@ -24,16 +24,18 @@ final class JobStore {
     private JobStore() {
     }
 
-    static void ensureQueue(DSLContext dsl, QueueName queue) {
-        dsl.execute("insert into job_queues (name, organization_id, kind) values (?, ?, ?) on conflict do nothing",
-                queue.toString(), queue.organizationId(), queue.kind().wire());
-    }
-
-    /** Inserts one job; with a unique key that a live job holds, returns that job marked duplicate. */
+    /**
+     * Inserts one job, and its queue's row if the queue is new, in the caller's transaction: producers claim
+     * through the queue rows, so a job must never commit without one, and taking a second pooled connection
+     * for it while the caller holds one could stall a busy node. With a unique key that a live job holds,
+     * returns that job marked duplicate.
+     */
     static Enqueued insert(DSLContext tx, QueueName queue, String worker, String eventType, JobRequest request,
                            int maxAttempts) {
         OffsetDateTime runAt = request.runAt() == null ? null : request.runAt().atOffset(ZoneOffset.UTC);
         Record row = tx.fetchOptional("""
+                with queue as (
+                    insert into job_queues (name, organization_id, kind) values (?, ?, ?) on conflict do nothing)
                 insert into jobs (queue, organization_id, kind, worker, event_type, args, state, priority,
                                   max_attempts, scheduled_at, unique_key)
                 values (?, ?, ?, ?, ?, ?::jsonb,
@@ -41,6 +43,7 @@ final class JobStore {
                         ?, ?, coalesce(?::timestamptz, now()), ?)
                 on conflict (organization_id, unique_key) where %s do nothing
                 returning id""".formatted(LIVE_KEY),
+                queue.toString(), queue.organizationId(), queue.kind().wire(),
                 queue.toString(), queue.organizationId(), queue.kind().wire(), worker, eventType,
                 Json.write(request.args()), runAt, request.priority(), maxAttempts, runAt, request.uniqueKey())
                 .orElse(null);

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
 import za.voelgoed.platform.outbox.PiiScrubber;
 
@@ -20,8 +19,6 @@ public final class Jobs {
     private final DSLContext dsl;
     private final WorkerRegistry workers;
     private final PiiScrubber scrubber = new PiiScrubber();
-    /** Queues known to have their row; the row is written outside the caller's transaction, so it stays. */
-    private final Set<String> knownQueues = ConcurrentHashMap.newKeySet();
 
     public Jobs(DSLContext dsl, WorkerRegistry workers) {
         this.dsl = dsl;
@@ -44,7 +41,6 @@ public final class Jobs {
 
     private Enqueued insert(DSLContext tx, Worker worker, JobRequest request) {
         QueueName queue = new QueueName(request.organizationId(), worker.queue());
-        ensureQueue(queue);
         int maxAttempts = request.maxAttempts() != null ? request.maxAttempts() : worker.maxAttempts();
         return JobStore.insert(tx, queue, worker.name(), worker.eventType(), scrubbed(request), maxAttempts);
     }
@@ -79,12 +75,6 @@ public final class Jobs {
         });
     }
 
-    private void ensureQueue(QueueName queue) {
-        if (knownQueues.add(queue.toString())) {
-            JobStore.ensureQueue(dsl, queue);
-        }
-    }
-
     /** Stops every node from claiming jobs of the queue; jobs already running finish. */
     public void pause(QueueName queue) {
         setPaused(queue, true);
@@ -100,7 +90,6 @@ public final class Jobs {
                 insert into job_queues (name, organization_id, kind, paused) values (?, ?, ?, ?)
                 on conflict (name) do update set paused = excluded.paused, updated_at = now()""",
                 queue.toString(), queue.organizationId(), queue.kind().wire(), paused);
-        knownQueues.add(queue.toString());
     }
 
     /** Every queue of an organisation with its pause flag and job counts (from the counters). */

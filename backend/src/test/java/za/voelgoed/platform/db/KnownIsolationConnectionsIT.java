@@ -47,6 +47,16 @@ class KnownIsolationConnectionsIT {
     }
 
     @Test
+    void aSecondPooledConnectionTakenInsideATransactionIsRefusedAtOnceInsteadOfWaitingOnThePool() {
+        // one connection in the pool: without the check this waits for the pool's timeout, as a busy node would
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> dsl.transaction(tx -> dsl.selectOne().fetch()))
+                .hasStackTraceContaining("a second pooled connection taken while this thread holds one");
+        assertThat(dsl.selectOne().fetch().size()).as("the pool is whole again").isEqualTo(1);
+        int inTransaction = dsl.transactionResult(tx -> tx.dsl().selectOne().fetch().size());
+        assertThat(inTransaction).isEqualTo(1);
+    }
+
+    @Test
     void transactionsDoNotAskTheServerForTheIsolationLevel() {
         int before = asked.get();
         for (int i = 0; i < 20; i++) {
