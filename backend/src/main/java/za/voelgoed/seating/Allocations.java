@@ -9,6 +9,8 @@ import za.voelgoed.platform.http.Validation;
 import za.voelgoed.platform.outbox.Actor;
 import za.voelgoed.platform.outbox.Outbox;
 import za.voelgoed.platform.outbox.Transaction;
+import za.voelgoed.seating.model.Seat;
+import za.voelgoed.seating.model.SeatMap;
 import za.voelgoed.shared.event.EventTypes;
 import za.voelgoed.shared.json.Json;
 

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import za.voelgoed.seating.model.Seat;
+import za.voelgoed.seating.model.SeatMap;
 
 /** Reads availability from PostgreSQL in one repeatable-read snapshot, so counts and watermark agree. */
 final class AvailabilityReader {

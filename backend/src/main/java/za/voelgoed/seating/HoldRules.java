@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import za.voelgoed.platform.http.Validation;
+import za.voelgoed.seating.model.BestAvailable;
+import za.voelgoed.seating.model.SeatId;
+import za.voelgoed.seating.model.SeatMap;
 
 /** Edge checks of a hold request: which kind it is, and that its seats exist. */
 final class HoldRules {

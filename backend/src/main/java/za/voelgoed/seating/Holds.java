@@ -14,6 +14,10 @@ import za.voelgoed.platform.http.ApiException;
 import za.voelgoed.platform.outbox.Actor;
 import za.voelgoed.platform.outbox.Outbox;
 import za.voelgoed.platform.outbox.Transaction;
+import za.voelgoed.seating.model.BestAvailable;
+import za.voelgoed.seating.model.ScatteredSeats;
+import za.voelgoed.seating.model.Seat;
+import za.voelgoed.seating.model.SeatMap;
 import za.voelgoed.shared.event.EventTypes;
 import za.voelgoed.shared.json.Json;
 

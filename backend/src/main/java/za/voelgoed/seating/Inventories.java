@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
+import za.voelgoed.seating.model.Seat;
+import za.voelgoed.seating.model.SeatMap;
 
 /**
  * Seat maps (immutable once a show is created, so cached per node) and the loading of a show's Redis

@@ -9,6 +9,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import za.voelgoed.seating.model.Seat;
+import za.voelgoed.seating.model.SeatMap;
+import za.voelgoed.seating.model.SectionLayout;
 import za.voelgoed.shared.json.Json;
 
 /** The SQL of inventory and holds. */

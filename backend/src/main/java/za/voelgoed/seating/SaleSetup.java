@@ -11,6 +11,10 @@ import org.jooq.DSLContext;
 import za.voelgoed.platform.http.ApiException;
 import za.voelgoed.platform.http.Problem;
 import za.voelgoed.platform.http.Validation;
+import za.voelgoed.seating.model.InvalidSeatMapException;
+import za.voelgoed.seating.model.SeatMap;
+import za.voelgoed.seating.model.SeatingLimits;
+import za.voelgoed.seating.model.SectionLayout;
 
 /**
  * What a show sells, given when it is created: a reserved-seating map with a price per category and/or

@@ -13,6 +13,7 @@ import za.voelgoed.platform.outbox.Actor;
 import za.voelgoed.platform.outbox.Outbox;
 import za.voelgoed.platform.outbox.Transaction;
 import za.voelgoed.platform.redis.Redis;
+import za.voelgoed.seating.model.SeatMap;
 import za.voelgoed.shared.event.EventTypes;
 import za.voelgoed.shared.json.Json;
 

@@ -40,7 +40,7 @@ public final class Coupons {
                         "must be 1 to 40 letters, digits, '-' or '_'")
                 .require("percent".equals(input.kind()) || "fixed".equals(input.kind()), "kind", "must be percent or fixed")
                 .require(input.value() != null && input.value() > 0
-                        && input.value() <= za.voelgoed.seating.SeatingLimits.MAX_PRICE_CENTS
+                        && input.value() <= za.voelgoed.seating.model.SeatingLimits.MAX_PRICE_CENTS
                         && (!"percent".equals(input.kind()) || input.value() <= 100), "value",
                         "must be 1 to 100 for percent, or cents above 0 for fixed")
                 .require(input.usageLimit() == null || input.usageLimit() >= 1, "usage_limit", "must be 1 or more");

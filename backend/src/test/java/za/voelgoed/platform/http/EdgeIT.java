@@ -127,7 +127,7 @@ class EdgeIT {
         assertThat(staff.post("/api/orgs/" + org + "/events", seated).problem(422).get("errors")
                 .findValuesAsText("field")).contains("seating.categories[0].price_cents");
 
-        UUID show = publishedShow(za.voelgoed.seating.SeatingLimits.MAX_PRICE_CENTS);
+        UUID show = publishedShow(za.voelgoed.seating.model.SeatingLimits.MAX_PRICE_CENTS);
         var hold = staff.post(show(show) + "/holds", "{\"ticket_type\":\"ga\",\"quantity\":10}").expect(201);
         assertThat(hold.get("quantity").asInt()).isEqualTo(10);
     }

@@ -1,4 +1,4 @@
-package za.voelgoed.seating;
+package za.voelgoed.seating.model;
 
 /**
  * One seat of a {@link SeatMap}. {@code index} is its dense position 0..N-1 in layout order (sections,

@@ -1,4 +1,4 @@
-package za.voelgoed.seating;
+package za.voelgoed.seating.model;
 
 /** Text that is not a well-formed {@code section:row:number} seat id. */
 public final class MalformedSeatIdException extends IllegalArgumentException {

@@ -1,4 +1,4 @@
-package za.voelgoed.seating;
+package za.voelgoed.seating.model;
 
 /**
  * One row as an organiser describes it: seats are numbered 1..{@code seats} and all share one price

@@ -1,4 +1,4 @@
-package za.voelgoed.seating;
+package za.voelgoed.seating.model;
 
 /** The bounds of a seat map, public so the API can document them. */
 public final class SeatingLimits {

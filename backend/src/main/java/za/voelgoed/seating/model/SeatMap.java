@@ -1,4 +1,4 @@
-package za.voelgoed.seating;
+package za.voelgoed.seating.model;
 
 import java.util.ArrayList;
 import java.util.Collections;

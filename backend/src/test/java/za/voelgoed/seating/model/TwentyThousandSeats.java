@@ -1,4 +1,5 @@
-package za.voelgoed.seating;
+package za.voelgoed.seating.model;
+
 
 import java.util.ArrayList;
 import java.util.List;

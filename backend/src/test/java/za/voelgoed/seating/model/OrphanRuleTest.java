@@ -1,12 +1,12 @@
-package za.voelgoed.seating;
+package za.voelgoed.seating.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static za.voelgoed.seating.SeatingFixtures.free;
-import static za.voelgoed.seating.SeatingFixtures.ids;
-import static za.voelgoed.seating.SeatingFixtures.map;
-import static za.voelgoed.seating.SeatingFixtures.row;
-import static za.voelgoed.seating.SeatingFixtures.section;
+import static za.voelgoed.seating.model.SeatingFixtures.free;
+import static za.voelgoed.seating.model.SeatingFixtures.ids;
+import static za.voelgoed.seating.model.SeatingFixtures.map;
+import static za.voelgoed.seating.model.SeatingFixtures.row;
+import static za.voelgoed.seating.model.SeatingFixtures.section;
 
 import java.util.Arrays;
 import java.util.BitSet;

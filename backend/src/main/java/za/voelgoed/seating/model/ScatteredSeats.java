@@ -1,4 +1,4 @@
-package za.voelgoed.seating;
+package za.voelgoed.seating.model;
 
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -10,12 +10,12 @@ import java.util.Optional;
  * Best available when no row has the seats side by side: the best single free seats (rows nearer the front
  * first, then nearer the row's centre), so a party is seated apart rather than refused while seats remain.
  */
-final class ScatteredSeats {
+public final class ScatteredSeats {
 
     private ScatteredSeats() {
     }
 
-    static Optional<List<Seat>> choose(SeatMap map, BitSet free, int quantity, String categoryOrNull) {
+    public static Optional<List<Seat>> choose(SeatMap map, BitSet free, int quantity, String categoryOrNull) {
         List<Seat> candidates = new ArrayList<>();
         for (SeatRow row : map.rows()) {
             if (categoryOrNull != null && !row.category().equals(categoryOrNull)) {

@@ -1,11 +1,11 @@
-package za.voelgoed.seating;
+package za.voelgoed.seating.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
-import static za.voelgoed.seating.SeatingFixtures.row;
-import static za.voelgoed.seating.SeatingFixtures.section;
+import static za.voelgoed.seating.model.SeatingFixtures.row;
+import static za.voelgoed.seating.model.SeatingFixtures.section;
 
 import java.util.ArrayList;
 import java.util.Arrays;
