@@ -7,31 +7,27 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import java.lang.System.Logger.Level;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import za.voelgoed.events.EventRoutes;
-import za.voelgoed.events.Events;
+import za.voelgoed.events.EventsSlice;
 import za.voelgoed.identity.AdminToken;
 import za.voelgoed.identity.Identities;
 import za.voelgoed.identity.IdentityRoutes;
-import za.voelgoed.scanning.ScanSessions;
-import za.voelgoed.seating.InventoryExpiry;
-import za.voelgoed.seating.Seating;
-import za.voelgoed.payments.HttpPaymentProvider;
-import za.voelgoed.payments.PaymentProvider;
-import za.voelgoed.payments.PaymentSettings;
+import za.voelgoed.orgs.OrgRoutes;
+import za.voelgoed.orgs.Orgs;
+import za.voelgoed.payments.PaymentsSlice;
+import za.voelgoed.platform.auth.AccessFilter;
+import za.voelgoed.platform.auth.TopicOwnership;
+import za.voelgoed.platform.config.AppConfig;
+import za.voelgoed.platform.db.Database;
+import za.voelgoed.platform.gateway.Gateway;
+import za.voelgoed.platform.gateway.PresenceRoutes;
 import za.voelgoed.platform.http.IdempotencyKeys;
+import za.voelgoed.platform.http.ProblemResponses;
 import za.voelgoed.platform.http.Requests;
-import za.voelgoed.ticketing.Coupons;
-import za.voelgoed.ticketing.OrderRoutes;
-import za.voelgoed.ticketing.Orders;
-import za.voelgoed.ticketing.PaymentCapture;
-import za.voelgoed.ticketing.PaymentReconciliation;
-import za.voelgoed.ticketing.TicketKeyRoutes;
-import za.voelgoed.ticketing.TicketKeys;
-import za.voelgoed.seating.SeatingRoutes;
-import za.voelgoed.platform.telemetry.MicrometerInventoryTelemetry;
 import za.voelgoed.platform.jobs.DeadLetterRetention;
 import za.voelgoed.platform.jobs.DeadLetterRoutes;
 import za.voelgoed.platform.jobs.DeadLetters;
@@ -39,49 +35,46 @@ import za.voelgoed.platform.jobs.JobEngine;
 import za.voelgoed.platform.jobs.Jobs;
 import za.voelgoed.platform.jobs.QueueRoutes;
 import za.voelgoed.platform.jobs.WorkerRegistry;
-import za.voelgoed.platform.telemetry.MicrometerJobTelemetry;
-import za.voelgoed.platform.auth.AccessFilter;
-import za.voelgoed.platform.auth.TopicOwnership;
-import za.voelgoed.shared.topic.TopicFamily;
-import za.voelgoed.orgs.OrgRoutes;
-import za.voelgoed.orgs.Orgs;
-import za.voelgoed.platform.config.AppConfig;
-import za.voelgoed.platform.db.Database;
-import za.voelgoed.platform.http.ProblemResponses;
 import za.voelgoed.platform.outbox.Backoff;
 import za.voelgoed.platform.outbox.BlockDrainer;
 import za.voelgoed.platform.outbox.CommitNotifier;
 import za.voelgoed.platform.outbox.ConsumerBlocks;
 import za.voelgoed.platform.outbox.ConsumerRegistry;
+import za.voelgoed.platform.outbox.DispatchLog;
 import za.voelgoed.platform.outbox.Outbox;
 import za.voelgoed.platform.outbox.OutboxAdminRoutes;
 import za.voelgoed.platform.outbox.OutboxDispatcher;
 import za.voelgoed.platform.outbox.OutboxRetention;
 import za.voelgoed.platform.outbox.OutboxRunner;
 import za.voelgoed.platform.outbox.PiiScrubber;
-import za.voelgoed.platform.outbox.DispatchLog;
+import za.voelgoed.platform.outbox.TopicReplay;
 import za.voelgoed.platform.pubsub.OutboxBackfill;
 import za.voelgoed.platform.pubsub.PubSub;
 import za.voelgoed.platform.pubsub.PubSubPublisher;
 import za.voelgoed.platform.pubsub.TopicRouter;
-import za.voelgoed.platform.gateway.Gateway;
-import za.voelgoed.platform.gateway.PresenceRoutes;
-import za.voelgoed.platform.outbox.TopicReplay;
 import za.voelgoed.platform.ratelimit.RateLimiter;
-import za.voelgoed.platform.telemetry.MicrometerGatewayTelemetry;
 import za.voelgoed.platform.redis.Redis;
 import za.voelgoed.platform.secrets.MasterKey;
 import za.voelgoed.platform.telemetry.MicrometerEventTelemetry;
+import za.voelgoed.platform.telemetry.MicrometerGatewayTelemetry;
+import za.voelgoed.platform.telemetry.MicrometerJobTelemetry;
 import za.voelgoed.platform.telemetry.ObservabilityRoutes;
 import za.voelgoed.platform.telemetry.StallWatchdog;
 import za.voelgoed.platform.telemetry.Telemetry;
+import za.voelgoed.scanning.ScanningSlice;
+import za.voelgoed.seating.SeatingSlice;
 import za.voelgoed.shared.event.EventTypeRegistry;
 import za.voelgoed.shared.json.Json;
+import za.voelgoed.ticketing.TicketingSlice;
+import za.voelgoed.wiring.Platform;
+import za.voelgoed.wiring.Slice;
+import za.voelgoed.wiring.Wiring;
 
 /**
- * One backend node: PostgreSQL, Redis, the outbox and its dispatcher, PubSub, the slices and the HTTP
- * server, wired by hand (no container). Several nodes may run against the same PostgreSQL and Redis —
- * in separate processes in production, in one JVM in the multi-node tests.
+ * One backend node: the platform (PostgreSQL, Redis, the outbox and its dispatcher, PubSub, jobs, the edge
+ * and the gateway) and the slices composed over it ({@link #slices}), wired by hand (no container). Several
+ * nodes may run against the same PostgreSQL and Redis — in separate processes in production, in one JVM in
+ * the multi-node tests.
  */
 public final class BackendNode implements AutoCloseable {
 
@@ -94,7 +87,6 @@ public final class BackendNode implements AutoCloseable {
     private final Telemetry telemetry;
     private final EventTypeRegistry types;
     private final Outbox outbox;
-    private final ConsumerRegistry consumers;
     private final PubSub pubsub;
     private final TopicRouter router;
     private final DispatchLog dispatchLog;
@@ -105,19 +97,15 @@ public final class BackendNode implements AutoCloseable {
     private final Jobs jobs;
     private final DeadLetters deadLetters;
     private final JobEngine jobEngine;
-    private final PaymentProvider paymentProvider;
     private final MasterKey masterKey;
+    private final IdempotencyKeys idempotency;
+    private final Orgs orgs;
+    private final Platform platform;
+    private final Wiring wiring = new Wiring();
     private WebServer server;
     private CommitNotifier notifier;
     private Gateway gateway;
-    private Seating seating;
-    private SeatingRoutes seatingRoutes;
-    private EventRoutes eventRoutes;
-    private OrderRoutes orderRoutes;
-    private Orders orders;
-    private IdempotencyKeys idempotency;
     private StallWatchdog stallWatchdog;
-    private TicketKeyRoutes ticketKeyRoutes;
 
     private BackendNode(AppConfig config, Extensions extensions) {
         this.config = config;
@@ -127,11 +115,9 @@ public final class BackendNode implements AutoCloseable {
         this.database = Database.open(config);
         this.redis = Redis.connect(config.redisUrl(), config.redisPrefix());
         this.types = EventTypeRegistry.standard();
-        extensions.schemas().forEach(types::register);
         Clock clock = Clock.systemUTC();
         this.outbox = new Outbox(database.dsl(), types, new PiiScrubber(), eventTelemetry, clock);
-        this.consumers = new ConsumerRegistry(types);
-        extensions.consumers().forEach(consumers::register);
+        ConsumerRegistry consumers = new ConsumerRegistry(types);
         this.router = new TopicRouter(types);
         this.dispatchLog = new DispatchLog(database.dsl());
         this.pubsub = new PubSub(redis, config.nodeId(), eventTelemetry, config.subscriberQueue(),
@@ -148,18 +134,37 @@ public final class BackendNode implements AutoCloseable {
         this.retention = new OutboxRetention(database.dsl(), settings.retentionDays(), eventTelemetry);
         this.admin = AdminToken.bootstrap(database.dsl(), config.adminToken());
         admin.createdSecret().ifPresent(BackendNode::announce);
-        var provider = config.paymentProvider();
-        this.paymentProvider = new HttpPaymentProvider(new PaymentSettings(provider.url(), provider.connectTimeoutMs(),
-                provider.requestTimeoutMs(), provider.maxAttempts()));
-        WorkerRegistry workers = new WorkerRegistry().register(new PaymentCapture(outbox, paymentProvider))
-                .register(new PaymentReconciliation(outbox, database.dsl(), paymentProvider));
-        extensions.workers().forEach(workers::register);
+        WorkerRegistry workers = new WorkerRegistry();
         this.jobs = new Jobs(database.dsl(), workers);
         this.deadLetters = new DeadLetters(outbox, database.dsl());
         this.jobEngine = new JobEngine(database.dsl(), jobs, deadLetters, config.jobs(),
                 DeadLetterRetention.of(config.security()), config.nodeId(),
                 new MicrometerJobTelemetry(telemetry.registry()), database::dedicatedConnection);
-        extensions.recurring().forEach(jobEngine::schedule);
+        this.idempotency = new IdempotencyKeys(database.dsl(), masterKey,
+                Duration.ofHours(config.security().idempotencyRetentionHours())).startPruning();
+        this.orgs = new Orgs(outbox, database.dsl());
+        this.platform = new Platform(config, database.dsl(), redis, outbox, jobs, dispatchLog, idempotency,
+                masterKey, orgs, telemetry.registry(), clock);
+        // before anything dispatches or works: every type, consumer and worker is known by then
+        for (Slice slice : slices(extensions)) {
+            slice.wire(platform, wiring);
+        }
+        wiring.schemas().forEach(types::register);
+        wiring.consumers().forEach(consumers::register);
+        wiring.workers().forEach(workers::register);
+        wiring.recurring().forEach(jobEngine::schedule);
+    }
+
+    /**
+     * The slices of a node, in wiring order: a slice comes after the ones it takes. A new slice is one line
+     * here (and a variable, when a later slice takes it).
+     */
+    static List<Slice> slices(Extensions extensions) {
+        EventsSlice events = new EventsSlice();
+        SeatingSlice seating = new SeatingSlice(events);
+        PaymentsSlice payments = new PaymentsSlice();
+        TicketingSlice ticketing = new TicketingSlice(seating, payments);
+        return List.of(events, seating, payments, ticketing, new ScanningSlice(), extensions);
     }
 
     /** Starts a node: migrates, connects, starts dispatching and serves HTTP. */
@@ -177,30 +182,14 @@ public final class BackendNode implements AutoCloseable {
         if (config.jobs().enabled()) {
             node.jobEngine.start();
         }
+        node.wiring.onStart().forEach(Runnable::run);
         node.serve();
         return node;
     }
 
     private void serve() {
-        Orgs orgs = new Orgs(outbox, database.dsl());
-        Events events = new Events(outbox, database.dsl(), orgs);
-        seating = new Seating(outbox, database.dsl(), redis, Clock.systemUTC(), config.holdSweepIntervalMs(),
-                config.driftCheckIntervalMs(), config.nodeId(), events::statusOf, new MicrometerInventoryTelemetry(telemetry.registry()),
-                InventoryExpiry.ofHours(config.inventoryTtl().keepAfterEndHours(), config.inventoryTtl().defaultShowHours()));
-        idempotency = new IdempotencyKeys(database.dsl(), masterKey,
-                Duration.ofHours(config.security().idempotencyRetentionHours())).startPruning();
-        Coupons coupons = new Coupons(database.dsl());
-        TicketKeys ticketKeys = TicketKeys.start(outbox, database.dsl(), masterKey);
-        orders = new Orders(outbox, database.dsl(), seating, coupons, paymentProvider, jobs, ticketKeys, config.nodeId());
-        seatingRoutes = new SeatingRoutes(seating, idempotency);
-        eventRoutes = new EventRoutes(events, idempotency, dispatchLog);
-        orderRoutes = new OrderRoutes(orders, coupons, idempotency);
-        ticketKeyRoutes = new TicketKeyRoutes(ticketKeys, idempotency);
-        int loaded = seating.rebuildAll();
-        LOG.log(Level.INFO, "inventory_rebuilt_on_start events=" + loaded);
-        TopicOwnership ownership = new TopicOwnership().register(TopicFamily.Scope.EVENT, events::orgOf)
-                .register(TopicFamily.Scope.ORDER, orders::orgOf)
-                .register(TopicFamily.Scope.SESSION, new ScanSessions(database.dsl())::orgOf);
+        TopicOwnership ownership = new TopicOwnership();
+        wiring.topicOwners().forEach(ownership::register);
         Identities identities = new Identities(database.dsl(), orgs, ownership, admin.token(),
                 new Identities.TokenPolicy(Duration.ofDays(config.security().tokenMaxLifetimeDays()),
                         config.rateLimits().tokensPerOrg()));
@@ -215,8 +204,7 @@ public final class BackendNode implements AutoCloseable {
         AccessFilter.Limits restLimits = new AccessFilter.Limits(new RateLimiter(redis, "rest", limits.restPerSecond()),
                 new RateLimiter(redis, "rest-org", limits.orgRestPerSecond()),
                 unauthenticated);
-        ConsumerBlocks blocks = new ConsumerBlocks(database.dsl());
-        stallWatchdog = new StallWatchdog(config.stallWatch().afterMs(), java.nio.file.Path.of(config.stallWatch().directory()),
+        stallWatchdog = new StallWatchdog(config.stallWatch().afterMs(), Path.of(config.stallWatch().directory()),
                 config.nodeId());
         ObservabilityRoutes observability = new ObservabilityRoutes(telemetry, Map.of(
                 "postgresql", () -> database.isReachable(2), "redis", redis::isReachable));
@@ -237,8 +225,8 @@ public final class BackendNode implements AutoCloseable {
                 })
                 .mediaContext(MediaContext.builder().mediaSupportsDiscoverServices(false).registerDefaults(true)
                         .addMediaSupport(JacksonSupport.create(Json.mapper())).build())
-                .routing(routing -> routing(routing, new AccessFilter(identities, restLimits), observability, identities,
-                        orgs, events, blocks))
+                .routing(routing -> routing(routing, new AccessFilter(identities, restLimits), observability,
+                        identities))
                 .addRouting(gateway.routing());
         managementListener(builder, observability);
         server = builder.build().start();
@@ -246,25 +234,22 @@ public final class BackendNode implements AutoCloseable {
                 + managementPort() + " db=" + config.dbUrl());
     }
 
+    /** The platform's routes around the slices' (tenancy and access first, operations last). */
     private void routing(HttpRouting.Builder routing, AccessFilter access, ObservabilityRoutes observability,
-                                Identities identities, Orgs orgs, Events events, ConsumerBlocks blocks) {
+                         Identities identities) {
         ProblemResponses.register(routing);
         routing.addFilter(stallWatchdog)
                 .addFilter(access)
                 .register("/", observability.publicRoutes(config.management().metricsToken()))
                 .register("/api/orgs", new OrgRoutes(orgs))
-                .register("/api/orgs/{orgId}", new IdentityRoutes(identities))
-                .register("/api/orgs/{orgId}/events", eventRoutes)
-                .register("/api/orgs/{orgId}/events/{eventId}", seatingRoutes)
-                .register("/api/orgs/{orgId}", orderRoutes)
-                .register("/api/orgs/{orgId}/ticket-keys", ticketKeyRoutes)
-                .register("/api/orgs/{orgId}/presence", new PresenceRoutes(gateway))
+                .register("/api/orgs/{orgId}", new IdentityRoutes(identities));
+        wiring.routes().forEach(route -> routing.register(route.path(), route.service()));
+        routing.register("/api/orgs/{orgId}/presence", new PresenceRoutes(gateway))
                 .register("/api/orgs/{orgId}/dlq", new DeadLetterRoutes(deadLetters))
                 .register("/api/orgs/{orgId}/queues", new QueueRoutes(jobs))
-                .register("/api/admin/outbox", new OutboxAdminRoutes(blocks));
+                .register("/api/admin/outbox", new OutboxAdminRoutes(new ConsumerBlocks(database.dsl())));
     }
 
-    /** Shows a token made on this start, once: only its digest is kept. */
     /** /metrics and /health on their own listener, loopback by default: metrics name every tenant. */
     private void managementListener(WebServerConfig.Builder builder, ObservabilityRoutes observability) {
         var management = config.management();
@@ -279,6 +264,7 @@ public final class BackendNode implements AutoCloseable {
                 });
     }
 
+    /** Shows a token made on this start, once: only its digest is kept. */
     private static void announce(String token) {
         System.out.println("VOELGOED_ADMIN_TOKEN is not set and this database had no admin token: the system-admin"
                 + " token is " + token + "\nIt is shown this once; rotate it with: java -jar backend.jar admin-token rotate");
@@ -296,6 +282,11 @@ public final class BackendNode implements AutoCloseable {
     /** The configured admin token, or the one this start created; null when it was made by an earlier start. */
     public String adminToken() {
         return config.adminToken().orElse(admin.createdSecret().orElse(null));
+    }
+
+    /** What this node's slices stand on. */
+    public Platform platform() {
+        return platform;
     }
 
     public AppConfig config() {
@@ -326,10 +317,6 @@ public final class BackendNode implements AutoCloseable {
         return dispatcher;
     }
 
-    public Seating seating() {
-        return seating;
-    }
-
     public Jobs jobs() {
         return jobs;
     }
@@ -351,7 +338,7 @@ public final class BackendNode implements AutoCloseable {
         return masterKey;
     }
 
-    /** Stops serving, lets a dispatch pass in progress finish, then releases connections. */
+    /** Stops serving and working, lets a dispatch pass in progress finish, then releases connections. */
     @Override
     public void close() {
         if (gateway != null) {
@@ -361,17 +348,10 @@ public final class BackendNode implements AutoCloseable {
             server.stop();
         }
         jobEngine.close();
-        if (idempotency != null) {
-            idempotency.close();
-        }
+        wiring.closeables().forEach(BackendNode::closeQuietly);
+        idempotency.close();
         if (stallWatchdog != null) {
             stallWatchdog.close();
-        }
-        if (orders != null) {
-            orders.close();
-        }
-        if (seating != null) {
-            seating.close();
         }
         if (notifier != null) {
             notifier.close();
@@ -381,5 +361,13 @@ public final class BackendNode implements AutoCloseable {
         pubsub.close();
         redis.close();
         database.close();
+    }
+
+    private static void closeQuietly(AutoCloseable part) {
+        try {
+            part.close();
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "close_failed part=" + part.getClass().getSimpleName() + " error=" + e);
+        }
     }
 }

@@ -5,19 +5,35 @@ import za.voelgoed.platform.jobs.RecurringJob;
 import za.voelgoed.platform.jobs.Worker;
 import za.voelgoed.platform.outbox.ConsumerSpec;
 import za.voelgoed.shared.event.EventSchema;
+import za.voelgoed.wiring.Platform;
+import za.voelgoed.wiring.Slice;
+import za.voelgoed.wiring.Wiring;
 
 /**
  * Event types, in-process consumers, job workers and recurring jobs added to a node before it starts:
- * how later slices (and tests, and the benchmark) plug in without the node knowing them.
+ * how tests and the benchmark plug in without the node knowing them. The node wires them as its last slice.
  */
 public record Extensions(List<EventSchema> schemas, List<ConsumerSpec> consumers, List<Worker> workers,
-                         List<RecurringJob> recurring) {
+                         List<RecurringJob> recurring) implements Slice {
 
     public Extensions {
         schemas = List.copyOf(schemas);
         consumers = List.copyOf(consumers);
         workers = List.copyOf(workers);
         recurring = List.copyOf(recurring);
+    }
+
+    @Override
+    public String name() {
+        return "extensions";
+    }
+
+    @Override
+    public void wire(Platform platform, Wiring wiring) {
+        schemas.forEach(wiring::schema);
+        consumers.forEach(wiring::consumer);
+        workers.forEach(wiring::worker);
+        recurring.forEach(wiring::recurring);
     }
 
     public static Extensions none() {
