@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** The routes the console reads and writes for one organisation, typed. Thread-safe. */
-public final class OrgApi {
+public final class OrgApi implements DeadLetterApi {
 
     private final BackendClient client;
     private final UUID org;
@@ -18,6 +18,7 @@ public final class OrgApi {
         this.root = "/api/orgs/" + org;
     }
 
+    @Override
     public UUID org() {
         return org;
     }
@@ -43,6 +44,7 @@ public final class OrgApi {
         return client.read(client.get(root + "/telemetry"), Telemetry.class);
     }
 
+    @Override
     public DeadLetters.Page deadLetters(DeadLetters.Filter filter, String cursor, int limit) {
         Map<String, Object> q = filterQuery(filter);
         q.put("status", filter.status() == null ? "dead" : filter.status());
@@ -55,19 +57,20 @@ public final class OrgApi {
         return client.read(client.get(root + "/dlq/" + id), DeadLetters.Entry.class);
     }
 
-    /** Replays the given ids, or everything dead that matches the filter when {@code ids} is null. */
+    @Override
     public DeadLetters.ReplayResult replay(List<UUID> ids, DeadLetters.Filter filter, String reason, boolean dryRun) {
         return client.read(client.post(root + "/dlq/replay", actionBody(ids, filter, reason, dryRun)),
                 DeadLetters.ReplayResult.class);
     }
 
-    /** Discards the given ids, or everything dead that matches the filter when {@code ids} is null. */
+    @Override
     public DeadLetters.DiscardResult discard(List<UUID> ids, DeadLetters.Filter filter, String reason,
                                              boolean dryRun) {
         return client.read(client.post(root + "/dlq/discard", actionBody(ids, filter, reason, dryRun)),
                 DeadLetters.DiscardResult.class);
     }
 
+    @Override
     public DeadLetters.AuditPage audit(String cursor, int limit) {
         Map<String, Object> q = new LinkedHashMap<>();
         q.put("cursor", cursor);
@@ -75,14 +78,17 @@ public final class OrgApi {
         return client.read(client.get(BackendClient.query(root + "/dlq/audit", q)), DeadLetters.AuditPage.class);
     }
 
+    @Override
     public List<DeadLetters.Queue> queues() {
         return List.of(client.read(client.get(root + "/queues").path("items"), DeadLetters.Queue[].class));
     }
 
+    @Override
     public DeadLetters.Queue pause(String kind) {
         return client.read(client.post(root + "/queues/" + kind + "/pause", Map.of()), DeadLetters.Queue.class);
     }
 
+    @Override
     public DeadLetters.Queue resume(String kind) {
         return client.read(client.post(root + "/queues/" + kind + "/resume", Map.of()), DeadLetters.Queue.class);
     }

@@ -28,7 +28,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import za.voelgoed.console.api.DeadLetters;
-import za.voelgoed.console.api.OrgApi;
+import za.voelgoed.console.api.DeadLetterApi;
 import za.voelgoed.console.live.LiveConnection;
 import za.voelgoed.console.live.Topics;
 import za.voelgoed.console.viewmodel.Command;
@@ -76,7 +76,7 @@ public final class DeadLetterDeskViewModel extends PageModel {
 
     private final Tasks tasks;
     private final Topics topics;
-    private final OrgApi api;
+    private final DeadLetterApi api;
     private final Clock clock;
     private final StringProperty queue = new SimpleStringProperty("");
     private final StringProperty eventType = new SimpleStringProperty("");
@@ -111,7 +111,7 @@ public final class DeadLetterDeskViewModel extends PageModel {
     private record Side(List<DeadLetters.AuditEntry> audit, List<DeadLetters.Queue> queues) {
     }
 
-    public DeadLetterDeskViewModel(Tasks tasks, Topics topics, OrgApi api, Clock clock) {
+    public DeadLetterDeskViewModel(Tasks tasks, Topics topics, DeadLetterApi api, Clock clock) {
         this.tasks = tasks;
         this.topics = topics;
         this.api = api;
