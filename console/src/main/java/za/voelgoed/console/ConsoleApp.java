@@ -78,7 +78,9 @@ public final class ConsoleApp extends Application {
                 BackendClient::new);
         connection.rememberToken().set(options.keepToken());
         connection.onConnected(this::openShell);
-        scene = new Scene(new ConnectionView(connection), 1440, 900);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        scene = new Scene(new ConnectionView(connection), Math.min(1440, screen.getWidth()),
+                Math.min(900, screen.getHeight()));
         scene.getStylesheets().add(ConsoleApp.class.getResource("console.css").toExternalForm());
         stage.setTitle("VoelgoedEvents console");
         stage.setScene(scene);

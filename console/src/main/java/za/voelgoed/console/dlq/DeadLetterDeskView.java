@@ -73,7 +73,7 @@ public final class DeadLetterDeskView extends BorderPane {
         return box;
     }
 
-    private HBox filters() {
+    private javafx.scene.layout.FlowPane filters() {
         TextField queue = field("queue (payments, …)", model.queueFilter(), "filter-queue", 150);
         TextField type = field("event type", model.eventTypeFilter(), "filter-event-type", 170);
         TextField worker = field("worker", model.workerFilter(), "filter-worker", 150);
@@ -88,7 +88,8 @@ public final class DeadLetterDeskView extends BorderPane {
         search.getStyleClass().add(Styles.ACCENT);
         search.setId("dlq-search");
         search.setOnAction(e -> model.search());
-        HBox box = new HBox(8, queue, type, worker, since, until, status, search);
+        javafx.scene.layout.FlowPane box = new javafx.scene.layout.FlowPane(8, 8, queue, type, worker, since, until,
+                status, search);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }
@@ -160,7 +161,7 @@ public final class DeadLetterDeskView extends BorderPane {
         reason.textProperty().bindBidirectional(model.reason());
         reason.setId("dlq-reason");
         reason.setPrefWidth(320);
-        HBox buttons = new HBox(8, reason,
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(8, 8, reason,
                 action("Replay this", Action.REPLAY, Scope.ONE, "replay-one"),
                 action("Replay selected", Action.REPLAY, Scope.SELECTED, "replay-selected"),
                 action("Replay all matching…", Action.REPLAY, Scope.MATCHING, "replay-matching"),
