@@ -59,7 +59,8 @@ public final class BackendProcess implements AutoCloseable {
     private BackendProcess(String name, Map<String, String> overrides, List<String> jvmOptions) {
         this.name = name;
         this.jvmOptions = List.copyOf(jvmOptions);
-        this.port = freePort();
+        this.port = overrides.containsKey("VOELGOED_HTTP_PORT")
+                ? Integer.parseInt(overrides.get("VOELGOED_HTTP_PORT")) : freePort();
         this.managementPort = freePort();
         this.simulator = PaymentSimulatorProcess.start();
         this.link = PaymentLink.start(simulator.port());
@@ -77,7 +78,8 @@ public final class BackendProcess implements AutoCloseable {
 
     /**
      * Starts a backend whose node id and log file carry {@code name}, with {@code overrides} of the
-     * {@code VOELGOED_*} environment on top of the test settings, and these JVM options.
+     * {@code VOELGOED_*} environment on top of the test settings ({@code VOELGOED_HTTP_PORT} fixes the port
+     * instead of a free one), and these JVM options.
      */
     public static BackendProcess start(String name, Map<String, String> overrides, List<String> jvmOptions) {
         BackendProcess backend = new BackendProcess(name, overrides, jvmOptions);

@@ -81,7 +81,7 @@ public final class ConsoleFixtures {
     /** Creates and publishes a show starting at {@code startsAt} (ISO-8601 with offset) with {@code gaCapacity}. */
     public Show createShow(Org org, String name, String startsAt, int gaCapacity) {
         String body = """
-                {"name": %s, "starts_at": "%s", "venue": "Artscape", "hold_seconds": 900, "max_hold_seconds": 3600,
+                {"name": %s, "starts_at": "%s", "venue": "Artscape", "hold_seconds": 3600, "max_hold_seconds": 7200,
                  "seating": {"sections": [
                      {"name": "Hall", "rows": [{"label": "A", "seats": 12, "category": "std"},
                                                {"label": "B", "seats": 12, "category": "std"}]},
