@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import za.voelgoed.testing.Api;
 import za.voelgoed.testing.PaymentSimulatorProcess;
 import za.voelgoed.testing.TestEnv;
@@ -42,6 +43,7 @@ public final class BackendProcess implements AutoCloseable {
     public static final List<String> TEST_JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-Xshare:auto");
 
+    private static final AtomicInteger STARTED = new AtomicInteger();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final String name;
@@ -71,9 +73,12 @@ public final class BackendProcess implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(reaper);
     }
 
-    /** Starts a backend named {@code "backend"} with test settings; returns once it is ready. */
+    /**
+     * Starts a backend named {@code backend-N} (N counts the starts of this JVM, so two test classes never
+     * share a log file or node id) with test settings; returns once it is ready.
+     */
     public static BackendProcess start() {
-        return start("backend", Map.of(), TEST_JVM_OPTIONS);
+        return start("backend-" + STARTED.incrementAndGet(), Map.of(), TEST_JVM_OPTIONS);
     }
 
     /**
@@ -128,11 +133,6 @@ public final class BackendProcess implements AutoCloseable {
     /** A client of the REST API as the system admin. */
     public Api admin() {
         return new Api(port, adminToken());
-    }
-
-    /** The environment the child is started with (secrets included: do not log it). */
-    public Map<String, String> environment() {
-        return environment;
     }
 
     public PaymentSimulatorProcess simulator() {
@@ -270,7 +270,12 @@ public final class BackendProcess implements AutoCloseable {
             if (last == 200) {
                 return;
             }
-            sleep(100);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
         killQuietly();
         throw failure("the backend was not ready within " + READY_TIMEOUT.toSeconds() + " s (last /health/ready: "
@@ -289,14 +294,6 @@ public final class BackendProcess implements AutoCloseable {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the backend", e);
-        }
-    }
 
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

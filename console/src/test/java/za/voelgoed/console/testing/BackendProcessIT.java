@@ -1,10 +1,15 @@
 package za.voelgoed.console.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,6 +80,8 @@ class BackendProcessIT {
         assertThat(backend.isAlive()).isFalse();
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
         assertThat(backend.readyStatus()).as("nothing answers on " + url).isEqualTo(-1);
+        assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), backend.port()).close())
+                .as("the port refuses connections").isInstanceOf(ConnectException.class);
 
         backend.restart();
 
@@ -104,6 +111,16 @@ class BackendProcessIT {
         Sale died = deadLetters.getFirst().sale();
         ConsoleFixtures.await("the replayed payment to be captured", Duration.ofSeconds(30), () -> fixtures
                 .order(org, died.orderId()).path("payment").path("status").asText().equals("captured"));
+    }
+
+    @Test
+    @Order(4)
+    void aBackendThatCannotStartFailsWithTheTailOfItsLog() {
+        assertThatThrownBy(() -> BackendProcess.start("broken", Map.of("VOELGOED_DB_POOL_SIZE", "many"),
+                BackendProcess.TEST_JVM_OPTIONS))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("the backend exited with code")
+                .hasMessageContaining("VOELGOED_DB_POOL_SIZE must be an integer");
     }
 
     private static void assertSeeded() {

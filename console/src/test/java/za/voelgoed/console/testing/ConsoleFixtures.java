@@ -23,7 +23,8 @@ import za.voelgoed.testing.Api;
 public final class ConsoleFixtures {
 
     /** A card the simulator authorises. */
-    public static final String CARD = "{\"card_number\": \"4242 4242 4242 4242\", \"expiry\": \"12/30\", \"cvv\": \"123\"}";
+    public static final String CARD =
+            "{\"card_number\": \"4242 4242 4242 4242\", \"expiry\": \"12/30\", \"cvv\": \"123\"}";
     /** The worker whose jobs {@link #makeDeadLetters} makes fail. */
     public static final String CAPTURE_WORKER = "payments.capture";
 

@@ -136,7 +136,8 @@ public final class DemoBackend {
             return Optional.empty();
         }
         try {
-            Sale sale = random.nextInt(10) < 8 ? fixtures.sell(org, show, type, 1 + random.nextInt(4)) : sellSeats(show, type);
+            Sale sale = random.nextInt(10) < 8
+                    ? fixtures.sell(org, show, type, 1 + random.nextInt(4)) : sellSeats(show, type);
             sold.addAndGet(sale.tickets());
             return Optional.of(sale);
         } catch (AssertionError | RuntimeException e) {
