@@ -241,6 +241,7 @@ public final class BackendNode implements AutoCloseable {
         routing.addFilter(stallWatchdog)
                 .addFilter(access)
                 .register("/", observability.publicRoutes(config.management().metricsToken()))
+                .register("/api/session", new za.voelgoed.identity.SessionRoutes())
                 .register("/api/orgs", new OrgRoutes(orgs))
                 .register("/api/orgs/{orgId}", new IdentityRoutes(identities));
         wiring.routes().forEach(route -> routing.register(route.path(), route.service()));

@@ -53,6 +53,21 @@ class IdentityIT {
     }
 
     @Test
+    void sessionSaysWhoATokenIsAndWhichApiTheBackendSpeaks() {
+        Api viewer = admin.withToken(token(orgA, "{\"role\":\"viewer\"}"));
+        var mine = viewer.get("/api/session");
+        assertThat(mine.status()).isEqualTo(200);
+        assertThat(mine.json().get("organization_id").asText()).isEqualTo(orgA.toString());
+        assertThat(mine.json().get("role").asText()).isEqualTo("viewer");
+        assertThat(mine.json().get("admin").asBoolean()).isFalse();
+        assertThat(mine.json().get("api_version").asInt()).isEqualTo(SessionRoutes.API_VERSION);
+        var adminSession = admin.get("/api/session");
+        assertThat(adminSession.status()).isEqualTo(200);
+        assertThat(adminSession.json().get("admin").asBoolean()).isTrue();
+        assertThat(admin.withToken("vg_not-a-token").get("/api/session").status()).isEqualTo(401);
+    }
+
+    @Test
     void ownerTokenWorksInItsOrganisationOnly() {
         Api owner = admin.withToken(token(orgA, "{\"role\":\"owner\"}"));
         assertThat(owner.post("/api/orgs/" + orgA + "/events",

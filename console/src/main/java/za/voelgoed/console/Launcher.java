@@ -1,12 +1,31 @@
 package za.voelgoed.console;
 
-/** Main class of console.jar: JavaFX refuses to start an Application subclass launched from the class path. */
+import java.util.Arrays;
+import javafx.application.Application;
+
+/**
+ * Main class of {@code console.jar}. JavaFX refuses to start an {@code Application} subclass launched from the
+ * class path, so this plain class checks the command line first (a wrong option is a sentence and exit
+ * code 2, before any window) and then launches {@link ConsoleApp}.
+ */
 public final class Launcher {
 
     private Launcher() {
     }
 
     public static void main(String[] args) {
-        System.out.println("console");
+        ConsoleOptions options;
+        try {
+            options = ConsoleOptions.parse(Arrays.asList(args), System.getenv());
+        } catch (ConsoleOptions.InvalidOptionsException e) {
+            System.err.println("console: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.print(ConsoleOptions.USAGE);
+            return;
+        }
+        Application.launch(ConsoleApp.class, args);
     }
 }

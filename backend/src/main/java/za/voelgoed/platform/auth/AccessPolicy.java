@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 /**
  * Who may call which REST route, decided in one place for every route (deny by default):
  * <ul>
+ *   <li>{@code GET /api/session} (who the token is): every authenticated caller;</li>
  *   <li>{@code /api/admin/**} and {@code POST /api/orgs}: the system admin only;</li>
  *   <li>{@code /api/orgs/{org}/**}: the admin, or a member of {@code org} whose role allows the method —
  *       viewers read, staff read and write, owners also manage {@code users}, {@code devices} and
@@ -36,7 +37,7 @@ public final class AccessPolicy {
     }
 
     public Decision check(Principal who, String method, String path) {
-        if (who.admin()) {
+        if (who.admin() || path.equals("/api/session") && method.equals("GET")) {
             return Decision.allow();
         }
         if (path.startsWith("/api/admin/") || path.equals("/api/admin") || path.equals("/api/orgs")

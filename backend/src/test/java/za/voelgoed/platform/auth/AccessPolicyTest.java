@@ -34,6 +34,15 @@ class AccessPolicyTest {
     }
 
     @Test
+    void everyCallerMayAskWhoItIsButNotChangeIt() {
+        for (Role role : Role.values()) {
+            assertThat(policy.check(member(role), "GET", "/api/session").allowed()).isTrue();
+            assertThat(policy.check(member(role), "POST", "/api/session").allowed()).isFalse();
+        }
+        assertThat(policy.check(member(Role.OWNER), "GET", "/api/session/other").allowed()).isFalse();
+    }
+
+    @Test
     void onlyTheAdminCreatesOrganisationsAndUsesAdminRoutes() {
         assertThat(policy.check(member(Role.OWNER), "POST", "/api/orgs").status()).isEqualTo(403);
         assertThat(policy.check(member(Role.OWNER), "GET", "/api/admin/outbox").status()).isEqualTo(403);

@@ -1,0 +1,262 @@
+package za.voelgoed.console;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import za.voelgoed.console.api.BackendClient;
+import za.voelgoed.console.api.OrgApi;
+import za.voelgoed.console.dlq.DeadLetterDeskView;
+import za.voelgoed.console.dlq.viewmodel.DeadLetterDeskViewModel;
+import za.voelgoed.console.live.LiveConnection;
+import za.voelgoed.console.sales.SalesView;
+import za.voelgoed.console.sales.viewmodel.SalesViewModel;
+import za.voelgoed.console.shell.ConnectionView;
+import za.voelgoed.console.shell.PreferencesConnectionStore;
+import za.voelgoed.console.shell.ShellView;
+import za.voelgoed.console.shell.viewmodel.ConnectionViewModel;
+import za.voelgoed.console.shell.viewmodel.PageId;
+import za.voelgoed.console.shell.viewmodel.ShellViewModel;
+import za.voelgoed.console.telemetry.TelemetryView;
+import za.voelgoed.console.telemetry.viewmodel.TelemetryViewModel;
+import za.voelgoed.console.ui.FxTasks;
+import za.voelgoed.console.ui.Pulse;
+import za.voelgoed.console.wall.WallView;
+import za.voelgoed.console.wall.viewmodel.WallViewModel;
+
+/**
+ * The operations console: the connection screen, then the shell with its pages, or the wall. Everything
+ * it shows comes from the backend's public REST API and its {@code /ws} gateway.
+ */
+public final class ConsoleApp extends Application {
+
+    private static final Logger LOG = Logger.getLogger(ConsoleApp.class.getName());
+    static final Duration SCREENSHOT_TIMEOUT = Duration.ofSeconds(40);
+
+    private final FxTasks tasks = new FxTasks();
+    private final Pulse pulse = new Pulse();
+    private final Clock clock = Clock.systemUTC();
+    private ConsoleOptions options;
+    private Stage stage;
+    private Scene scene;
+    private OrgApi api;
+    private LiveConnection live;
+    private ShellViewModel shell;
+    private ShellView shellView;
+    private Wall wall;
+
+    /** The wall's own page models and view, alive only while the wall shows. */
+    private record Wall(SalesViewModel sales, TelemetryViewModel telemetry, WallViewModel rotation, WallView view) {
+    }
+
+    @Override
+    public void start(Stage primary) {
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> LOG.log(Level.SEVERE, "unexpected error on " + t, e));
+        options = ConsoleOptions.parse(getParameters().getRaw(), System.getenv());
+        stage = primary;
+        Application.setUserAgentStylesheet(options.dark()
+                ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+        ConnectionViewModel connection = new ConnectionViewModel(tasks, PreferencesConnectionStore.forUser(),
+                BackendClient::new);
+        connection.rememberToken().set(options.keepToken());
+        connection.onConnected(this::openShell);
+        scene = new Scene(new ConnectionView(connection), 1440, 900);
+        scene.getStylesheets().add(ConsoleApp.class.getResource("console.css").toExternalForm());
+        stage.setTitle("VoelgoedEvents console");
+        stage.setScene(scene);
+        stage.setOnCloseRequest(e -> shutdown());
+        stage.show();
+        pulse.start();
+        if (options.canConnectDirectly()) {
+            connection.url().set(options.backend());
+            connection.token().set(options.token());
+            connection.org().set(options.org() == null ? "" : options.org());
+            if (options.screenshot() != null) {
+                connection.problem().addListener((o, was, now) -> {
+                    if (now != null) {
+                        fail(now);
+                    }
+                });
+            }
+            connection.connect().execute();
+        } else if (options.screenshot() != null) {
+            fail("--screenshot needs --backend and --token (or VOELGOED_URL and VOELGOED_TOKEN).");
+        }
+    }
+
+    private void openShell(ConnectionViewModel.Connected connected) {
+        api = connected.api();
+        live = new LiveConnection(api.client().gateway(), api.client().token(), HttpClient.newHttpClient(), clock);
+        shell = new ShellViewModel(live, clock);
+        shell.staleAfter(options.staleAfter());
+        shell.organisation(connected.orgName());
+        shell.register(PageId.SALES, salesModel());
+        shell.register(PageId.TELEMETRY, new TelemetryViewModel(tasks, live, api.org(), api::telemetry, clock));
+        shell.register(PageId.DLQ, new DeadLetterDeskViewModel(tasks, live, api, clock));
+        Map<PageId, Function<PageId, Node>> views = new EnumMap<>(PageId.class);
+        views.put(PageId.SALES, id -> new SalesView((SalesViewModel) shell.page(id)));
+        views.put(PageId.TELEMETRY, id -> new TelemetryView((TelemetryViewModel) shell.page(id)));
+        views.put(PageId.DLQ, id -> new DeadLetterDeskView((DeadLetterDeskViewModel) shell.page(id),
+                connected.session().mayWrite()));
+        shellView = new ShellView(shell, views, this::openWall);
+        live.start();
+        pulse.add(shell::tick);
+        scene.setRoot(shellView);
+        shellView.installShortcuts(scene, this::openWall);
+        stage.setTitle("VoelgoedEvents console — " + connected.orgName());
+        if (options.wall()) {
+            openWall();
+        } else {
+            shell.current().set(options.page());
+        }
+        options.screenshotFile().ifPresent(this::screenshotWhenLoaded);
+    }
+
+    private SalesViewModel salesModel() {
+        return new SalesViewModel(tasks, live, api.org(), api::sales, api::showSales, clock);
+    }
+
+    private void openWall() {
+        if (wall != null) {
+            return;
+        }
+        SalesViewModel sales = salesModel();
+        TelemetryViewModel telemetry = new TelemetryViewModel(tasks, live, api.org(), api::telemetry, clock);
+        WallViewModel rotation = new WallViewModel(2);
+        rotation.interval().set(options.rotateEvery());
+        sales.paused().bind(shell.paused());
+        telemetry.paused().bind(shell.paused());
+        WallView view = new WallView(shell, sales, telemetry, rotation);
+        wall = new Wall(sales, telemetry, rotation, view);
+        shell.current().set(null);
+        sales.activate();
+        telemetry.activate();
+        pulse.add(this::tickWall);
+        scene.setRoot(view);
+        scene.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                closeWall();
+            } else if (e.getCode() == KeyCode.SPACE) {
+                shell.paused().set(!shell.paused().get());
+            } else if (e.getCode() == KeyCode.RIGHT) {
+                rotation.next(System.currentTimeMillis());
+            } else if (e.getCode() == KeyCode.H) {
+                rotation.holding().set(!rotation.holding().get());
+            }
+        });
+        stage.setFullScreenExitHint("");
+        stage.setFullScreen(true);
+    }
+
+    private void tickWall(long nowMs) {
+        if (wall == null) {
+            return;
+        }
+        wall.sales().tick(nowMs);
+        wall.telemetry().tick(nowMs);
+        wall.rotation().tick(nowMs);
+        wall.view().tick();
+    }
+
+    private void closeWall() {
+        if (wall == null) {
+            return;
+        }
+        pulse.remove(this::tickWall);
+        wall.sales().deactivate();
+        wall.telemetry().deactivate();
+        wall = null;
+        scene.setOnKeyPressed(null);
+        stage.setFullScreen(false);
+        scene.setRoot(shellView);
+        shell.current().set(options.page());
+    }
+
+    /** Waits until what is on screen has its data, then writes the scene as a PNG and exits 0. */
+    private void screenshotWhenLoaded(Path file) {
+        long deadline = System.currentTimeMillis() + SCREENSHOT_TIMEOUT.toMillis();
+        int[] settled = {0};
+        pulse.add(new java.util.function.LongConsumer() {
+            @Override
+            public void accept(long nowMs) {
+                if (!loaded()) {
+                    if (nowMs > deadline) {
+                        pulse.remove(this);
+                        fail("The page's data did not arrive within " + SCREENSHOT_TIMEOUT.toSeconds()
+                                + " s; no screenshot was written.");
+                    }
+                    return;
+                }
+                if (++settled[0] < 10) {
+                    return; // a second of pulses: charts lay out, late reads land
+                }
+                pulse.remove(this);
+                write(file);
+            }
+        });
+    }
+
+    private boolean loaded() {
+        if (wall != null) {
+            return wall.sales().loaded().get() && wall.telemetry().loaded().get();
+        }
+        PageId id = shell.current().get();
+        return id != null && shell.page(id).loaded().get();
+    }
+
+    private void write(Path file) {
+        try {
+            WritableImage image = scene.snapshot(null);
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+            System.out.println("console: wrote " + file + " (" + (int) image.getWidth() + "x"
+                    + (int) image.getHeight() + ")");
+            shutdown();
+            Platform.exit();
+            System.exit(0);
+        } catch (IOException e) {
+            fail("Could not write " + file + ": " + e.getMessage());
+        }
+    }
+
+    private void fail(String sentence) {
+        System.err.println("console: " + sentence);
+        shutdown();
+        Platform.exit();
+        System.exit(1);
+    }
+
+    private void shutdown() {
+        pulse.stop();
+        if (live != null) {
+            live.close();
+        }
+        tasks.close();
+    }
+
+    @Override
+    public void stop() {
+        shutdown();
+    }
+}

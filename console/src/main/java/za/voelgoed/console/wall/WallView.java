@@ -1,0 +1,158 @@
+package za.voelgoed.console.wall;
+
+import eu.hansolo.tilesfx.Tile;
+import eu.hansolo.tilesfx.TileBuilder;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import za.voelgoed.console.api.Sales;
+import za.voelgoed.console.api.Telemetry;
+import za.voelgoed.console.sales.viewmodel.SalesViewModel;
+import za.voelgoed.console.shell.StaleBanner;
+import za.voelgoed.console.shell.viewmodel.ShellViewModel;
+import za.voelgoed.console.telemetry.viewmodel.TelemetryViewModel;
+import za.voelgoed.console.ui.Widgets;
+import za.voelgoed.console.viewmodel.Money;
+import za.voelgoed.console.wall.viewmodel.WallViewModel;
+
+/**
+ * Wall (kiosk) mode: no chrome, large TilesFX tiles for the organisation's shows and its operations,
+ * pages rotating at the chosen interval, the staleness banner on top. Keys: Space pauses live updates,
+ * → shows the next page, H holds the rotation, Esc leaves the wall.
+ */
+public final class WallView extends BorderPane {
+
+    static final int MAX_SHOW_TILES = 8;
+    private static final double TILE = 300;
+
+    private final SalesViewModel sales;
+    private final TelemetryViewModel telemetry;
+    private final WallViewModel wall;
+    private final Label clock = new Label();
+    private final Label pageLabel = new Label();
+    private final FlowPane showTiles = new FlowPane(16, 16);
+    private final List<Node> pages = new ArrayList<>();
+    private final StackPane holder = new StackPane();
+    private final Tile sold = number("Tickets sold", "");
+    private final Tile revenue = text("Revenue");
+    private final Tile available = number("Available", "");
+    private final Tile perMinute = TileBuilder.create().skinType(Tile.SkinType.SPARK_LINE).prefSize(TILE * 2 + 16, TILE)
+            .title("Sales per minute").unit("/min").decimals(0).animated(false).averagingPeriod(60).build();
+    private final Tile rate = number("Events per second", "/s");
+    private final Tile p99 = number("Push latency p99", "ms");
+    private final Tile dlq = number("Dead letters", "");
+    private final Tile sockets = number("Live connections", "");
+    private final Tile dropped = number("Dropped messages", "");
+    private final Tile backlog = number("Jobs waiting", "");
+
+    public WallView(ShellViewModel shell, SalesViewModel sales, TelemetryViewModel telemetry, WallViewModel wall) {
+        this.sales = sales;
+        this.telemetry = telemetry;
+        this.wall = wall;
+        getStyleClass().add("wall");
+        setId("wall");
+        Label title = new Label();
+        title.textProperty().bind(shell.organisation());
+        title.getStyleClass().add("wall-title");
+        clock.getStyleClass().add("wall-clock");
+        pageLabel.getStyleClass().add("wall-clock");
+        HBox top = new HBox(24, title, Widgets.grow(), pageLabel, clock);
+        top.setAlignment(Pos.CENTER_LEFT);
+        top.setPadding(new Insets(16, 24, 8, 24));
+        setTop(new VBox(top, new StaleBanner(shell)));
+
+        pages.add(page("Sales", showTiles, new FlowPane(16, 16, sold, revenue, available, perMinute)));
+        pages.add(page("Operations", new FlowPane(16, 16, rate, p99, sockets, dropped, dlq, backlog)));
+        setCenter(holder);
+        wall.page().addListener((o, was, now) -> showPage(now.intValue()));
+        showPage(0);
+        sales.totals().addListener((o, was, now) -> showSales());
+        sales.shows().addListener((javafx.collections.ListChangeListener<Sales.Show>) c -> showShows());
+        sales.perMinute().addListener((o, was, now) -> {
+            if (!now.isEmpty()) {
+                perMinute.setValue(now.getLast().sold());
+            }
+        });
+        telemetry.current().addListener((o, was, now) -> showTelemetry(now));
+    }
+
+    /** At the pulse: the clock. */
+    public void tick() {
+        clock.setText(LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")));
+    }
+
+    private VBox page(String name, Node... rows) {
+        Label heading = new Label(name);
+        heading.getStyleClass().add("wall-title");
+        VBox box = new VBox(16, heading);
+        box.getChildren().addAll(rows);
+        box.setPadding(new Insets(8, 24, 24, 24));
+        box.setUserData(name);
+        return box;
+    }
+
+    private void showPage(int index) {
+        holder.getChildren().setAll(pages.get(index));
+        pageLabel.setText(pages.get(index).getUserData() + "  " + (index + 1) + "/" + pages.size());
+    }
+
+    private void showSales() {
+        Sales.Totals t = sales.totals().get();
+        if (t == null) {
+            return;
+        }
+        sold.setValue(t.sold());
+        available.setValue(t.available());
+        revenue.setDescription(Money.format(t.revenueCents(), t.currency()));
+    }
+
+    private void showShows() {
+        List<Node> tiles = new ArrayList<>();
+        for (Sales.Show show : sales.shows().stream().limit(MAX_SHOW_TILES).toList()) {
+            Tile tile = TileBuilder.create().skinType(Tile.SkinType.PERCENTAGE).prefSize(TILE, TILE)
+                    .title(show.name()).unit("%").maxValue(Math.max(1, show.capacity())).animated(false)
+                    .description(Money.count(show.sold()) + " of " + Money.count(show.capacity()) + " sold")
+                    .build();
+            tile.setValue(show.sold());
+            tiles.add(tile);
+        }
+        showTiles.getChildren().setAll(tiles);
+    }
+
+    private void showTelemetry(Telemetry t) {
+        if (t == null) {
+            return;
+        }
+        rate.setValue(t.eventsPerSecondTotal());
+        p99.setValue(t.pushLatencyMs().p99());
+        dlq.setValue(t.dlqDepth());
+        sockets.setValue(t.websocketConnections());
+        dropped.setValue(t.droppedMessages());
+        backlog.setValue(t.jobBacklog().values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    private static Tile number(String title, String unit) {
+        return TileBuilder.create().skinType(Tile.SkinType.NUMBER).prefSize(TILE, TILE).title(title).unit(unit)
+                .decimals(0).animated(false).build();
+    }
+
+    private static Tile text(String title) {
+        return TileBuilder.create().skinType(Tile.SkinType.TEXT).prefSize(TILE, TILE).title(title)
+                .descriptionAlignment(Pos.CENTER).textVisible(true).build();
+    }
+
+    /** For the tests: the wall's page names in order. */
+    List<String> pageNames() {
+        return pages.stream().map(p -> String.valueOf(p.getUserData())).toList();
+    }
+}

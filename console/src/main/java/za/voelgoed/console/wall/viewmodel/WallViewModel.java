@@ -1,0 +1,58 @@
+package za.voelgoed.console.wall.viewmodel;
+
+import java.time.Duration;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * The wall's rotation: which of its pages shows, moving on every {@link #interval()} unless rotation is
+ * held (a person walked up to read it). Time comes in through {@link #tick(long)}, so tests drive it.
+ */
+public final class WallViewModel {
+
+    private final int pageCount;
+    private final ObjectProperty<Duration> interval = new SimpleObjectProperty<>(Duration.ofSeconds(20));
+    private final BooleanProperty holding = new SimpleBooleanProperty(false);
+    private final ReadOnlyIntegerWrapper page = new ReadOnlyIntegerWrapper(0);
+    private long shownSinceMs = -1;
+
+    public WallViewModel(int pageCount) {
+        if (pageCount < 1) {
+            throw new IllegalArgumentException("a wall needs at least one page");
+        }
+        this.pageCount = pageCount;
+    }
+
+    public void tick(long nowMs) {
+        if (shownSinceMs < 0 || holding.get()) {
+            shownSinceMs = nowMs;
+            return;
+        }
+        if (nowMs - shownSinceMs >= interval.get().toMillis()) {
+            page.set((page.get() + 1) % pageCount);
+            shownSinceMs = nowMs;
+        }
+    }
+
+    /** Shows the next page now (a key press), and starts its interval afresh. */
+    public void next(long nowMs) {
+        page.set((page.get() + 1) % pageCount);
+        shownSinceMs = nowMs;
+    }
+
+    public ReadOnlyIntegerProperty page() {
+        return page.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<Duration> interval() {
+        return interval;
+    }
+
+    public BooleanProperty holding() {
+        return holding;
+    }
+}

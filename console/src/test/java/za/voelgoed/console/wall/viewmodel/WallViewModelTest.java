@@ -1,0 +1,46 @@
+package za.voelgoed.console.wall.viewmodel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class WallViewModelTest {
+
+    @Test
+    void rotatesAtTheIntervalAndWrapsAround() {
+        WallViewModel wall = new WallViewModel(3);
+        wall.interval().set(Duration.ofSeconds(10));
+        wall.tick(0);
+        wall.tick(9_999);
+        assertThat(wall.page().get()).isZero();
+        wall.tick(10_000);
+        assertThat(wall.page().get()).isEqualTo(1);
+        wall.tick(20_000);
+        wall.tick(30_000);
+        assertThat(wall.page().get()).isZero();
+    }
+
+    @Test
+    void holdingStopsTheRotationAndTheNextKeyRestartsTheInterval() {
+        WallViewModel wall = new WallViewModel(2);
+        wall.interval().set(Duration.ofSeconds(5));
+        wall.tick(0);
+        wall.holding().set(true);
+        wall.tick(60_000);
+        assertThat(wall.page().get()).isZero();
+        wall.holding().set(false);
+        wall.next(61_000);
+        assertThat(wall.page().get()).isEqualTo(1);
+        wall.tick(65_000);
+        assertThat(wall.page().get()).isEqualTo(1);
+        wall.tick(66_000);
+        assertThat(wall.page().get()).isZero();
+    }
+
+    @Test
+    void aWallNeedsAPage() {
+        assertThatThrownBy(() -> new WallViewModel(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
