@@ -47,6 +47,14 @@ public final class TestEnv {
 
     /** Configuration for a node of this run; {@code overrides} use the environment variable names. */
     public static AppConfig config(Map<String, String> overrides) {
+        return AppConfig.load(environment(overrides));
+    }
+
+    /**
+     * The {@code VOELGOED_*} variables of a node of this run, with {@code overrides}: what {@link #config}
+     * loads, and what a backend started as a separate process is given as its environment.
+     */
+    public static Map<String, String> environment(Map<String, String> overrides) {
         prepare();
         Map<String, String> env = new HashMap<>();
         env.put("VOELGOED_HTTP_HOST", "127.0.0.1");
@@ -70,7 +78,7 @@ public final class TestEnv {
         env.put("VOELGOED_LIMIT_SOCKETS_PER_TOKEN", "0");
         env.put("VOELGOED_LIMIT_SOCKETS_PER_ORG", "0");
         env.putAll(overrides);
-        return AppConfig.load(env);
+        return env;
     }
 
     public static AppConfig config() {
