@@ -14,6 +14,7 @@ import java.util.function.BooleanSupplier;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import org.junit.jupiter.api.AfterAll;
@@ -123,9 +124,10 @@ class ConsoleLiveIT {
         }
         assertThat(replayed).as("the audit row of the replay").isNotNull();
         assertThat(replayed.path("reason").asText()).isEqualTo("provider is back");
-        robot.clickOn("Audit trail");
+        TabPane tabs = robot.lookup("#dlq-tabs").queryAs(TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(1));
         waitUntil("the audit row on the desk", Duration.ofSeconds(10), () -> rows("#dlq-audit") >= 1);
-        robot.clickOn("Dead letters");
+        robot.interact(() -> tabs.getSelectionModel().select(0));
     }
 
     @Test
