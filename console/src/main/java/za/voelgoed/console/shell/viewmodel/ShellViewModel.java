@@ -158,9 +158,9 @@ public final class ShellViewModel {
     private String bannerText(boolean down, Instant dataAt, Instant lastFrame, Instant now) {
         Instant freshAt = lastFrame == null ? dataAt : lastFrame;
         String age = freshAt == null ? "no live data has arrived yet"
-                : "the data on screen is " + Ages.since(freshAt, now).replace(" ago", " old");
+                : "the data on screen is " + Ages.old(freshAt, now);
         String why = down ? "The live connection to the backend is down" : "Nothing has come from the backend for "
-                + Ages.since(lastFrame, now).replace(" ago", "");
+                + Ages.old(lastFrame, now).replace(" old", "");
         return why + ": " + age + ". It clears by itself when the stream is back.";
     }
 
