@@ -49,7 +49,7 @@ public final class WallView extends BorderPane {
     private final Tile sold = number("Tickets sold", "");
     private final Tile revenue = number("Revenue", "R");
     private final Tile available = number("Available", "");
-    private final Tile perMinute = TileBuilder.create().skinType(Tile.SkinType.SPARK_LINE).prefSize(TILE * 2 + 16, TILE)
+    private final Tile perMinute = TileBuilder.create().skinType(Tile.SkinType.SPARK_LINE).prefSize(TILE, TILE)
             .title("Tickets sold this minute").decimals(0).animated(false).averagingPeriod(60).build();
     private final Tile rate = number("Events per second", "/s");
     private final Tile p99 = number("Push latency p99", "ms");
@@ -162,8 +162,7 @@ public final class WallView extends BorderPane {
             for (Node row : ((VBox) page).getChildren()) {
                 if (row instanceof FlowPane flow) {
                     for (Node tile : flow.getChildren()) {
-                        boolean wide = tile == perMinute;
-                        ((Tile) tile).setPrefSize(wide ? side * 2 + GAP : side, side);
+                        ((Tile) tile).setPrefSize(side, side);
                     }
                 }
             }
