@@ -1,25 +1,26 @@
 package za.voelgoed.sales;
 
-import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import za.voelgoed.platform.http.Requests;
 
 /**
- * The live-sales routes under {@code /api/orgs/{orgId}}: {@code GET /sales} and
- * {@code GET /events/{eventId}/sales}. Reads, so a viewer may use them (the access policy decides).
+ * The live-sales routes: {@link #ORG} ({@code GET}) and {@link #EVENT} ({@code GET}), each mounted at its own
+ * path. Reads, so a viewer may use them (the access policy decides).
  */
-public final class SalesRoutes implements HttpService {
+final class SalesRoutes {
 
-    private final Sales sales;
+    static final String ORG = "/api/orgs/{orgId}/sales";
+    static final String EVENT = "/api/orgs/{orgId}/events/{eventId}/sales";
 
-    public SalesRoutes(Sales sales) {
-        this.sales = sales;
+    private SalesRoutes() {
     }
 
-    @Override
-    public void routing(HttpRules rules) {
-        rules.get("/sales", (req, res) -> res.send(sales.ofOrg(Requests.uuidParam(req, "orgId"))));
-        rules.get("/events/{eventId}/sales", (req, res) -> res.send(sales.ofEvent(Requests.uuidParam(req, "orgId"),
+    static HttpService ofOrg(Sales sales) {
+        return rules -> rules.get("/", (req, res) -> res.send(sales.ofOrg(Requests.uuidParam(req, "orgId"))));
+    }
+
+    static HttpService ofEvent(Sales sales) {
+        return rules -> rules.get("/", (req, res) -> res.send(sales.ofEvent(Requests.uuidParam(req, "orgId"),
                 Requests.uuidParam(req, "eventId"))));
     }
 }

@@ -26,7 +26,8 @@ public final class SalesSlice implements Slice {
     @Override
     public void wire(Platform platform, Wiring wiring) {
         sales = new Sales(platform.dsl(), platform.dispatchLog(), seating.seating());
-        wiring.route("/api/orgs/{orgId}", new SalesRoutes(sales));
+        wiring.route(SalesRoutes.ORG, SalesRoutes.ofOrg(sales))
+                .route(SalesRoutes.EVENT, SalesRoutes.ofEvent(sales));
     }
 
     /** The sales service, once this slice is wired. */

@@ -29,10 +29,10 @@ final class SalesStore {
             select event_id, kind, line, sold, refunded, revenue_cents from sales_totals
             where organization_id = ? and event_id = any(?::uuid[])""";
     static final String ORG_MINUTES_SQL = """
-            select minute, sold, revenue_cents from sales_minutes where organization_id = ? and minute >= ?""";
+            select minute, sold, revenue_cents from sales_minutes where organization_id = ? and minute >= ?::timestamptz""";
     static final String EVENT_MINUTES_SQL = """
             select minute, sold, revenue_cents from sales_minutes
-            where organization_id = ? and minute >= ? and event_id = ?""";
+            where organization_id = ? and minute >= ?::timestamptz and event_id = ?""";
     private static final String LATEST_COLUMNS = """
             select o.id, o.event_id, e.name, (select count(*) from tickets t where t.order_id = o.id),
                    o.total_cents, o.currency, o.created_at
