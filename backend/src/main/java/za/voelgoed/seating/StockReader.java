@@ -15,6 +15,16 @@ import org.jooq.DSLContext;
  */
 final class StockReader {
 
+    /** Held seats per show and category, through {@code seat_claims_held}: never the sold seats. */
+    static final String HELD_SQL = """
+            select c.event_id, s.category, count(*) from seat_claims c
+            join event_seats s on s.event_id = c.event_id and s.seat_index = c.seat_index
+            where c.event_id = any(?::uuid[]) and c.state = 'held' group by c.event_id, s.category""";
+    /** Seats off public sale per show and category, through {@code event_seats_off_sale}. */
+    static final String OFF_SALE_SQL = """
+            select event_id, category, count(*) from event_seats
+            where event_id = any(?::uuid[]) and (blocked or channel is not null) group by event_id, category""";
+
     private final Inventories inventories;
 
     StockReader(Inventories inventories) {
@@ -29,13 +39,8 @@ final class StockReader {
             return stock;
         }
         UUID[] ids = eventIds.toArray(UUID[]::new);
-        Map<String, Integer> held = counts(tx, """
-                select c.event_id, s.category, count(*) from seat_claims c
-                join event_seats s on s.event_id = c.event_id and s.seat_index = c.seat_index
-                where c.event_id = any(?::uuid[]) and c.state = 'held' group by c.event_id, s.category""", ids);
-        Map<String, Integer> offSale = counts(tx, """
-                select event_id, category, count(*) from event_seats
-                where event_id = any(?::uuid[]) and (blocked or channel is not null) group by event_id, category""", ids);
+        Map<String, Integer> held = counts(tx, HELD_SQL, ids);
+        Map<String, Integer> offSale = counts(tx, OFF_SALE_SQL, ids);
         tx.fetch("""
                 select event_id, code, price_cents, currency from price_categories
                 where event_id = any(?::uuid[]) order by event_id, code""", (Object) ids).forEach(r -> {
