@@ -187,4 +187,60 @@ class SalesIT {
         staff.get("/api/orgs/" + org + "/sales/nothing").problem(404);
         staff.get("/api/orgs/" + org + "/salez").problem(404);
     }
+
+    @Test
+    void theCountersAreWrittenByTheSalesAndTheRefundsOwnTransactions() {
+        UUID event = show(staff, org, "Same transaction", 10);
+        String order = checkout(staff, org, hold(staff, org, event, "{\"ticket_type\": \"ga\", \"quantity\": 2}"))
+                .expect(201).path("id").asText();
+        String sale = (String) Db.single("select xmin::text from orders where id = ?::uuid", order);
+        assertThat(Db.rows("select xmin::text from sales_totals where event_id = ?", event))
+                .containsExactly(java.util.List.of(sale));
+        assertThat(Db.rows("select xmin::text from sales_minutes where event_id = ?", event))
+                .containsExactly(java.util.List.of(sale));
+        assertThat(Db.rows("select distinct xmin::text from domain_events where event_type = 'ticket.sold.v1'"
+                + " and persisted_change->>'order_id' = ?", order)).containsExactly(java.util.List.of(sale));
+
+        staff.post("/api/orgs/" + org + "/orders/" + order + "/refund", "{}").expect(200);
+        String refund = (String) Db.single("select xmin::text from orders where id = ?::uuid", order);
+        assertThat(refund).isNotEqualTo(sale);
+        assertThat(Db.rows("select xmin::text from sales_totals where event_id = ?", event))
+                .containsExactly(java.util.List.of(refund));
+    }
+
+    @Test
+    void theMigrationsBackfillGivesTheCountersTheSalesMadeBeforeIt() throws Exception {
+        UUID event = show(staff, org, "Upgrade", 20);
+        checkout(staff, org, hold(staff, org, event, "{\"seats\": [\"Hall:A:3\", \"Hall:A:4\"]}")).expect(201);
+        String refunded = checkout(staff, org, hold(staff, org, event, "{\"ticket_type\": \"ga\", \"quantity\": 2}"))
+                .expect(201).path("id").asText();
+        checkout(staff, org, hold(staff, org, event, "{\"ticket_type\": \"ga\", \"quantity\": 1}")).expect(201);
+        staff.post("/api/orgs/" + org + "/orders/" + refunded + "/refund", "{}").expect(200);
+        JsonNode live = eventSales(event);
+        String lines = "select kind, line, sum(sold), sum(refunded), sum(revenue_cents) from sales_totals"
+                + " where event_id = ? group by 1, 2 order by 1, 2";
+        String minutes = "select minute, sum(sold), sum(revenue_cents) from sales_minutes where event_id = ?"
+                + " group by 1 order by 1";
+        var liveLines = Db.rows(lines, event);
+        var liveMinutes = Db.rows(minutes, event);
+
+        TestEnv.exec("truncate sales_totals, sales_minutes");
+        TestEnv.exec(backfill());
+
+        assertThat(Db.rows(lines, event)).isEqualTo(liveLines);
+        assertThat(Db.rows(minutes, event)).isEqualTo(liveMinutes);
+        JsonNode upgraded = eventSales(event);
+        assertThat(upgraded.path("totals")).isEqualTo(live.path("totals"));
+        assertThat(upgraded.path("categories")).isEqualTo(live.path("categories"));
+        assertThat(upgraded.path("ticket_types")).isEqualTo(live.path("ticket_types"));
+        assertThat(upgraded.path("per_minute")).isEqualTo(live.path("per_minute"));
+    }
+
+    /** The data part of V18: what an existing database runs once to seed its counters. */
+    static String backfill() throws java.io.IOException {
+        try (var in = SalesIT.class.getResourceAsStream("/db/migration/V18__sales_counters.sql")) {
+            String sql = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return sql.substring(sql.indexOf("-- [jooq ignore start]"), sql.indexOf("-- [jooq ignore stop]"));
+        }
+    }
 }
