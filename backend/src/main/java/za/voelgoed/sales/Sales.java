@@ -45,9 +45,7 @@ public final class Sales {
                 List<SalesFigures.Line> lines = SalesFigures.lines(stock.get(show.id()),
                         counted.getOrDefault(show.id(), List.of()));
                 all.addAll(lines);
-                SalesView.Totals t = SalesFigures.totals(lines, "");
-                views.add(new SalesView.Show(show.id(), show.name(), show.startsAt(), show.status(), t.capacity(),
-                        t.sold(), t.held(), t.available(), t.revenueCents()));
+                views.add(view(show, SalesFigures.totals(lines, "")));
             }
             String currency = SalesFigures.currency(stock.values().stream().flatMap(List::stream).toList(),
                     DEFAULT_CURRENCY);
@@ -55,6 +53,11 @@ public final class Sales {
                     SalesFigures.perMinute(now, SalesStore.minutes(tx, org, null, SalesFigures.windowStart(now))),
                     views, SalesStore.latest(tx, org, null));
         });
+    }
+
+    private static SalesView.Show view(SalesStore.ShowRow show, SalesView.Totals t) {
+        return new SalesView.Show(show.id(), show.name(), show.startsAt(), show.status(), t.capacity(), t.sold(),
+                t.held(), t.available(), t.revenueCents());
     }
 
     /** The show's figures; 404 {@code event_not_found} when it is not the organisation's. */

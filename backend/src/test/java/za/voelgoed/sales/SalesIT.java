@@ -243,4 +243,41 @@ class SalesIT {
             return sql.substring(sql.indexOf("-- [jooq ignore start]"), sql.indexOf("-- [jooq ignore stop]"));
         }
     }
+
+    @Test
+    void theAnswersHaveExactlyTheFieldsTheConsoleReads() {
+        UUID event = show(staff, org, "Fields", 10);
+        checkout(staff, org, hold(staff, org, event, "{\"seats\": [\"Hall:A:9\"]}")).expect(201);
+        checkout(staff, org, hold(staff, org, event, "{\"ticket_type\": \"ga\", \"quantity\": 1}")).expect(201);
+
+        JsonNode orgSales = staff.get("/api/orgs/" + org + "/sales").expect(200);
+        JsonNode eventSales = eventSales(event);
+
+        assertThat(fields(orgSales)).containsExactly("organization_id", "taken_at", "offset", "epoch", "totals",
+                "per_minute", "shows", "latest");
+        assertThat(fields(eventSales)).containsExactly("event_id", "name", "taken_at", "offset", "epoch", "totals",
+                "categories", "ticket_types", "per_minute", "latest");
+        for (JsonNode answer : java.util.List.of(orgSales, eventSales)) {
+            java.time.Instant.parse(answer.path("taken_at").asText());
+            assertThat(answer.path("offset").isIntegralNumber()).isTrue();
+            assertThat(fields(answer.path("totals"))).containsExactly("capacity", "sold", "held", "available",
+                    "refunded", "revenue_cents", "currency");
+            assertThat(fields(answer.path("per_minute").get(0))).containsExactly("minute", "sold", "revenue_cents");
+            java.time.Instant.parse(answer.path("per_minute").get(59).path("minute").asText());
+            assertThat(fields(answer.path("latest").get(0))).containsExactly("order_id", "event_id", "event_name",
+                    "tickets", "amount_cents", "currency", "sold_at");
+        }
+        assertThat(fields(orgSales.path("shows").get(0))).containsExactly("event_id", "name", "starts_at", "status",
+                "capacity", "sold", "held", "available", "revenue_cents");
+        assertThat(fields(eventSales.path("categories").get(0))).containsExactly("category", "price_cents",
+                "capacity", "sold", "held", "available", "revenue_cents");
+        assertThat(fields(eventSales.path("ticket_types").get(0))).containsExactly("ticket_type", "capacity", "sold",
+                "held", "available", "revenue_cents");
+    }
+
+    static java.util.List<String> fields(JsonNode node) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
 }
