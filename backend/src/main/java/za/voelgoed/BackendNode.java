@@ -246,7 +246,7 @@ public final class BackendNode implements AutoCloseable {
         wiring.routes().forEach(route -> routing.register(route.path(), route.service()));
         routing.register("/api/orgs/{orgId}/presence", new PresenceRoutes(gateway))
                 .register("/api/orgs/{orgId}/dlq", new DeadLetterRoutes(deadLetters))
-                .register("/api/orgs/{orgId}/queues", new QueueRoutes(jobs))
+                .register("/api/orgs/{orgId}/queues", new QueueRoutes(jobs, outbox))
                 .register("/api/admin/outbox", new OutboxAdminRoutes(new ConsumerBlocks(database.dsl())));
     }
 

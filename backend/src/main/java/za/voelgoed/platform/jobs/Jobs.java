@@ -77,19 +77,25 @@ public final class Jobs {
 
     /** Stops every node from claiming jobs of the queue; jobs already running finish. */
     public void pause(QueueName queue) {
-        setPaused(queue, true);
+        dsl.transaction(cfg -> setPaused(cfg.dsl(), queue, true));
     }
 
     public void resume(QueueName queue) {
-        setPaused(queue, false);
-        dsl.transaction(cfg -> JobStore.notifyKind(cfg.dsl(), queue.kind()));
+        dsl.transaction(cfg -> setPaused(cfg.dsl(), queue, false));
     }
 
-    private void setPaused(QueueName queue, boolean paused) {
-        dsl.execute("""
+    /**
+     * Pauses or resumes the queue in the caller's transaction {@code tx} (an operator's action, with its audit
+     * event); a resume wakes the nodes' producers once it commits.
+     */
+    public void setPaused(DSLContext tx, QueueName queue, boolean paused) {
+        tx.execute("""
                 insert into job_queues (name, organization_id, kind, paused) values (?, ?, ?, ?)
                 on conflict (name) do update set paused = excluded.paused, updated_at = now()""",
                 queue.toString(), queue.organizationId(), queue.kind().wire(), paused);
+        if (!paused) {
+            JobStore.notifyKind(tx, queue.kind());
+        }
     }
 
     /** Every queue of an organisation with its pause flag and job counts (from the counters). */
