@@ -12,3 +12,10 @@ from dead_letters d where d.id = a.dead_letter_id;
 
 create index dead_letter_audit_by_org on dead_letter_audit (organization_id, id);
 create index dead_letter_audit_by_org_action on dead_letter_audit (organization_id, action, id);
+
+-- The organisation's telemetry reads its queues' counters by name prefix (queue:org:<id>:%) every second while
+-- a console follows it: a pattern index serves that LIKE under any collation. Paused queues by organisation.
+-- [jooq ignore start]
+create index job_counts_by_queue_prefix on job_counts (queue varchar_pattern_ops);
+-- [jooq ignore stop]
+create index job_queues_by_org on job_queues (organization_id, name);

@@ -116,6 +116,40 @@ public final class Jobs {
         return result;
     }
 
+    /**
+     * An organisation's jobs waiting to run (available, scheduled or retryable) per queue kind, its paused
+     * kinds, and its dead letters still dead, from the counters (never a count over jobs): as fresh as the
+     * last fold of the counter deltas, a few seconds at most.
+     */
+    public Backlog backlog(UUID org) {
+        String prefix = "queue:org:" + org + ":";
+        Map<String, Long> waiting = new java.util.LinkedHashMap<>();
+        for (QueueKind kind : QueueKind.values()) {
+            waiting.put(kind.wire(), 0L);
+        }
+        long dead = 0;
+        for (var r : dsl.fetch("select queue, state, count from job_counts where queue like ?", prefix + "%")) {
+            String rest = r.get(0, String.class).substring(prefix.length());
+            String state = r.get(1, String.class);
+            long count = r.get(2, Long.class);
+            if (rest.startsWith("dlq:")) {
+                dead += state.equals(DeadLetter.DEAD) ? count : 0;
+            } else if (WAITING.contains(state) && waiting.containsKey(rest)) {
+                waiting.merge(rest, count, Long::sum);
+            }
+        }
+        List<String> paused = dsl.fetch("select kind from job_queues where organization_id = ? and paused order by kind",
+                org).map(r -> r.get(0, String.class));
+        return new Backlog(waiting, paused, Math.max(0, dead));
+    }
+
+    private static final Set<String> WAITING = Set.of(JobState.AVAILABLE.wire(), JobState.SCHEDULED.wire(),
+            JobState.RETRYABLE.wire());
+
+    /** Waiting jobs per queue kind (every kind, 0 when none), paused kinds, and the dead letters still dead. */
+    public record Backlog(Map<String, Long> waiting, List<String> paused, long deadLetters) {
+    }
+
     /** A queue as operators see it. */
     public record QueueStatus(String name, String kind, boolean paused, Map<String, Long> counts) {
     }
