@@ -18,9 +18,10 @@ import za.voelgoed.platform.http.Validation;
 
 /**
  * The dead-letter queue of an organisation under {@code /api/orgs/{orgId}/dlq}: list with filters and
- * cursor paging, show, replay (one or many, with a dry run), discard, and purge what died before an
- * instant (with a dry run). The access policy scopes every route to the organisation; an entry of
- * another organisation is simply not found.
+ * cursor paging, show, replay and discard (one or many, each with a dry run and a summary of counts), the
+ * audit trail ({@code /audit}, newest first, cursor-paged), and purge what died before an instant (with a
+ * dry run). The access policy scopes every route to the organisation; an entry of another organisation is
+ * simply not found.
  */
 public final class DeadLetterRoutes implements HttpService {
 
