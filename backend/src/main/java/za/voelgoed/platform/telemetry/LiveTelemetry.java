@@ -61,8 +61,14 @@ public final class LiveTelemetry {
     }
 
     private Org org(UUID org, long now) {
-        Org o = orgs.computeIfAbsent(org, k -> new Org());
-        o.lastActive = now;
+        Org o = orgs.get(org);
+        if (o == null) {
+            o = orgs.computeIfAbsent(org, k -> new Org());
+        }
+        // written once a second at most: every push of every socket passes here
+        if (o.lastActive / 1000 != now / 1000) {
+            o.lastActive = now;
+        }
         return o;
     }
 

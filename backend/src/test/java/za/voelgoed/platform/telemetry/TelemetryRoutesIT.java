@@ -80,7 +80,8 @@ class TelemetryRoutesIT {
     @Test
     void theFiguresMoveWithRealActivityAndAreSummedOverBothNodes() {
         Tenant t = tenant("Telemetry");
-        JsonNode before = awaitBody(t.viewerB(), t.org(), b -> b.path("nodes").asInt() == 2);
+        // other nodes of this JVM (earlier test classes) may still count for up to three seconds
+        JsonNode before = awaitBody(t.viewerB(), t.org(), b -> b.path("nodes").asInt() >= 2);
         assertThat(before.path("organization_id").asText()).isEqualTo(t.org().toString());
         assertThat(before.path("websocket_connections").asLong()).isZero();
         assertThat(before.path("dlq_depth").asLong()).isZero();
@@ -105,8 +106,6 @@ class TelemetryRoutesIT {
                 nodeA.jobs().enqueue(JobRequest.of(Parked.NAME, t.org(), Json.object()));
             }
             nodeB.jobs().enqueue(JobRequest.of(Failing.NAME, t.org(), Json.object()));
-            new RedisInventoryTelemetry(nodeA.redis()).drift(t.org(), UUID.randomUUID(), 4);
-            new RedisInventoryTelemetry(nodeB.redis()).drift(t.org(), UUID.randomUUID(), 0);
 
             // five event.created in ten seconds, three counted on A and two on B: 0.5 only when both are summed
             JsonNode after = awaitBody(t.viewerB(), t.org(), b ->
@@ -114,16 +113,41 @@ class TelemetryRoutesIT {
                             && b.path("websocket_connections").asLong() == 2
                             && b.path("job_backlog").path("payments").asLong() == 3
                             && b.path("dlq_depth").asLong() == 1);
-            assertThat(after.path("nodes").asInt()).isEqualTo(2);
+            assertThat(after.path("nodes").asInt()).isGreaterThanOrEqualTo(2);
             assertThat(after.path("events_per_second_total").asDouble()).isGreaterThanOrEqualTo(0.5);
             assertThat(after.path("push_latency_ms").path("samples").asLong()).isGreaterThanOrEqualTo(10);
             assertThat(after.path("push_latency_ms").path("p99").asDouble())
                     .isGreaterThanOrEqualTo(after.path("push_latency_ms").path("p50").asDouble()).isPositive();
             assertThat(after.path("paused_queues")).extracting(JsonNode::asText).containsExactly("payments");
-            assertThat(after.path("inventory_drift").asLong()).isEqualTo(4);
+            assertThat(after.path("inventory_drift").asLong()).isZero();
             assertThat(after.path("dropped_messages").asLong()).isZero();
         }
         awaitBody(t.viewerB(), t.org(), b -> b.path("websocket_connections").asLong() == 0);
+    }
+
+    @Test
+    void inventoryDriftIsTheDriftCheckersLastResultWhicheverNodeRanIt() {
+        Tenant t = tenant("Drift");
+        Api.Response created = t.staffA().post("/api/orgs/" + t.org() + "/events", """
+                {"name": "Drifting", "starts_at": "2027-03-01T19:00:00+02:00",
+                 "seating": {"sections": [{"name": "Floor", "rows": [{"label": "A", "seats": 6, "category": "front"}]}],
+                             "categories": [{"code": "front", "price_cents": 45000}]}}""");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String show = "/api/orgs/" + t.org() + "/events/" + created.json().path("id").asText();
+        assertThat(t.staffA().post(show + "/publish", "{}").status()).isEqualTo(200);
+        assertThat(t.staffA().get(show + "/availability").status()).isEqualTo(200);
+        // Redis says two free seats are taken: what a lost write or a stray script would leave behind
+        String taken = nodeA.redis().key("seating:{evt:" + created.json().path("id").asText() + "}:taken");
+        nodeA.redis().client().setbit(taken, 2, true);
+        nodeA.redis().client().setbit(taken, 4, true);
+
+        Api.Response checked = t.staffB().post(show + "/inventory/drift", "{}");
+        assertThat(checked.status()).isEqualTo(200);
+        assertThat(checked.json().path("seats").asInt()).isEqualTo(2);
+        assertThat(t.viewerB().get(telemetry(t.org())).json().path("inventory_drift").asLong()).isEqualTo(2);
+
+        assertThat(t.staffA().post(show + "/inventory/drift", "{}").json().path("seats").asInt()).as("repaired").isZero();
+        assertThat(t.viewerB().get(telemetry(t.org())).json().path("inventory_drift").asLong()).isZero();
     }
 
     @Test
