@@ -3,6 +3,7 @@ package za.voelgoed.platform.telemetry;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -75,30 +76,40 @@ public final class LiveTelemetry {
     /** This node's figures of every organisation it has any for; organisations idle for a minute are forgotten. */
     public Map<UUID, NodeFigures> figures() {
         long now = millis.getAsLong();
-        long second = now / 1000;
         Map<UUID, NodeFigures> out = new HashMap<>();
         orgs.forEach((id, o) -> {
             if (o.connections.get() == 0 && o.dropped.get() == 0 && now - o.lastActive > IDLE_SECONDS * 1000) {
                 orgs.remove(id, o);
-                return;
+            } else {
+                out.put(id, figures(o, now));
             }
-            Map<String, Long> emitted = new HashMap<>();
-            o.emitted.forEach((type, window) -> {
-                long n = window.sum(second)[0];
-                if (n > 0) {
-                    emitted.put(type, n);
-                }
-            });
-            Map<Integer, Long> pushes = new HashMap<>();
-            long[] buckets = o.pushes.sum(second);
-            for (int i = 0; i < buckets.length; i++) {
-                if (buckets[i] > 0) {
-                    pushes.put(i, buckets[i]);
-                }
-            }
-            out.put(id, new NodeFigures(node, now, emitted, pushes, o.dropped.get(), o.connections.get()));
         });
         return out;
+    }
+
+    /** This node's figures of one organisation, if it has any. */
+    public Optional<NodeFigures> figures(UUID org) {
+        Org o = orgs.get(org);
+        return o == null ? Optional.empty() : Optional.of(figures(o, millis.getAsLong()));
+    }
+
+    private NodeFigures figures(Org o, long now) {
+        long second = now / 1000;
+        Map<String, Long> emitted = new HashMap<>();
+        o.emitted.forEach((type, window) -> {
+            long n = window.sum(second)[0];
+            if (n > 0) {
+                emitted.put(type, n);
+            }
+        });
+        Map<Integer, Long> pushes = new HashMap<>();
+        long[] buckets = o.pushes.sum(second);
+        for (int i = 0; i < buckets.length; i++) {
+            if (buckets[i] > 0) {
+                pushes.put(i, buckets[i]);
+            }
+        }
+        return new NodeFigures(node, now, emitted, pushes, o.dropped.get(), o.connections.get());
     }
 
     /** {@code ticket.sold} of {@code ticket.sold.v2}; a name without a version stays as it is. */

@@ -59,10 +59,7 @@ public final class OrgTelemetry implements AutoCloseable {
         long now = millis.getAsLong();
         List<NodeFigures> figures = new ArrayList<>(board.figures(org, now).stream()
                 .filter(f -> !f.node().equals(live.node())).toList());
-        NodeFigures own = live.figures().get(org);
-        if (own != null) {
-            figures.add(own);
-        }
+        live.figures(org).ifPresent(figures::add);
         Jobs.Backlog jobs = backlog.apply(org);
         return OrgTelemetrySnapshot.of(org, Instant.ofEpochMilli(now), board.nodes(now), figures,
                 new OrgTelemetrySnapshot.Totals(jobs.waiting(), jobs.paused(), jobs.deadLetters(), board.drift(org)));
