@@ -167,7 +167,8 @@ class TelemetryRoutesIT {
         assertThat(checked.json().path("seats").asInt()).isEqualTo(2);
         assertThat(t.viewerB().get(telemetry(t.org())).json().path("inventory_drift").asLong()).isEqualTo(2);
 
-        assertThat(t.staffA().post(show + "/inventory/drift", "{}").json().path("seats").asInt()).as("repaired").isZero();
+        assertThat(t.staffA().post(show + "/inventory/drift", "{}").json().path("seats").asInt()).as("repaired")
+                .isZero();
         assertThat(t.viewerB().get(telemetry(t.org())).json().path("inventory_drift").asLong()).isZero();
     }
 
