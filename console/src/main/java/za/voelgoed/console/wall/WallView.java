@@ -49,8 +49,7 @@ public final class WallView extends BorderPane {
     private final Tile sold = number("Tickets sold", "");
     private final Tile revenue = number("Revenue", "R");
     private final Tile available = number("Available", "");
-    private final Tile perMinute = TileBuilder.create().skinType(Tile.SkinType.SPARK_LINE).prefSize(TILE, TILE)
-            .title("Tickets sold this minute").decimals(0).animated(false).averagingPeriod(60).build();
+    private final Tile lastHour = number("Sold in the last hour", "");
     private final Tile rate = number("Events per second", "/s");
     private final Tile p99 = number("Push latency p99", "ms");
     private final Tile dlq = number("Dead letters", "");
@@ -74,7 +73,7 @@ public final class WallView extends BorderPane {
         top.setPadding(new Insets(16, 24, 8, 24));
         setTop(new VBox(top, new StaleBanner(shell)));
 
-        pages.add(page("Sales", showTiles, new FlowPane(GAP, GAP, sold, revenue, available, perMinute)));
+        pages.add(page("Sales", showTiles, new FlowPane(GAP, GAP, sold, revenue, available, lastHour)));
         pages.add(page("Operations", new FlowPane(GAP, GAP, rate, p99, sockets, dlq, dropped, backlog)));
         widthProperty().addListener((o, was, now) -> resizeTiles());
         heightProperty().addListener((o, was, now) -> resizeTiles());
@@ -83,11 +82,8 @@ public final class WallView extends BorderPane {
         showPage(0);
         sales.totals().addListener((o, was, now) -> showSales());
         sales.shows().addListener((javafx.collections.ListChangeListener<Sales.Show>) c -> showShows());
-        sales.perMinute().addListener((o, was, now) -> {
-            if (!now.isEmpty()) {
-                perMinute.setValue(now.getLast().sold());
-            }
-        });
+        sales.perMinute().addListener((o, was, now) ->
+                lastHour.setValue(now.stream().mapToLong(Sales.Minute::sold).sum()));
         telemetry.current().addListener((o, was, now) -> showTelemetry(now));
     }
 
