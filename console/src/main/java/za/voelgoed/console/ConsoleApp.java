@@ -62,6 +62,8 @@ public final class ConsoleApp extends Application {
     private ShellViewModel shell;
     private ShellView shellView;
     private Wall wall;
+    /** One instance, so that the pulse can let go of it again when the wall closes. */
+    private final java.util.function.LongConsumer wallTicker = this::tickWall;
 
     /** The wall's own page models and view, alive only while the wall shows. */
     private record Wall(SalesViewModel sales, TelemetryViewModel telemetry, WallViewModel rotation, WallView view) {
@@ -151,7 +153,7 @@ public final class ConsoleApp extends Application {
         shell.current().set(null);
         sales.activate();
         telemetry.activate();
-        pulse.add(this::tickWall);
+        pulse.add(wallTicker);
         scene.setRoot(view);
         scene.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
@@ -187,7 +189,7 @@ public final class ConsoleApp extends Application {
         if (wall == null) {
             return;
         }
-        pulse.remove(this::tickWall);
+        pulse.remove(wallTicker);
         wall.sales().deactivate();
         wall.telemetry().deactivate();
         wall = null;

@@ -154,6 +154,20 @@ class ConsoleLiveIT {
         assertThat(soldOnScreen()).isEqualTo(expected).isEqualTo(shownWhileDown + 3);
     }
 
+    @Test
+    @Order(4)
+    void wallModeShowsTilesOfTheOrgAndEscapeReturnsToThePages() throws Exception {
+        robot.clickOn("#open-wall");
+        waitUntil("the wall", Duration.ofSeconds(10), () -> visible("#wall"));
+        waitUntil("a tile per show", Duration.ofSeconds(10),
+                () -> robot.lookup((Node n) -> n instanceof eu.hansolo.tilesfx.Tile tile
+                        && "Opening night".equals(tile.getTitle())).tryQuery().isPresent());
+        assertThat(robot.lookup("#nav-sales").tryQuery()).as("no chrome on the wall").isEmpty();
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        waitUntil("the pages again", Duration.ofSeconds(10), () -> visible("#nav-sales"));
+        waitUntil("the sales page's figures", Duration.ofSeconds(10), () -> soldOnScreen() == apiSold());
+    }
+
     private static long apiSold() {
         var sales = fixtures.as(org.viewerToken()).get("/api/orgs/" + org.id() + "/sales");
         assertThat(sales.status()).isEqualTo(200);
