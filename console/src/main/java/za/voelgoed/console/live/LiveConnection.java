@@ -223,13 +223,22 @@ public final class LiveConnection implements AutoCloseable, Topics, LiveStatus {
                     continue;
                 }
                 entry.stream.connected(welcome.epoch());
-                boolean resumable = entry.stream.offset() > 0;
-                send(new ClientFrame.Subscribe(entry.name, entry.ref, resumable ? entry.stream.resumePoint() : null));
+                send(new ClientFrame.Subscribe(entry.name, entry.ref, resumeOf(entry.stream)));
             }
             long every = Math.max(500, Math.min(PING_EVERY_MS, welcome.heartbeatMs() / 3));
             pinger = scheduler.scheduleAtFixedRate(() -> ping(attempt, every), every, every, TimeUnit.MILLISECONDS);
             setState(State.LIVE, null);
         }
+    }
+
+    /**
+     * The exact point to resume from: the offset alone. The per-resource map would only repeat what the offset
+     * says, and after a day of holds it is larger than a frame may be; duplicates are dropped by the stream.
+     */
+    private static za.voelgoed.shared.realtime.Resume resumeOf(TopicStream stream) {
+        za.voelgoed.shared.realtime.Resume point = stream.resumePoint();
+        return point.offset() > 0 && point.epoch() != null
+                ? za.voelgoed.shared.realtime.Resume.after(Map.of(), point.offset(), point.epoch()) : null;
     }
 
     private void ping(long attempt, long every) {

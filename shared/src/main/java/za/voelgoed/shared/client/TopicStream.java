@@ -27,12 +27,39 @@ public final class TopicStream {
     /** What happened to an offered event. */
     public enum Outcome { APPLIED, DUPLICATE, GAP, BUFFERED }
 
-    private final Map<String, Long> applied = new HashMap<>();
+    /** Resources remembered by default: a console following a flash sale sees a new hold every millisecond. */
+    public static final int DEFAULT_MAX_RESOURCES = 10_000;
+
+    private final Map<String, Long> applied;
     private final List<EventMessage> buffered = new ArrayList<>();
     private boolean awaitingSnapshot;
     private Instant newest = Instant.EPOCH;
     private long offset;
     private String epoch;
+
+    /** A stream that remembers the last seq of at most {@link #DEFAULT_MAX_RESOURCES} resources. */
+    public TopicStream() {
+        this(DEFAULT_MAX_RESOURCES);
+    }
+
+    /**
+     * A stream that remembers the last seq of at most {@code maxResources} resources, forgetting the one
+     * least recently seen first. A forgotten resource's next event counts as a gap (the caller re-reads its
+     * snapshot) and a duplicate of it can no longer be told apart; the offset, which exact resumes use, is
+     * kept whatever is forgotten. Without a bound a client that runs for days grows with every resource
+     * (every hold of a sale) it ever saw.
+     */
+    public TopicStream(int maxResources) {
+        if (maxResources < 1) {
+            throw new IllegalArgumentException("maxResources must be at least 1");
+        }
+        this.applied = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+                return size() > maxResources;
+            }
+        };
+    }
 
     public Outcome offer(EventMessage message) {
         if (awaitingSnapshot) {
@@ -129,7 +156,7 @@ public final class TopicStream {
      * resource, and the newest time seen (for servers of the earlier protocol).
      */
     public Resume resumePoint() {
-        return new Resume(applied, newest, offset, epoch);
+        return new Resume(new HashMap<>(applied), newest, offset, epoch);
     }
 
     /** The newest offset applied (or adopted from a snapshot); 0 before any. */

@@ -32,6 +32,25 @@ class TopicStreamTest {
     }
 
     @Test
+    void remembersABoundedNumberOfResourcesLeastRecentlySeenForgottenFirstAndKeepsTheOffset() {
+        TopicStream bounded = new TopicStream(3);
+        UUID[] holds = {UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()};
+        long offset = 0;
+        for (UUID hold : holds) {
+            offset += 10;
+            assertThat(bounded.offer(new EventMessage("seat.hold_created.v1", org, show, UUID.randomUUID(), 1, "hold",
+                    hold, Json.object(), Instant.parse("2026-12-02T10:00:00Z"), offset))).isEqualTo(Outcome.APPLIED);
+        }
+        assertThat(bounded.lastSeq("hold:" + holds[0])).as("the least recently seen is forgotten").isZero();
+        assertThat(bounded.lastSeq("hold:" + holds[3])).isEqualTo(1);
+        assertThat(bounded.resumePoint().resources()).hasSize(3);
+        assertThat(bounded.resumePoint().offset()).isEqualTo(40);
+        assertThat(bounded.offer(new EventMessage("seat.hold_released.v1", org, show, UUID.randomUUID(), 2, "hold",
+                holds[0], Json.object(), Instant.parse("2026-12-02T10:00:01Z"), 50)))
+                .as("a forgotten resource's next event is a gap: the caller re-reads").isEqualTo(Outcome.GAP);
+    }
+
+    @Test
     void aWholeStateMessageIsAppliedAcrossAJumpButNeverWhenOlder() {
         UUID telemetry = UUID.randomUUID();
         java.util.function.LongFunction<EventMessage> snapshot = seq -> new EventMessage("telemetry.snapshot.v1", org,
