@@ -61,6 +61,7 @@ import za.voelgoed.platform.telemetry.MicrometerJobTelemetry;
 import za.voelgoed.platform.telemetry.ObservabilityRoutes;
 import za.voelgoed.platform.telemetry.StallWatchdog;
 import za.voelgoed.platform.telemetry.Telemetry;
+import za.voelgoed.sales.SalesSlice;
 import za.voelgoed.scanning.ScanningSlice;
 import za.voelgoed.seating.SeatingSlice;
 import za.voelgoed.shared.event.EventTypeRegistry;
@@ -164,7 +165,7 @@ public final class BackendNode implements AutoCloseable {
         SeatingSlice seating = new SeatingSlice(events);
         PaymentsSlice payments = new PaymentsSlice();
         TicketingSlice ticketing = new TicketingSlice(seating, payments);
-        return List.of(events, seating, payments, ticketing, new ScanningSlice(), extensions);
+        return List.of(events, seating, payments, ticketing, new SalesSlice(seating), new ScanningSlice(), extensions);
     }
 
     /** Starts a node: migrates, connects, starts dispatching and serves HTTP. */

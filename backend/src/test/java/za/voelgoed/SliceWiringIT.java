@@ -17,6 +17,7 @@ import za.voelgoed.orgs.Orgs;
 import za.voelgoed.payments.PaymentsSlice;
 import za.voelgoed.platform.jobs.Worker;
 import za.voelgoed.platform.outbox.Actor;
+import za.voelgoed.sales.SalesSlice;
 import za.voelgoed.scanning.ScanningSlice;
 import za.voelgoed.seating.SeatingSlice;
 import za.voelgoed.shared.topic.TopicFamily;
@@ -109,6 +110,23 @@ class SliceWiringIT {
         assertThat(wiring.topicOwners()).containsOnlyKeys(TopicFamily.Scope.ORDER);
         assertThat(wiring.topicOwners().get(TopicFamily.Scope.ORDER).apply(UUID.randomUUID())).isEmpty();
         assertThat(wiring.closeables()).containsExactly(ticketing.orders());
+    }
+
+    @Test
+    void salesServesTheLiveSalesRoutesAndRunsNothing() {
+        EventsSlice events = new EventsSlice();
+        SeatingSlice seating = new SeatingSlice(events);
+        wire(events);
+        wire(seating);
+        SalesSlice sales = new SalesSlice(seating);
+        Wiring wiring = wire(sales);
+
+        assertThat(paths(wiring)).containsExactly("/api/orgs/{orgId}/sales", "/api/orgs/{orgId}/events/{eventId}/sales");
+        assertThat(wiring.workers()).isEmpty();
+        assertThat(wiring.consumers()).isEmpty();
+        assertThat(wiring.topicOwners()).isEmpty();
+        UUID org = platform.orgs().create(Actor.admin(), new Orgs.NewOrg("Sales wiring", "sales-" + shortId())).id();
+        assertThat(sales.sales().ofOrg(org).perMinute()).hasSize(60);
     }
 
     @Test

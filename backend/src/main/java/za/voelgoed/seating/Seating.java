@@ -29,6 +29,7 @@ public final class Seating implements AutoCloseable {
     private final Holds holds;
     private final Allocations allocations;
     private final AvailabilityReader availability;
+    private final StockReader stock;
     private final DriftChecker drift;
     private final HoldSweeper sweeper;
     private final Thread driftLoop;
@@ -51,6 +52,7 @@ public final class Seating implements AutoCloseable {
         this.holds = new Holds(outbox, dsl, inventory, inventories, clock, nodeId);
         this.allocations = new Allocations(outbox, inventories);
         this.availability = new AvailabilityReader(dsl, inventories);
+        this.stock = new StockReader(inventories);
         this.drift = new DriftChecker(dsl, inventory, inventories, telemetry);
         this.sweeper = sweepIntervalMs > 0 ? new HoldSweeper(dsl, inventory, holds, sweepIntervalMs, nodeId) : null;
         this.driftLoop = driftIntervalMs > 0 ? Thread.ofPlatform().daemon().name("inventory-drift-" + nodeId)
@@ -116,6 +118,14 @@ public final class Seating implements AutoCloseable {
 
     /** Body of the seat allocation route: block seats, or set them aside for a channel, or give them back. */
     public record Allocation(List<String> seats, Boolean blocked, String channel) {
+    }
+
+    /**
+     * The {@link Stock} of each show (capacity, held, off sale per category and ticket type) read in the
+     * caller's transaction {@code tx}, from counters and partial indexes, never from sold seats.
+     */
+    public java.util.Map<UUID, List<Stock>> stock(DSLContext tx, List<UUID> eventIds) {
+        return stock.read(tx, eventIds);
     }
 
     /**

@@ -9,6 +9,7 @@ import za.voelgoed.platform.http.Idempotent;
 import za.voelgoed.platform.jobs.JobRequest;
 import za.voelgoed.platform.jobs.Jobs;
 import za.voelgoed.platform.outbox.Transaction;
+import za.voelgoed.sales.SalesLedger;
 import za.voelgoed.seating.Hold;
 import za.voelgoed.seating.Seating;
 import za.voelgoed.shared.event.EventTypes;
@@ -17,7 +18,7 @@ import za.voelgoed.shared.json.Json;
 /**
  * The checkout's one transaction (ADR 0012): the attempt turns committed, the hold becomes the order, its
  * tickets and payment, the coupon use is taken, {@code ticket.sold} per ticket, {@code payment.authorized}
- * and {@code coupon.applied} are emitted and the capture job is enqueued.
+ * and {@code coupon.applied} are emitted, the capture job is enqueued and the sales counters count the sale.
  */
 final class OrderWriter {
 
@@ -60,6 +61,8 @@ final class OrderWriter {
         jobs.enqueue(sql, JobRequest.of(PaymentCapture.NAME, sale.orgId(), Json.object()
                 .put("payment_id", paymentId.toString())).unique("capture", paymentId.toString()));
         outcome.created(sql, order.id());
+        // the sales counters see the sale before any ticket.sold leaves this transaction (ADR 0019)
+        SalesLedger.sold(sql, order.id());
         // last: a ticket type's row is shared by every buyer of it, so its lock is held only until the commit
         seating.convert(sql, hold, order.id());
     }

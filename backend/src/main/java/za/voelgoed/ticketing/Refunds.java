@@ -10,6 +10,7 @@ import za.voelgoed.platform.outbox.Actor;
 import za.voelgoed.platform.outbox.Outbox;
 import za.voelgoed.platform.outbox.PiiScrubber;
 import za.voelgoed.platform.outbox.Transaction;
+import za.voelgoed.sales.SalesLedger;
 import za.voelgoed.seating.Seating;
 import za.voelgoed.shared.event.EventTypes;
 
@@ -18,7 +19,8 @@ import za.voelgoed.shared.event.EventTypes;
  * payment is refused there; one left {@code refunding} is finished), the provider refunds the captured amount
  * or voids an uncaptured authorisation, then one transaction records the refund, voids the tickets
  * ({@code ticket.voided} each), puts the inventory back on sale ({@code seat.returned}, on the show's seating
- * topic) and emits {@code payment.refunded} saying whether money went back or the authorisation was voided.
+ * topic), moves the tickets from sold to refunded in the sales counters and emits {@code payment.refunded}
+ * saying whether money went back or the authorisation was voided.
  */
 final class Refunds {
 
@@ -89,6 +91,7 @@ final class Refunds {
             tx.emit(EventTypes.TICKET_VOIDED_V1, payment.orgId(), ticket.id(),
                     PaymentEvents.ticketVoided(ticket, orderId, refunded.eventId(), seatId));
         }
+        SalesLedger.refunded(tx.sql(), orderId);
         Seating.Returned returned = new Seating.Returned(refunded.eventId(), orderId, refunded.ticketType(),
                 refunded.quantity(), refunded.seatIndexes());
         seating.returnSold(tx, payment.orgId(), returned, "refund");
