@@ -59,6 +59,8 @@ import za.voelgoed.platform.telemetry.MicrometerEventTelemetry;
 import za.voelgoed.platform.telemetry.MicrometerGatewayTelemetry;
 import za.voelgoed.platform.telemetry.MicrometerJobTelemetry;
 import za.voelgoed.platform.telemetry.ObservabilityRoutes;
+import za.voelgoed.platform.telemetry.OrgTelemetry;
+import za.voelgoed.platform.telemetry.TelemetryRoutes;
 import za.voelgoed.platform.telemetry.StallWatchdog;
 import za.voelgoed.platform.telemetry.Telemetry;
 import za.voelgoed.sales.SalesSlice;
@@ -101,6 +103,7 @@ public final class BackendNode implements AutoCloseable {
     private final MasterKey masterKey;
     private final IdempotencyKeys idempotency;
     private final Orgs orgs;
+    private final OrgTelemetry orgTelemetry;
     private final Platform platform;
     private final Wiring wiring = new Wiring();
     private WebServer server;
@@ -144,6 +147,8 @@ public final class BackendNode implements AutoCloseable {
         this.idempotency = new IdempotencyKeys(database.dsl(), masterKey,
                 Duration.ofHours(config.security().idempotencyRetentionHours())).startPruning();
         this.orgs = new Orgs(outbox, database.dsl());
+        this.orgTelemetry = new OrgTelemetry(config.nodeId(), redis, pubsub, types, jobs::backlog);
+        outbox.onCommit(events -> events.forEach(e -> orgTelemetry.live().emitted(e.organizationId(), e.eventType())));
         this.platform = new Platform(config, database.dsl(), redis, outbox, jobs, dispatchLog, idempotency,
                 masterKey, orgs, telemetry.registry(), clock);
         // before anything dispatches or works: every type, consumer and worker is known by then
@@ -185,6 +190,7 @@ public final class BackendNode implements AutoCloseable {
         }
         node.wiring.onStart().forEach(Runnable::run);
         node.serve();
+        node.orgTelemetry.start();
         return node;
     }
 
@@ -198,7 +204,7 @@ public final class BackendNode implements AutoCloseable {
         RateLimiter unauthenticated = new RateLimiter(redis, "unauthenticated", limits.unauthenticatedPerSecond());
         gateway = new Gateway(pubsub, identities, ownership, router, new TopicReplay(dispatchLog, router::topicsOf,
                 config.gateway().replayScanLimit()),
-                config.gateway(), new MicrometerGatewayTelemetry(telemetry.registry()),
+                config.gateway(), orgTelemetry.gatewayTelemetry(new MicrometerGatewayTelemetry(telemetry.registry())),
                 new Gateway.Limits(new RateLimiter(redis, "frames", limits.framesPerSecond()), unauthenticated,
                         limits.resumeFrameCost(), limits.socketsPerToken(), limits.socketsPerOrg()),
                 redis, config.nodeId(), identities::deadTokens).start();
@@ -248,7 +254,8 @@ public final class BackendNode implements AutoCloseable {
         wiring.routes().forEach(route -> routing.register(route.path(), route.service()));
         routing.register("/api/orgs/{orgId}/presence", new PresenceRoutes(gateway))
                 .register("/api/orgs/{orgId}/dlq", new DeadLetterRoutes(deadLetters))
-                .register("/api/orgs/{orgId}/queues", new QueueRoutes(jobs))
+                .register("/api/orgs/{orgId}/queues", new QueueRoutes(jobs, outbox))
+                .register("/api/orgs/{orgId}/telemetry", new TelemetryRoutes(orgTelemetry))
                 .register("/api/admin/outbox", new OutboxAdminRoutes(new ConsumerBlocks(database.dsl())));
     }
 
@@ -343,6 +350,7 @@ public final class BackendNode implements AutoCloseable {
     /** Stops serving and working, lets a dispatch pass in progress finish, then releases connections. */
     @Override
     public void close() {
+        orgTelemetry.close();
         if (gateway != null) {
             gateway.close();
         }

@@ -3,6 +3,7 @@ package za.voelgoed.seating;
 import java.lang.System.Logger.Level;
 import za.voelgoed.events.EventsSlice;
 import za.voelgoed.platform.telemetry.MicrometerInventoryTelemetry;
+import za.voelgoed.platform.telemetry.RedisInventoryTelemetry;
 import za.voelgoed.wiring.Platform;
 import za.voelgoed.wiring.Slice;
 import za.voelgoed.wiring.Wiring;
@@ -33,7 +34,8 @@ public final class SeatingSlice implements Slice {
         var shows = events.events();
         seating = new Seating(platform.outbox(), platform.dsl(), platform.redis(), platform.clock(),
                 config.holdSweepIntervalMs(), config.driftCheckIntervalMs(), config.nodeId(), shows::statusOf,
-                new MicrometerInventoryTelemetry(platform.meters()),
+                RedisInventoryTelemetry.both(new MicrometerInventoryTelemetry(platform.meters()),
+                        new RedisInventoryTelemetry(platform.redis())),
                 InventoryExpiry.ofHours(config.inventoryTtl().keepAfterEndHours(), config.inventoryTtl().defaultShowHours()));
         wiring.route("/api/orgs/{orgId}/events/{eventId}", new SeatingRoutes(seating, platform.idempotency()))
                 .onStart(() -> LOG.log(Level.INFO, "inventory_rebuilt_on_start events=" + seating.rebuildAll()))

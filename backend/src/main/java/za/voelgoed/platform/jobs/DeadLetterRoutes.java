@@ -18,9 +18,10 @@ import za.voelgoed.platform.http.Validation;
 
 /**
  * The dead-letter queue of an organisation under {@code /api/orgs/{orgId}/dlq}: list with filters and
- * cursor paging, show, replay (one or many, with a dry run), discard, and purge what died before an
- * instant (with a dry run). The access policy scopes every route to the organisation; an entry of
- * another organisation is simply not found.
+ * cursor paging, show, replay and discard (one or many, each with a dry run and a summary of counts), the
+ * audit trail ({@code /audit}, newest first, cursor-paged), and purge what died before an instant (with a
+ * dry run). The access policy scopes every route to the organisation; an entry of another organisation is
+ * simply not found.
  */
 public final class DeadLetterRoutes implements HttpService {
 
@@ -36,7 +37,7 @@ public final class DeadLetterRoutes implements HttpService {
     public record FilterBody(String queue, String eventType, String worker, String since, String until) {
     }
 
-    /** Body of replay and discard: a selection (bulk routes), why, and for replay whether to only look. */
+    /** Body of replay and discard: a selection (bulk routes), why, and whether to only look (a dry run). */
     public record ActionBody(List<String> ids, FilterBody filter, String reason, Boolean dryRun) {
     }
 
@@ -50,6 +51,8 @@ public final class DeadLetterRoutes implements HttpService {
         rules.post("/purge", this::purge);
         rules.post("/replay", (req, res) -> res.send(replay(req, bulkSelection(body(req)), body(req))));
         rules.post("/discard", (req, res) -> res.send(discard(req, bulkSelection(body(req)), body(req))));
+        // before /{id}, which would take "audit" for an id
+        rules.get("/audit", this::audit);
         rules.get("/{id}", (req, res) -> res.send(deadLetters.find(org(req), Requests.uuidParam(req, "id"))
                 .orElseThrow(() -> ApiException.notFound("dead_letter_not_found", "no such dead letter"))));
         rules.post("/{id}/replay", (req, res) -> res.send(replay(req, single(req), body(req))));
@@ -75,13 +78,32 @@ public final class DeadLetterRoutes implements HttpService {
         }
     }
 
+    private void audit(ServerRequest req, ServerResponse res) {
+        int limit = Requests.intQuery(req, "limit", 50);
+        String action = query(req, "action");
+        String entry = query(req, "dead_letter_id");
+        if (limit < 1 || limit > 500) {
+            throw ApiException.badRequest("invalid_query", "limit must be between 1 and 500");
+        }
+        if (action != null && !DeadLetterAudit.ACTIONS.contains(action)) {
+            throw ApiException.badRequest("invalid_query", "action must be dead, replayed or discarded");
+        }
+        DeadLetterAudit.Filter filter = new DeadLetterAudit.Filter(
+                entry == null ? null : Requests.uuid(entry, "dead_letter_id"), action);
+        try {
+            res.send(deadLetters.audit(org(req), filter, limit, query(req, "cursor")));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("invalid_cursor", e.getMessage());
+        }
+    }
+
     private DeadLetterResults.ReplayResult replay(ServerRequest req, DeadLetters.Selection selection, ActionBody body) {
         return deadLetters.replay(org(req), selection, actor(req), reason(body), Boolean.TRUE.equals(body.dryRun()));
     }
 
     private DeadLetterResults.DiscardResult discard(ServerRequest req, DeadLetters.Selection selection,
                                                     ActionBody body) {
-        return deadLetters.discard(org(req), selection, actor(req), reason(body));
+        return deadLetters.discard(org(req), selection, actor(req), reason(body), Boolean.TRUE.equals(body.dryRun()));
     }
 
     private void purge(ServerRequest req, ServerResponse res) {

@@ -40,9 +40,10 @@ final class DeadLetterStore {
     /** Reasons are free text from operators and workers: stored with card numbers masked. */
     static void audit(DSLContext tx, DeadLetter entry, String action, String actor, String reason) {
         tx.execute("""
-                insert into dead_letter_audit (dead_letter_id, organization_id, action, actor, reason, job_id)
-                values (?, ?, ?, ?, ?, ?)""", entry.id(), entry.organizationId(), action, actor,
-                PiiScrubber.scrubText(reason), entry.jobId());
+                insert into dead_letter_audit (dead_letter_id, organization_id, action, actor, reason, job_id,
+                                               queue, event_type, worker)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", entry.id(), entry.organizationId(), action, actor,
+                PiiScrubber.scrubText(reason), entry.jobId(), entry.queue(), entry.eventType(), entry.worker());
     }
 
     static Optional<DeadLetter> find(DSLContext dsl, UUID org, UUID id, boolean lock) {

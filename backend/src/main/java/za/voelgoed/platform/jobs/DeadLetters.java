@@ -65,7 +65,8 @@ public final class DeadLetters {
             List<DeadLetterResults.Replayed> replayed = new ArrayList<>();
             List<DeadLetterResults.Skipped> skipped = new ArrayList<>();
             Set<QueueKind> woken = new HashSet<>();
-            for (UUID id : selection.resolve(tx.sql(), org)) {
+            Selection.Resolved chosen = selection.resolve(tx.sql(), org);
+            for (UUID id : chosen.ids()) {
                 Optional<DeadLetter> found = DeadLetterStore.find(tx.sql(), org, id, true);
                 Optional<DeadLetterResults.Skipped> refusal = found.isEmpty()
                         ? Optional.of(new DeadLetterResults.Skipped(id, "not_found", "no such dead letter"))
@@ -85,29 +86,39 @@ public final class DeadLetters {
                 }
             }
             woken.forEach(kind -> JobStore.notifyKind(tx.sql(), kind));
-            return new DeadLetterResults.ReplayResult(dryRun, replayed, skipped);
+            return new DeadLetterResults.ReplayResult(dryRun, replayed, skipped, chosen.more());
         });
     }
 
-    public DeadLetterResults.DiscardResult discard(UUID org, Selection selection, String actor, String reason) {
+    /** Discards the selected entries; a dry run only says which it would discard, and changes (and audits) nothing. */
+    public DeadLetterResults.DiscardResult discard(UUID org, Selection selection, String actor, String reason,
+                                                   boolean dryRun) {
         return outbox.transact(new Actor(null, null, actor), tx -> {
             List<UUID> discarded = new ArrayList<>();
             List<DeadLetterResults.Skipped> skipped = new ArrayList<>();
-            for (UUID id : selection.resolve(tx.sql(), org)) {
+            Selection.Resolved chosen = selection.resolve(tx.sql(), org);
+            for (UUID id : chosen.ids()) {
                 Optional<DeadLetter> found = DeadLetterStore.find(tx.sql(), org, id, true);
                 if (found.isEmpty()) {
                     skipped.add(new DeadLetterResults.Skipped(id, "not_found", "no such dead letter"));
                 } else if (!found.get().status().equals(DeadLetter.DEAD)) {
                     skipped.add(new DeadLetterResults.Skipped(id, "not_dead", "already " + found.get().status()));
                 } else {
-                    DeadLetterStore.resolve(tx.sql(), id, DeadLetter.DISCARDED, actor, reason);
-                    DeadLetterStore.audit(tx.sql(), found.get(), DeadLetter.DISCARDED, actor, reason);
-                    emit(tx, EventTypes.DLQ_ENTRY_DISCARDED_V1, found.get(), actor, reason);
+                    if (!dryRun) {
+                        DeadLetterStore.resolve(tx.sql(), id, DeadLetter.DISCARDED, actor, reason);
+                        DeadLetterStore.audit(tx.sql(), found.get(), DeadLetter.DISCARDED, actor, reason);
+                        emit(tx, EventTypes.DLQ_ENTRY_DISCARDED_V1, found.get(), actor, reason);
+                    }
                     discarded.add(id);
                 }
             }
-            return new DeadLetterResults.DiscardResult(discarded, skipped);
+            return new DeadLetterResults.DiscardResult(discarded, skipped, dryRun, chosen.more());
         });
+    }
+
+    /** The organisation's audit trail, newest first, keyset-paged like {@link #page}. */
+    public DeadLetterAudit.Page audit(UUID org, DeadLetterAudit.Filter filter, int limit, String cursor) {
+        return DeadLetterAudit.page(dsl, org, filter, limit, cursor);
     }
 
     /**
@@ -165,8 +176,16 @@ public final class DeadLetters {
             return new Selection(List.of(id), null);
         }
 
-        List<UUID> resolve(DSLContext tx, UUID org) {
-            return ids != null ? ids : DeadLetterStore.select(tx, org, filter.withStatus(DeadLetter.DEAD), MAX_BULK);
+        /** The ids, at most {@link #MAX_BULK}; {@code more}: the filter matched more than that. */
+        record Resolved(List<UUID> ids, boolean more) {
+        }
+
+        Resolved resolve(DSLContext tx, UUID org) {
+            if (ids != null) {
+                return new Resolved(ids, false);
+            }
+            List<UUID> found = DeadLetterStore.select(tx, org, filter.withStatus(DeadLetter.DEAD), MAX_BULK + 1);
+            return found.size() > MAX_BULK ? new Resolved(found.subList(0, MAX_BULK), true) : new Resolved(found, false);
         }
     }
 }

@@ -77,19 +77,25 @@ public final class Jobs {
 
     /** Stops every node from claiming jobs of the queue; jobs already running finish. */
     public void pause(QueueName queue) {
-        setPaused(queue, true);
+        dsl.transaction(cfg -> setPaused(cfg.dsl(), queue, true));
     }
 
     public void resume(QueueName queue) {
-        setPaused(queue, false);
-        dsl.transaction(cfg -> JobStore.notifyKind(cfg.dsl(), queue.kind()));
+        dsl.transaction(cfg -> setPaused(cfg.dsl(), queue, false));
     }
 
-    private void setPaused(QueueName queue, boolean paused) {
-        dsl.execute("""
+    /**
+     * Pauses or resumes the queue in the caller's transaction {@code tx} (an operator's action, with its audit
+     * event); a resume wakes the nodes' producers once it commits.
+     */
+    public void setPaused(DSLContext tx, QueueName queue, boolean paused) {
+        tx.execute("""
                 insert into job_queues (name, organization_id, kind, paused) values (?, ?, ?, ?)
                 on conflict (name) do update set paused = excluded.paused, updated_at = now()""",
                 queue.toString(), queue.organizationId(), queue.kind().wire(), paused);
+        if (!paused) {
+            JobStore.notifyKind(tx, queue.kind());
+        }
     }
 
     /** Every queue of an organisation with its pause flag and job counts (from the counters). */
@@ -108,6 +114,40 @@ public final class Jobs {
                     counts.getOrDefault(name, Map.of())));
         }
         return result;
+    }
+
+    /**
+     * An organisation's jobs waiting to run (available, scheduled or retryable) per queue kind, its paused
+     * kinds, and its dead letters still dead, from the counters (never a count over jobs): as fresh as the
+     * last fold of the counter deltas, a few seconds at most.
+     */
+    public Backlog backlog(UUID org) {
+        String prefix = "queue:org:" + org + ":";
+        Map<String, Long> waiting = new java.util.LinkedHashMap<>();
+        for (QueueKind kind : QueueKind.values()) {
+            waiting.put(kind.wire(), 0L);
+        }
+        long dead = 0;
+        for (var r : dsl.fetch("select queue, state, count from job_counts where queue like ?", prefix + "%")) {
+            String rest = r.get(0, String.class).substring(prefix.length());
+            String state = r.get(1, String.class);
+            long count = r.get(2, Long.class);
+            if (rest.startsWith("dlq:")) {
+                dead += state.equals(DeadLetter.DEAD) ? count : 0;
+            } else if (WAITING.contains(state) && waiting.containsKey(rest)) {
+                waiting.merge(rest, count, Long::sum);
+            }
+        }
+        List<String> paused = dsl.fetch("select kind from job_queues where organization_id = ? and paused order by kind",
+                org).map(r -> r.get(0, String.class));
+        return new Backlog(waiting, paused, Math.max(0, dead));
+    }
+
+    private static final Set<String> WAITING = Set.of(JobState.AVAILABLE.wire(), JobState.SCHEDULED.wire(),
+            JobState.RETRYABLE.wire());
+
+    /** Waiting jobs per queue kind (every kind, 0 when none), paused kinds, and the dead letters still dead. */
+    public record Backlog(Map<String, Long> waiting, List<String> paused, long deadLetters) {
     }
 
     /** A queue as operators see it. */

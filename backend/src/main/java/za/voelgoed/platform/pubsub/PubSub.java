@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import za.voelgoed.platform.redis.Redis;
 import za.voelgoed.shared.json.Json;
 import za.voelgoed.shared.topic.Topic;
+import za.voelgoed.shared.topic.TopicFamily;
 
 /**
  * System events (seed section 5): in-node topic subscriptions with bounded queues, and fan-out over one
@@ -152,6 +153,17 @@ public final class PubSub implements AutoCloseable {
     /** Subscribers currently listening on a topic on this node. */
     public int subscriberCount(Topic topic) {
         return byTopic.getOrDefault(topic, Set.of()).size();
+    }
+
+    /** The ids of the topics of {@code family} that at least one subscriber on this node follows now. */
+    public Set<UUID> followed(TopicFamily family) {
+        Set<UUID> ids = new java.util.HashSet<>();
+        byTopic.keySet().forEach(topic -> {
+            if (topic.family() == family) {
+                ids.add(topic.id());
+            }
+        });
+        return ids;
     }
 
     private static List<RedisFanout.WireRouted> wire(List<Routed> batch) {

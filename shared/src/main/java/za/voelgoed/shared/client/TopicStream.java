@@ -56,6 +56,26 @@ public final class TopicStream {
     }
 
     /**
+     * Offers a message that carries the whole state of its resource ({@code telemetry.snapshot.v1}): it is
+     * applied when its seq is above the last applied of the resource, whatever came between — a jump is no
+     * gap, since nothing before it is needed — and a repeated or older one is a {@link Outcome#DUPLICATE}.
+     * It never answers {@link Outcome#GAP}; while awaiting a snapshot it is buffered like any other.
+     */
+    public Outcome offerState(EventMessage message) {
+        if (awaitingSnapshot) {
+            buffered.add(message);
+            return Outcome.BUFFERED;
+        }
+        String key = Resume.resourceKey(message.resourceType(), message.resourceId());
+        Long last = applied.get(key);
+        if (last != null && message.seq() <= last) {
+            return Outcome.DUPLICATE;
+        }
+        applied.put(key, message.seq() - 1);
+        return offer(message);
+    }
+
+    /**
      * The epoch of the server the events now come from (its {@code welcome}). Offsets of another epoch mean
      * nothing there, so they are forgotten and the next resume cannot be exact.
      */

@@ -3,6 +3,7 @@ package za.voelgoed.shared.event;
 import static za.voelgoed.shared.event.FieldType.ARRAY;
 import static za.voelgoed.shared.event.FieldType.BOOLEAN;
 import static za.voelgoed.shared.event.FieldType.INTEGER;
+import static za.voelgoed.shared.event.FieldType.NUMBER;
 import static za.voelgoed.shared.event.FieldType.OBJECT;
 import static za.voelgoed.shared.event.FieldType.STRING;
 import static za.voelgoed.shared.event.FieldType.TIMESTAMP;
@@ -42,6 +43,13 @@ public final class EventTypes {
     public static final String SEAT_RETURNED_V1 = "seat.returned.v1";
     /** A system event: published by the gateway itself, never stored in the outbox. */
     public static final String PRESENCE_CHANGED_V1 = "presence.changed.v1";
+    public static final String QUEUE_PAUSED_V1 = "queue.paused.v1";
+    public static final String QUEUE_RESUMED_V1 = "queue.resumed.v1";
+    /**
+     * A system event: an organisation's telemetry, published on {@code analytics:org:{org_id}} at most once a
+     * second while someone follows that topic; never stored in the outbox. Each message is the whole state.
+     */
+    public static final String TELEMETRY_SNAPSHOT_V1 = "telemetry.snapshot.v1";
 
     private EventTypes() {
     }
@@ -62,6 +70,36 @@ public final class EventTypes {
         registerDeadLetters(registry);
         registerTicketKeys(registry);
         registerPresence(registry);
+        registerQueues(registry);
+        registerTelemetry(registry);
+    }
+
+    /** An operator paused or resumed one of the organisation's job queues (on its audit topic). */
+    private static void registerQueues(EventTypeRegistry registry) {
+        for (String type : new String[] {QUEUE_PAUSED_V1, QUEUE_RESUMED_V1}) {
+            registry.register(EventSchema.builder(type, "audit", "job_queue")
+                    .required("queue", STRING).required("kind", STRING).required("paused", BOOLEAN)
+                    .required("actor", STRING).optional("reason", STRING)
+                    .build());
+        }
+    }
+
+    /**
+     * The organisation's telemetry (the body of {@code GET /api/orgs/{org}/telemetry}), on
+     * {@code analytics:org:{org_id}}. Published directly, not through the outbox: the resource is the
+     * organisation's telemetry (resource id = the organisation), and seq counts the snapshots published for it
+     * across nodes, but a subscriber joining late starts at a seq above 1 and one that stops following and
+     * comes back skips some. Every message replaces the state before it: clients apply it with
+     * {@code TopicStream.offerState}, which accepts a jump.
+     */
+    private static void registerTelemetry(EventTypeRegistry registry) {
+        registry.register(EventSchema.builder(TELEMETRY_SNAPSHOT_V1, "analytics", "telemetry")
+                .required("organization_id", UUID).required("taken_at", TIMESTAMP).required("nodes", INTEGER)
+                .required("events_per_second", OBJECT).required("events_per_second_total", NUMBER)
+                .required("push_latency_ms", OBJECT).required("dropped_messages", INTEGER)
+                .required("websocket_connections", INTEGER).required("job_backlog", OBJECT)
+                .required("paused_queues", ARRAY).required("dlq_depth", INTEGER).required("inventory_drift", INTEGER)
+                .build());
     }
 
     /**

@@ -32,6 +32,20 @@ class TopicStreamTest {
     }
 
     @Test
+    void aWholeStateMessageIsAppliedAcrossAJumpButNeverWhenOlder() {
+        UUID telemetry = UUID.randomUUID();
+        java.util.function.LongFunction<EventMessage> snapshot = seq -> new EventMessage("telemetry.snapshot.v1", org,
+                null, UUID.randomUUID(), seq, "telemetry", telemetry, Json.object(), Instant.ofEpochSecond(seq));
+
+        assertThat(stream.offerState(snapshot.apply(1_764_000_000L))).isEqualTo(Outcome.APPLIED);
+        assertThat(stream.offerState(snapshot.apply(1_764_000_005L))).isEqualTo(Outcome.APPLIED);
+        assertThat(stream.offerState(snapshot.apply(1_764_000_005L))).isEqualTo(Outcome.DUPLICATE);
+        assertThat(stream.offerState(snapshot.apply(1_764_000_003L))).isEqualTo(Outcome.DUPLICATE);
+        assertThat(stream.lastSeq("telemetry:" + telemetry)).isEqualTo(1_764_000_005L);
+        assertThat(stream.offer(snapshot.apply(1_764_000_009L))).as("offer keeps its gap rule").isEqualTo(Outcome.GAP);
+    }
+
+    @Test
     void snapshotMergesWithBufferedLiveEventsByWatermark() {
         assertThat(stream.offer(event(1))).isEqualTo(Outcome.APPLIED);
         stream.awaitSnapshot();

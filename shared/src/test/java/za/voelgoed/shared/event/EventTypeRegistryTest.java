@@ -44,7 +44,8 @@ class EventTypeRegistryTest {
                 "dlq.entry_added.v1", "dlq.entry_replayed.v1", "dlq.entry_discarded.v1", "dlq.purged.v1",
                 "ticket_key.created.v1", "ticket_key.rotated.v1", "ticket_key.retired.v1",
                 "payment.captured.v1", "payment.reconciled.v1", "ticket.voided.v1", "seat.hold_extended.v1",
-                "seat.allocation_changed.v1", "seat.returned.v1", "presence.changed.v1");
+                "seat.allocation_changed.v1", "seat.returned.v1", "presence.changed.v1", "queue.paused.v1",
+                "queue.resumed.v1", "telemetry.snapshot.v1");
     }
 
     /** Every change a console shows has a type, in the domain and on the resource its topic and seq need. */
@@ -58,7 +59,10 @@ class EventTypeRegistryTest {
                 {EventTypes.SEAT_HOLD_EXTENDED_V1, "seating", "hold"},
                 {EventTypes.SEAT_ALLOCATION_CHANGED_V1, "seating", "seat_allocation"},
                 {EventTypes.SEAT_RETURNED_V1, "seating", "seat_return"},
-                {EventTypes.PRESENCE_CHANGED_V1, "audit", "connection"}};
+                {EventTypes.PRESENCE_CHANGED_V1, "audit", "connection"},
+                {EventTypes.QUEUE_PAUSED_V1, "audit", "job_queue"},
+                {EventTypes.QUEUE_RESUMED_V1, "audit", "job_queue"},
+                {EventTypes.TELEMETRY_SNAPSHOT_V1, "analytics", "telemetry"}};
         for (String[] type : expected) {
             EventSchema schema = standard.require(type[0]);
             assertThat(schema.domain()).as(type[0]).isEqualTo(type[1]);
