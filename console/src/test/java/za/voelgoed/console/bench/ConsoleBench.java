@@ -1,0 +1,230 @@
+package za.voelgoed.console.bench;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import za.voelgoed.console.testing.BackendProcess;
+import za.voelgoed.console.testing.ConsoleFixtures;
+import za.voelgoed.testing.TestEnv;
+
+/**
+ * {@code bin/bench console}: the real console against a real backend taking domain events at a fixed rate.
+ * Starts a backend process (and the payment simulator), an organisation with a show of a million
+ * general-admission tickets and a few sales, warms the backend's hold path up, then launches the console
+ * as a process of its own on the live-sales page and measures: first data on screen after launch; the FX
+ * pulse gaps of the idle console (the reference) and under load; redraws per second; heap after a full GC
+ * at one minute and at the end; sale-to-screen latency of marker sales, idle and under load. The load is
+ * {@link HoldLoad}; the rate reached is counted by the clients and by the outbox rows in PostgreSQL.
+ * Exit status: 0 when the run completed (goals met or not), 1 when it broke, 2 for bad arguments.
+ */
+public final class ConsoleBench {
+
+    static final Duration ASK_TIMEOUT = Duration.ofSeconds(60);
+
+    private final ConsoleBenchSettings settings;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private BackendProcess backend;
+
+    private ConsoleBench(ConsoleBenchSettings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) {
+        ConsoleBenchSettings settings;
+        try {
+            settings = ConsoleBenchSettings.parse(Arrays.asList(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench console: " + e.getMessage());
+            System.err.println(ConsoleBenchSettings.USAGE);
+            System.exit(2);
+            return;
+        }
+        ConsoleBench bench = new ConsoleBench(settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(bench::stopAll, "console-bench-stop"));
+        watchdog(settings.budgetSeconds());
+        int status;
+        try {
+            bench.run(String.join(" ", args));
+            status = 0;
+        } catch (Exception | AssertionError e) {
+            System.err.println("bench console: BROKEN RUN: " + e.getMessage());
+            e.printStackTrace();
+            status = 1;
+        }
+        bench.stopAll();
+        System.exit(status);
+    }
+
+    private void run(String commandLine) throws Exception {
+        ConsoleBenchReport report = new ConsoleBenchReport(settings, commandLine);
+        report.machine();
+        say("starting the backend and the payment simulator");
+        Map<String, String> env = new HashMap<>();
+        env.put("VOELGOED_DB_POOL_SIZE", "24");
+        backend = BackendProcess.start("console-bench", env, settings.backendJvm());
+        ConsoleFixtures fixtures = new ConsoleFixtures(backend);
+        ConsoleFixtures.Org org = fixtures.createOrg("Console bench");
+        ConsoleFixtures.Show show = fixtures.createShow(org, "Bench on sale", "2027-03-01T19:00:00+02:00",
+                settings.capacity());
+        for (int i = 0; i < settings.seedSales(); i++) {
+            fixtures.sell(org, show, "ga", 1 + i % 3);
+        }
+        long baseline = fixtures.as(org.viewerToken()).get("/api/orgs/" + org.id() + "/sales").expect(200)
+                .path("totals").path("sold").asLong();
+        say("org " + org.id() + ", show " + show.id() + ", " + baseline + " tickets sold before the run");
+        if (settings.warmupSeconds() > 0) {
+            say("warming the backend's hold path up for " + settings.warmupSeconds() + " s (not reported)");
+            try (HoldLoad warm = load(org, show, settings.warmupSeconds())) {
+                Thread.sleep(settings.warmupSeconds() * 1_000L);
+                report.warmup(warm.events(), warm.errors(), settings.warmupSeconds());
+            }
+        }
+        say("launching the console (" + settings.display() + ")");
+        ConsoleChild console = ConsoleChild.start(settings.display(), settings.consoleJvm(), List.of(
+                "--backend", backend.baseUrl(), "--token", org.viewerToken(), "--org", org.id().toString(),
+                "--page", "sales", "--forget-token"), Path.of("target", "console-bench"));
+        started.add(console);
+        ConsoleChild.Line loaded = console.await("LOADED", Duration.ofSeconds(60));
+        report.firstData(console.launchedAtMicros(), console.await("SHELL", ASK_TIMEOUT), loaded);
+        console.ask("GAPS startup", "GAPS", ASK_TIMEOUT);
+        MarkerSales markers = new MarkerSales(fixtures, org, show, baseline, settings.markerEveryMillis());
+        started.add(markers);
+
+        say("reference: the idle console for " + settings.referenceSeconds() + " s (marker sales only)");
+        Phase idle = Phase.begin("idle", backend);
+        Thread.sleep(settings.referenceSeconds() * 1_000L);
+        ConsoleChild.Line idleGaps = console.ask("GAPS idle", "GAPS", ASK_TIMEOUT);
+        report.phase(idle.end(idleGaps, console));
+
+        say("load: " + settings.rate() + " events/s from " + settings.clients() + " clients for "
+                + settings.durationSeconds() + " s");
+        markers.phase("load");
+        long eventsBefore = outboxRows(org.id());
+        Phase load = Phase.begin("load", backend);
+        ConsoleChild.Line heapEarly;
+        long[] timeline;
+        long confirmed;
+        long errors;
+        String lastError;
+        try (HoldLoad hold = load(org, show, settings.durationSeconds())) {
+            long startNanos = System.nanoTime();
+            long heapAtNanos = startNanos + settings.heapAtSeconds() * 1_000_000_000L;
+            long endNanos = startNanos + settings.durationSeconds() * 1_000_000_000L;
+            sleepUntil(heapAtNanos, console, hold);
+            heapEarly = console.ask("GC", "HEAP", ASK_TIMEOUT);
+            say("heap after a full GC at " + settings.heapAtSeconds() + " s: "
+                    + ConsoleBenchReport.mib(heapEarly.number(0)));
+            sleepUntil(endNanos, console, hold);
+            confirmed = hold.events();
+            errors = hold.errors();
+            lastError = hold.lastError();
+            timeline = hold.perSecond(settings.durationSeconds());
+        }
+        markers.phase("after");
+        ConsoleChild.Line loadGaps = console.ask("GAPS load", "GAPS", ASK_TIMEOUT);
+        Phase.Result loadResult = load.end(loadGaps, console);
+        ConsoleChild.Line heapEnd = console.ask("GC", "HEAP", ASK_TIMEOUT);
+        markers.close();
+        long committed = outboxRows(org.id()) - eventsBefore;
+        report.load(loadResult, confirmed, errors, lastError, committed, pendingRows(), timeline);
+        report.heap(heapEarly, heapEnd);
+        report.saleToScreen(markers.markers(), console.lines("SOLD"), markers.lastError());
+        report.problems(console.lines("PROBLEM"));
+        report.goals();
+        say("console log: " + console.log().toAbsolutePath() + "; backend log: " + backend.logFile());
+    }
+
+    private HoldLoad load(ConsoleFixtures.Org org, ConsoleFixtures.Show show, int seconds) {
+        return new HoldLoad(backend.baseUrl(), org.id().toString(), show.id().toString(), org.ownerToken(),
+                settings.rate(), settings.clients(), seconds);
+    }
+
+    /** Sleeps until {@code nanos}, printing progress every 10 s; fails at once when the console dies. */
+    private static void sleepUntil(long nanos, ConsoleChild console, HoldLoad load) throws InterruptedException {
+        long lastSay = System.nanoTime();
+        long lastEvents = load.events();
+        while (System.nanoTime() < nanos) {
+            if (!console.isAlive()) {
+                throw new IllegalStateException("the console exited during the load; see " + console.log());
+            }
+            Thread.sleep(Math.min(500, Math.max(1, (nanos - System.nanoTime()) / 1_000_000)));
+            if (System.nanoTime() - lastSay >= 10_000_000_000L) {
+                long events = load.events();
+                say(String.format(java.util.Locale.ROOT, "  %.0f events/s over the last %.0f s, %d errors so far",
+                        (events - lastEvents) / ((System.nanoTime() - lastSay) / 1e9),
+                        (System.nanoTime() - lastSay) / 1e9, load.errors()));
+                lastSay = System.nanoTime();
+                lastEvents = events;
+            }
+        }
+    }
+
+    /** Domain events of the organisation in the outbox (committed; each is one row). */
+    private static long outboxRows(UUID org) throws Exception {
+        try (Connection c = TestEnv.connect();
+             PreparedStatement s = c.prepareStatement("select count(*) from domain_events where organization_id = ?")) {
+            s.setObject(1, org);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    /** Outbox rows committed but not yet dispatched (a backlog at the end means the dispatcher fell behind). */
+    private static long pendingRows() throws Exception {
+        try (Connection c = TestEnv.connect();
+             PreparedStatement s = c.prepareStatement("select count(*) from domain_events where dispatch_status = 'pending'");
+             ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    /** Stops the console, the load's processes and the backend; safe to call twice (also from Ctrl-C). */
+    private synchronized void stopAll() {
+        for (AutoCloseable c : started.reversed()) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                System.err.println("bench console: while stopping: " + e);
+            }
+        }
+        started.clear();
+        if (backend != null) {
+            backend.close();
+            backend = null;
+        }
+    }
+
+    /** Ends the process (status 1, after the shutdown hook stops everything) when the run overruns. */
+    private static void watchdog(long seconds) {
+        Thread.ofPlatform().daemon().name("console-bench-watchdog").start(() -> {
+            try {
+                Thread.sleep(seconds * 1_000);
+            } catch (InterruptedException e) {
+                return;
+            }
+            System.err.println("bench console: BROKEN RUN: still running after " + seconds + " s; stopping");
+            System.exit(1);
+        });
+    }
+
+    static long nowMicros() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+    }
+
+    static void say(String line) {
+        System.out.println("[" + Instant.now().toString().substring(11, 19) + "] " + line);
+    }
+}
