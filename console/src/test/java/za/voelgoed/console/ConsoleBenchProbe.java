@@ -21,7 +21,7 @@ import za.voelgoed.console.viewmodel.PageModel;
  * The real console ({@link ConsoleApp}, same options) with a probe for {@code bin/bench console}: it reports
  * on stdout, one line each, {@code PROBE <what> <epoch µs> ...}, and takes commands on stdin.
  * <ul>
- *   <li>{@code SHELL} when the shell has opened; {@code LOADED sold} when the sales page first shows real
+ *   <li>{@code MAIN} when the JVM has started and runs this main; {@code SHELL} when the shell has opened; {@code LOADED sold} when the sales page first shows real
  *       numbers; {@code SOLD sold} whenever the sold figure on the sales page changes; {@code PROBLEM text};</li>
  *   <li>{@code TICK page redraws reads cpuNanos} once a second, read on the FX thread;</li>
  *   <li>{@code GAPS <name>} answers {@code GAPS name count p50 p99 p999 max} (ms) of the FX pulse gaps since
@@ -39,6 +39,7 @@ public final class ConsoleBenchProbe {
     }
 
     public static void main(String[] args) {
+        emit("MAIN");
         Thread.ofPlatform().daemon().name("probe-out").start(ConsoleBenchProbe::writeLines);
         Thread.ofPlatform().daemon().name("probe-in").start(ConsoleBenchProbe::readCommands);
         ConsoleApp.onShellOpened = ConsoleBenchProbe::attach;

@@ -29,6 +29,7 @@ import za.voelgoed.testing.TestEnv;
 public final class ConsoleBench {
 
     static final Duration ASK_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration SETTLE = Duration.ofSeconds(5);
 
     private final ConsoleBenchSettings settings;
     private final List<AutoCloseable> started = new ArrayList<>();
@@ -94,7 +95,11 @@ public final class ConsoleBench {
                 "--page", "sales", "--forget-token"), Path.of("target", "console-bench"));
         started.add(console);
         ConsoleChild.Line loaded = console.await("LOADED", Duration.ofSeconds(60));
-        report.firstData(console.launchedAtMicros(), console.await("SHELL", ASK_TIMEOUT), loaded);
+        report.firstData(console.launchedAtMicros(), console.await("MAIN", ASK_TIMEOUT),
+                console.await("SHELL", ASK_TIMEOUT), loaded);
+        say("rendering: " + console.pipeline());
+        // the reference starts once the console has settled (its JIT and first layout out of the way)
+        Thread.sleep(SETTLE.toMillis());
         console.ask("GAPS startup", "GAPS", ASK_TIMEOUT);
         MarkerSales markers = new MarkerSales(fixtures, org, show, baseline, settings.markerEveryMillis());
         started.add(markers);
@@ -183,7 +188,7 @@ public final class ConsoleBench {
     /** Outbox rows committed but not yet dispatched (a backlog at the end means the dispatcher fell behind). */
     private static long pendingRows() throws Exception {
         try (Connection c = TestEnv.connect();
-             PreparedStatement s = c.prepareStatement("select count(*) from domain_events where dispatch_status = 'pending'");
+             PreparedStatement s = c.prepareStatement("select count(*) from outbox_pending");
              ResultSet r = s.executeQuery()) {
             r.next();
             return r.getLong(1);

@@ -12,7 +12,7 @@ record ConsoleBenchSettings(int durationSeconds, int rate, int clients, int refe
                             List<String> backendJvm, List<String> consoleJvm) {
 
     static final String USAGE = """
-            usage: bin/bench console [--duration 300] [--rate 2000] [--clients 32] [--reference 20] [--warmup 15]
+            usage: bin/bench console [--duration 300] [--rate 2000] [--clients 128] [--reference 20] [--warmup 15]
                                      [--display xvfb|monocle|current] [--marker-every-ms 2000] [--heap-at 60]
                                      [--backend-jvm "-Xms512m -Xmx1g -XX:MaxGCPauseMillis=20"] [--console-jvm ""]
               --duration   seconds of load (the goals are for 300)
@@ -20,8 +20,8 @@ record ConsoleBenchSettings(int durationSeconds, int rate, int clients, int refe
               --clients    concurrent HTTP clients of the load (it is bounded: fewer clients, lower ceiling)
               --reference  seconds of the idle console before the load (the reference pulse gaps and latency)
               --warmup     seconds of load before the console starts, to warm the backend up (not reported)
-              --display    xvfb: the console on an Xvfb display of its own (xvfb-run); monocle: headless; current:
-                           this DISPLAY
+              --display    xvfb: the console on an Xvfb display of its own (xvfb-run; the default when it is
+                           installed); monocle: headless, no X server; current: this DISPLAY
               --heap-at    seconds into the load of the first heap measurement (at most half the duration)""";
 
     static ConsoleBenchSettings parse(List<String> args) {
@@ -41,12 +41,12 @@ record ConsoleBenchSettings(int durationSeconds, int rate, int clients, int refe
             }
         }
         int duration = positive(o, "duration", 300);
-        String display = o.getOrDefault("display", "xvfb");
+        String display = o.getOrDefault("display", onPath("xvfb-run") ? "xvfb" : "monocle");
         if (!List.of("xvfb", "monocle", "current").contains(display)) {
             throw new IllegalArgumentException("--display must be xvfb, monocle or current");
         }
         ConsoleBenchSettings settings = new ConsoleBenchSettings(duration, positive(o, "rate", 2000),
-                positive(o, "clients", 32), positive(o, "reference", 20), number(o, "warmup", 15), display,
+                positive(o, "clients", 128), positive(o, "reference", 20), number(o, "warmup", 15), display,
                 positive(o, "marker-every-ms", 2000), Math.min(positive(o, "heap-at", 60), Math.max(1, duration / 2)),
                 number(o, "seed-sales", 12), positive(o, "capacity", 1_000_000),
                 words(o.getOrDefault("backend-jvm", "-Xms512m -Xmx1g -XX:MaxGCPauseMillis=20")),
@@ -79,6 +79,11 @@ record ConsoleBenchSettings(int durationSeconds, int rate, int clients, int refe
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--" + name + " must be a whole number, got '" + value + "'");
         }
+    }
+
+    private static boolean onPath(String program) {
+        return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(dir -> java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, program)));
     }
 
     private static List<String> words(String text) {

@@ -63,7 +63,8 @@ final class ConsoleChild implements AutoCloseable {
         command.addAll(List.of("--enable-native-access=ALL-UNNAMED",
                 "-Djavafx.cachedir=" + workDir.resolve("openjfx").toAbsolutePath(),
                 // the console remembers its last backend in the user's preferences: not this bench's
-                "-Djava.util.prefs.userRoot=" + workDir.resolve("prefs").toAbsolutePath()));
+                "-Djava.util.prefs.userRoot=" + workDir.resolve("prefs").toAbsolutePath(),
+                "-Dprism.verbose=true")); // the log then names the rendering pipeline (pipeline())
         if (display.equals("monocle")) {
             command.addAll(MONOCLE);
         }
@@ -85,6 +86,16 @@ final class ConsoleChild implements AutoCloseable {
 
     Path log() {
         return log;
+    }
+
+    /** The rendering pipeline the console's log names (Prism's verbose lines), or "unknown". */
+    String pipeline() {
+        try (var all = Files.lines(log, StandardCharsets.UTF_8)) {
+            return all.filter(l -> l.contains("Initialized prism pipeline") || l.contains("Prism pipeline name"))
+                    .map(String::strip).reduce((a, b) -> b).orElse("unknown");
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "unknown";
+        }
     }
 
     boolean isAlive() {
