@@ -132,13 +132,18 @@ final class ConsoleChild implements AutoCloseable {
         commands.println(command);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            Line answer = answers.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            if (answer == null) {
+            Line answer = answers.poll(Math.min(200_000_000L, Math.max(1, deadline - System.nanoTime())),
+                    TimeUnit.NANOSECONDS);
+            if (answer != null && answer.kind().equals(answerKind)) {
+                return answer;
+            }
+            if (answer == null && !process.isAlive()) {
+                throw new IllegalStateException("the console exited (" + process.exitValue() + ") before it answered "
+                        + command + "; see " + log);
+            }
+            if (answer == null && System.nanoTime() >= deadline) {
                 throw new IllegalStateException("no " + answerKind + " answer to " + command + " within "
                         + timeout.toSeconds() + " s; see " + log);
-            }
-            if (answer.kind().equals(answerKind)) {
-                return answer;
             }
         }
     }
