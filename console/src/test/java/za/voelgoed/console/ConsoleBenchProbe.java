@@ -21,7 +21,8 @@ import za.voelgoed.console.viewmodel.PageModel;
  * The real console ({@link ConsoleApp}, same options) with a probe for {@code bin/bench console}: it reports
  * on stdout, one line each, {@code PROBE <what> <epoch µs> ...}, and takes commands on stdin.
  * <ul>
- *   <li>{@code MAIN} when the JVM has started and runs this main; {@code SHELL} when the shell has opened; {@code LOADED sold} when the sales page first shows real
+ *   <li>{@code MAIN} when the JVM has started and runs this main; {@code TOOLKIT} when the FX thread runs;
+ *       {@code WINDOW} when the window shows (the connection screen); {@code SHELL} when the shell has opened; {@code LOADED sold} when the sales page first shows real
  *       numbers; {@code SOLD sold} whenever the sold figure on the sales page changes; {@code PROBLEM text};</li>
  *   <li>{@code TICK page redraws reads cpuNanos} once a second, read on the FX thread;</li>
  *   <li>{@code GAPS <name>} answers {@code GAPS name count p50 p99 p999 max} (ms) of the FX pulse gaps since
@@ -42,8 +43,35 @@ public final class ConsoleBenchProbe {
         emit("MAIN");
         Thread.ofPlatform().daemon().name("probe-out").start(ConsoleBenchProbe::writeLines);
         Thread.ofPlatform().daemon().name("probe-in").start(ConsoleBenchProbe::readCommands);
+        Thread.ofPlatform().daemon().name("probe-startup").start(ConsoleBenchProbe::watchStartup);
         ConsoleApp.onShellOpened = ConsoleBenchProbe::attach;
         Application.launch(ConsoleApp.class, args);
+    }
+
+    /** Emits {@code TOOLKIT} when the FX thread first runs something and {@code WINDOW} when a window shows. */
+    private static void watchStartup() {
+        boolean[] seen = {false, false};
+        while (!seen[1]) {
+            try {
+                Platform.runLater(() -> {
+                    if (!seen[0]) {
+                        seen[0] = true;
+                        emit("TOOLKIT");
+                    }
+                    if (!seen[1] && javafx.stage.Window.getWindows().stream().anyMatch(w -> w.isShowing())) {
+                        seen[1] = true;
+                        emit("WINDOW");
+                    }
+                });
+            } catch (IllegalStateException notYet) {
+                // the toolkit is not up yet
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
     }
 
     /** On the FX thread, once: follows the sales page and starts the once-a-second tick. */
