@@ -12,7 +12,7 @@ record ConsoleBenchSettings(int durationSeconds, int rate, int clients, int refe
                             List<String> backendJvm, List<String> consoleJvm) {
 
     static final String USAGE = """
-            usage: bin/bench console [--duration 300] [--rate 2000] [--clients 128] [--reference 20] [--warmup 15]
+            usage: bin/bench console [--duration 300] [--rate 2000] [--clients 128] [--reference 20] [--warmup 60]
                                      [--display xvfb|monocle|current] [--marker-every-ms 2000] [--heap-at 60]
                                      [--backend-jvm "-Xms512m -Xmx1g -XX:MaxGCPauseMillis=20"] [--console-jvm ""]
               --duration   seconds of load (the goals are for 300)
@@ -46,7 +46,7 @@ record ConsoleBenchSettings(int durationSeconds, int rate, int clients, int refe
             throw new IllegalArgumentException("--display must be xvfb, monocle or current");
         }
         ConsoleBenchSettings settings = new ConsoleBenchSettings(duration, positive(o, "rate", 2000),
-                positive(o, "clients", 128), positive(o, "reference", 20), number(o, "warmup", 15), display,
+                positive(o, "clients", 128), positive(o, "reference", 20), number(o, "warmup", 60), display,
                 positive(o, "marker-every-ms", 2000), Math.min(positive(o, "heap-at", 60), Math.max(1, duration / 2)),
                 number(o, "seed-sales", 12), positive(o, "capacity", 1_000_000),
                 words(o.getOrDefault("backend-jvm", "-Xms512m -Xmx1g -XX:MaxGCPauseMillis=20")),
