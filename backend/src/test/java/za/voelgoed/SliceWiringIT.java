@@ -121,7 +121,8 @@ class SliceWiringIT {
         SalesSlice sales = new SalesSlice(seating);
         Wiring wiring = wire(sales);
 
-        assertThat(paths(wiring)).containsExactly("/api/orgs/{orgId}/sales", "/api/orgs/{orgId}/events/{eventId}/sales");
+        assertThat(paths(wiring))
+                .containsExactly("/api/orgs/{orgId}/sales", "/api/orgs/{orgId}/events/{eventId}/sales");
         assertThat(wiring.workers()).isEmpty();
         assertThat(wiring.consumers()).isEmpty();
         assertThat(wiring.topicOwners()).isEmpty();

@@ -24,12 +24,14 @@ final class SalesStore {
     static final String SHOWS_SQL = """
             select id, name, starts_at, status from events where organization_id = ?
             order by starts_at desc limit ?""";
-    static final String SHOW_SQL = "select id, name, starts_at, status from events where organization_id = ? and id = ?";
+    static final String SHOW_SQL =
+            "select id, name, starts_at, status from events where organization_id = ? and id = ?";
     static final String TOTALS_SQL = """
             select event_id, kind, line, sold, refunded, revenue_cents from sales_totals
             where organization_id = ? and event_id = any(?::uuid[])""";
     static final String ORG_MINUTES_SQL = """
-            select minute, sold, revenue_cents from sales_minutes where organization_id = ? and minute >= ?::timestamptz""";
+            select minute, sold, revenue_cents from sales_minutes
+            where organization_id = ? and minute >= ?::timestamptz""";
     static final String EVENT_MINUTES_SQL = """
             select minute, sold, revenue_cents from sales_minutes
             where organization_id = ? and minute >= ?::timestamptz and event_id = ?""";
@@ -76,14 +78,16 @@ final class SalesStore {
     /** The minute rows from {@code from} on: of the organisation, or of one show when {@code event} is given. */
     static List<SalesFigures.MinuteCount> minutes(DSLContext tx, UUID org, UUID event, Instant from) {
         OffsetDateTime start = from.atOffset(java.time.ZoneOffset.UTC);
-        var rows = event == null ? tx.fetch(ORG_MINUTES_SQL, org, start) : tx.fetch(EVENT_MINUTES_SQL, org, start, event);
+        var rows = event == null ? tx.fetch(ORG_MINUTES_SQL, org, start)
+                : tx.fetch(EVENT_MINUTES_SQL, org, start, event);
         return rows.map(r -> new SalesFigures.MinuteCount(r.get(0, OffsetDateTime.class).toInstant(),
                 r.get(1, Long.class), r.get(2, Long.class)));
     }
 
     /** The newest {@link #LATEST} orders, newest first: of the organisation, or of one show. */
     static List<SalesView.Sale> latest(DSLContext tx, UUID org, UUID event) {
-        var rows = event == null ? tx.fetch(ORG_LATEST_SQL, org, LATEST) : tx.fetch(EVENT_LATEST_SQL, event, org, LATEST);
+        var rows = event == null ? tx.fetch(ORG_LATEST_SQL, org, LATEST)
+                : tx.fetch(EVENT_LATEST_SQL, event, org, LATEST);
         return rows.map(r -> new SalesView.Sale(r.get(0, UUID.class), r.get(1, UUID.class), r.get(2, String.class),
                 r.get(3, Integer.class), r.get(4, Long.class), r.get(5, String.class),
                 r.get(6, OffsetDateTime.class).toInstant()));

@@ -54,7 +54,8 @@ final class StockReader {
                 select event_id, code, price_cents, currency, capacity, held from ticket_types
                 where event_id = any(?::uuid[]) order by event_id, code""", (Object) ids).forEach(r ->
                 stock.get(r.get(0, UUID.class)).add(new Stock(Stock.TICKET_TYPE, r.get(1, String.class),
-                        r.get(2, Long.class), r.get(3, String.class), r.get(4, Integer.class), r.get(5, Integer.class), 0)));
+                        r.get(2, Long.class), r.get(3, String.class), r.get(4, Integer.class),
+                        r.get(5, Integer.class), 0)));
         return stock;
     }
 

@@ -81,8 +81,8 @@ class SalesConcurrencyIT {
         JsonNode sales = staff.get("/api/orgs/" + org + "/events/" + event + "/sales").expect(200);
         long valid = Db.count("select count(*) from tickets where event_id = ? and status = 'valid'", event);
         long voided = Db.count("select count(*) from tickets where event_id = ? and status = 'void'", event);
-        long revenue = Db.count("select coalesce(sum(price_cents), 0) from tickets where event_id = ? and status = 'valid'",
-                event);
+        long revenue = Db.count(
+                "select coalesce(sum(price_cents), 0) from tickets where event_id = ? and status = 'valid'", event);
         assertThat(valid).isGreaterThan(buyers);
         assertThat(sales.path("totals").path("sold").asLong()).isEqualTo(valid);
         assertThat(sales.path("totals").path("refunded").asLong()).isEqualTo(voided);
@@ -94,8 +94,8 @@ class SalesConcurrencyIT {
         assertThat(ga.path("held").asLong()).isZero();
         assertThat(ga.path("available").asLong()).isEqualTo(400 - ga.path("sold").asLong());
         assertThat(SalesIT.line(sales.path("categories"), "category", "std").path("sold").asLong()).isEqualTo(
-                Db.count("select count(*) from tickets where event_id = ? and seat_index is not null and status = 'valid'",
-                        event));
+                Db.count("select count(*) from tickets where event_id = ? and seat_index is not null"
+                        + " and status = 'valid'", event));
         JsonNode orgSales = staff.get("/api/orgs/" + org + "/sales").expect(200);
         assertThat(orgSales.path("totals").path("sold").asLong()).isEqualTo(valid);
         assertThat(orgSales.path("latest")).hasSize(20);

@@ -83,8 +83,8 @@ class SalesUpgradeIT {
 
     static void ticket(UUID order, Integer seat, String type, long price, String status) throws SQLException {
         exec("insert into tickets (id, organization_id, order_id, event_id, seat_index, ticket_type, price_cents,"
-                + " currency, code, status) values (?, ?, ?, ?, ?, ?, ?, 'ZAR', ?, '" + status + "')", UUID.randomUUID(),
-                ORG, order, SHOW, seat, type, price, "old-" + UUID.randomUUID());
+                + " currency, code, status) values (?, ?, ?, ?, ?, ?, ?, 'ZAR', ?, '" + status + "')",
+                UUID.randomUUID(), ORG, order, SHOW, seat, type, price, "old-" + UUID.randomUUID());
     }
 
     static void exec(String sql, Object... args) throws SQLException {

@@ -27,14 +27,16 @@ public record BigSales(UUID org, UUID event) {
                 + " select " + e + ", g, 'Hall:A:' || g, case when g % 2 = 0 then 'std' else 'vip' end, g % 1000 = 0"
                 + " from generate_series(0, 49999) g");
         TestEnv.exec("insert into seat_claims (event_id, seat_index, state) select " + e + ", g,"
-                + " case when g < 49900 then 'sold' else 'held' end from generate_series(1, 49999) g where g % 1000 <> 0");
-        TestEnv.exec("insert into orders (id, organization_id, event_id, hold_id, status, customer_name, customer_email,"
-                + " subtotal_cents, discount_cents, total_cents, currency, created_at)"
+                + " case when g < 49900 then 'sold' else 'held' end from generate_series(1, 49999) g"
+                + " where g % 1000 <> 0");
+        TestEnv.exec("insert into orders (id, organization_id, event_id, hold_id, status, customer_name,"
+                + " customer_email, subtotal_cents, discount_cents, total_cents, currency, created_at)"
                 + " select gen_random_uuid(), " + o + ", " + e + ", gen_random_uuid(), 'paid', 'n', 'e', 200, 0, 200,"
                 + " 'ZAR', now() - g * interval '1 second' from generate_series(1, " + orders + ") g");
         TestEnv.exec("insert into tickets (id, organization_id, order_id, event_id, ticket_type, price_cents, currency,"
                 + " code, status) select gen_random_uuid(), organization_id, id, event_id, 'ga', 100, 'ZAR',"
-                + " 'big-' || id || '-' || k, 'valid' from orders, generate_series(1, 2) k where organization_id = " + o);
+                + " 'big-' || id || '-' || k, 'valid' from orders, generate_series(1, 2) k"
+                + " where organization_id = " + o);
         TestEnv.exec("insert into sales_minutes (organization_id, minute, event_id, shard, sold, revenue_cents)"
                 + " select " + o + ", date_trunc('minute', now()) - g * interval '1 minute', e.id, s, 1, 100"
                 + " from generate_series(0, 10079) g, (select id from events where organization_id = " + o

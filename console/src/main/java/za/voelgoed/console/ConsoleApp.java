@@ -177,6 +177,11 @@ public final class ConsoleApp extends Application {
             }
         });
         stage.setFullScreenExitHint("");
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getBounds();
+        stage.setX(screen.getMinX());
+        stage.setY(screen.getMinY());
+        stage.setWidth(screen.getWidth());
+        stage.setHeight(screen.getHeight());
         stage.setFullScreen(true);
     }
 

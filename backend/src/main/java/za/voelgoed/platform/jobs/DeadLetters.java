@@ -185,7 +185,8 @@ public final class DeadLetters {
                 return new Resolved(ids, false);
             }
             List<UUID> found = DeadLetterStore.select(tx, org, filter.withStatus(DeadLetter.DEAD), MAX_BULK + 1);
-            return found.size() > MAX_BULK ? new Resolved(found.subList(0, MAX_BULK), true) : new Resolved(found, false);
+            return found.size() > MAX_BULK
+                    ? new Resolved(found.subList(0, MAX_BULK), true) : new Resolved(found, false);
         }
     }
 }

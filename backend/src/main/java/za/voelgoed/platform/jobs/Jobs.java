@@ -138,8 +138,9 @@ public final class Jobs {
                 waiting.merge(rest, count, Long::sum);
             }
         }
-        List<String> paused = dsl.fetch("select kind from job_queues where organization_id = ? and paused order by kind",
-                org).map(r -> r.get(0, String.class));
+        List<String> paused = dsl.fetch(
+                "select kind from job_queues where organization_id = ? and paused order by kind", org)
+                .map(r -> r.get(0, String.class));
         return new Backlog(waiting, paused, Math.max(0, dead));
     }
 

@@ -36,8 +36,8 @@ class DeadLetterAuditMigrationIT {
         flyway("17").migrate();
         try (Connection c = DriverManager.getConnection(URL, "postgres", ""); Statement s = c.createStatement()) {
             s.execute("""
-                    insert into dead_letters (id, job_id, organization_id, queue, source_queue, worker, event_type, args,
-                        attempts, errors, effect_key, status)
+                    insert into dead_letters (id, job_id, organization_id, queue, source_queue, worker, event_type,
+                        args, attempts, errors, effect_key, status)
                     values ('00000000-0000-0000-0000-000000000001', 7, '00000000-0000-0000-0000-0000000000aa',
                         'queue:org:00000000-0000-0000-0000-0000000000aa:dlq:ticket.sold',
                         'queue:org:00000000-0000-0000-0000-0000000000aa:notifications', 'mail.send', 'ticket.sold',
@@ -52,8 +52,8 @@ class DeadLetterAuditMigrationIT {
             flyway("latest").migrate();
 
             assertThat(column(s, "select concat_ws('|', queue, event_type, worker) from dead_letter_audit order by id"))
-                    .containsExactly("queue:org:00000000-0000-0000-0000-0000000000aa:dlq:ticket.sold|ticket.sold|mail.send",
-                            "");
+                    .containsExactly(
+                            "queue:org:00000000-0000-0000-0000-0000000000aa:dlq:ticket.sold|ticket.sold|mail.send", "");
         }
     }
 

@@ -56,7 +56,8 @@ class DeadLetterDeskIT {
     }
 
     private static String dead(UUID org, String label) {
-        long job = node.jobs().enqueue(JobRequest.of(TestWorkers.FAILING, org, Json.object().put("label", label))).jobId();
+        long job = node.jobs().enqueue(JobRequest.of(TestWorkers.FAILING, org, Json.object().put("label", label)))
+                .jobId();
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 Db.count("select count(*) from dead_letters where job_id = ? and status = 'dead'", job) == 1);
         return Db.single("select id::text from dead_letters where job_id = ?", job).toString();
@@ -81,7 +82,8 @@ class DeadLetterDeskIT {
         String cursor = null;
         int pages = 0;
         do {
-            Api.Response page = t.viewer().get(dlq(t.org()) + "/audit?limit=2" + (cursor == null ? "" : "&cursor=" + cursor));
+            Api.Response page = t.viewer().get(dlq(t.org()) + "/audit?limit=2"
+                    + (cursor == null ? "" : "&cursor=" + cursor));
             assertThat(page.status()).isEqualTo(200);
             JsonNode body = page.json();
             assertThat(body.path("items").size()).isLessThanOrEqualTo(2);
@@ -199,7 +201,7 @@ class DeadLetterDeskIT {
             assertThat(resumed.seq()).isEqualTo(paused.seq() + 1);
             assertThat(console.events()).filteredOn(m -> m.event().startsWith("queue.")).hasSize(2);
         }
-        assertThat(Db.count("select count(*) from domain_events where organization_id = ? and event_type like 'queue.%'",
-                t.org())).isEqualTo(2);
+        assertThat(Db.count("select count(*) from domain_events where organization_id = ?"
+                + " and event_type like 'queue.%'", t.org())).isEqualTo(2);
     }
 }

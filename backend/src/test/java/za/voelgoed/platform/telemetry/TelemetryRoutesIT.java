@@ -45,10 +45,13 @@ class TelemetryRoutesIT {
     static void start() {
         TestEnv.truncateAll();
         Extensions workers = Extensions.none().withWorker(new Failing()).withWorker(new Parked());
+        // two sockets per token, across nodes: a third is refused, which the gateway counts as a drop
         nodeA = BackendNode.start(TestEnv.config(Map.of("VOELGOED_NODE_ID", "telemetry-a",
-                "VOELGOED_JOBS_POLL_INTERVAL_MS", "200", "VOELGOED_JOBS_BACKOFF_MS", "10")), workers);
+                "VOELGOED_JOBS_POLL_INTERVAL_MS", "200", "VOELGOED_JOBS_BACKOFF_MS", "10",
+                "VOELGOED_LIMIT_SOCKETS_PER_TOKEN", "2")), workers);
         nodeB = BackendNode.start(TestEnv.config(Map.of("VOELGOED_NODE_ID", "telemetry-b",
-                "VOELGOED_JOBS_POLL_INTERVAL_MS", "200", "VOELGOED_JOBS_BACKOFF_MS", "10")), workers);
+                "VOELGOED_JOBS_POLL_INTERVAL_MS", "200", "VOELGOED_JOBS_BACKOFF_MS", "10",
+                "VOELGOED_LIMIT_SOCKETS_PER_TOKEN", "2")), workers);
         admin = new Api(nodeA.port(), nodeA.adminToken());
     }
 
@@ -126,6 +129,24 @@ class TelemetryRoutesIT {
     }
 
     @Test
+    void dropsOfEveryNodeAddUp() throws Exception {
+        Tenant t = tenant("Drops");
+        try (WsProbe first = new WsProbe(nodeA.port(), t.staffToken());
+             WsProbe second = new WsProbe(nodeB.port(), t.staffToken())) {
+            first.await(ServerFrame.Welcome.class, w -> true);
+            second.await(ServerFrame.Welcome.class, w -> true);
+            for (BackendNode node : List.of(nodeA, nodeB)) {
+                try (WsProbe refused = new WsProbe(node.port(), t.staffToken())) {
+                    assertThat(refused.client().closed().get(5, java.util.concurrent.TimeUnit.SECONDS))
+                            .isEqualTo(za.voelgoed.platform.gateway.CloseCodes.RATE_LIMITED);
+                }
+            }
+            JsonNode body = awaitBody(t.viewerB(), t.org(), b -> b.path("dropped_messages").asLong() == 2);
+            assertThat(body.path("websocket_connections").asLong()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void inventoryDriftIsTheDriftCheckersLastResultWhicheverNodeRanIt() {
         Tenant t = tenant("Drift");
         Api.Response created = t.staffA().post("/api/orgs/" + t.org() + "/events", """
@@ -146,7 +167,8 @@ class TelemetryRoutesIT {
         assertThat(checked.json().path("seats").asInt()).isEqualTo(2);
         assertThat(t.viewerB().get(telemetry(t.org())).json().path("inventory_drift").asLong()).isEqualTo(2);
 
-        assertThat(t.staffA().post(show + "/inventory/drift", "{}").json().path("seats").asInt()).as("repaired").isZero();
+        assertThat(t.staffA().post(show + "/inventory/drift", "{}").json().path("seats").asInt()).as("repaired")
+                .isZero();
         assertThat(t.viewerB().get(telemetry(t.org())).json().path("inventory_drift").asLong()).isZero();
     }
 

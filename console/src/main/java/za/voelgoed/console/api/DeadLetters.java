@@ -56,7 +56,7 @@ public final class DeadLetters {
     }
 
     /** One row of the audit trail: who did what to which dead letter, and why. */
-    public record AuditEntry(UUID id, UUID deadLetterId, String action, String actor, String reason, Long jobId,
+    public record AuditEntry(long id, UUID deadLetterId, String action, String actor, String reason, Long jobId,
                              String queue, String eventType, String worker, Instant at) {
     }
 

@@ -109,7 +109,7 @@ public final class DeadLetterDeskView extends BorderPane {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getColumns().setAll(List.of(
                 Widgets.column("Died", e -> e.deadAt() == null ? "" : WHEN.format(e.deadAt())),
-                Widgets.column("Queue", e -> kind(e.queue())),
+                Widgets.column("Queue", e -> kind(e.sourceQueue())),
                 Widgets.column("Event type", DeadLetters.Entry::eventType),
                 Widgets.column("Worker", DeadLetters.Entry::worker),
                 Widgets.column("Attempts", e -> Integer.toString(e.attempts())),
@@ -120,6 +120,12 @@ public final class DeadLetterDeskView extends BorderPane {
                 (javafx.collections.ListChangeListener<DeadLetters.Entry>) c -> model.selectedIds().setAll(
                         table.getSelectionModel().getSelectedItems().stream()
                                 .filter(java.util.Objects::nonNull).map(DeadLetters.Entry::id).toList()));
+        // the detail is never empty while there is something to show
+        model.entries().addListener((javafx.collections.ListChangeListener<DeadLetters.Entry>) c -> {
+            if (table.getSelectionModel().isEmpty() && !model.entries().isEmpty()) {
+                table.getSelectionModel().select(0);
+            }
+        });
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) {
                 model.focused().set(now);

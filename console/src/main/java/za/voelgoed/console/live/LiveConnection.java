@@ -36,6 +36,8 @@ public final class LiveConnection implements AutoCloseable, Topics, LiveStatus {
     private static final Logger LOG = Logger.getLogger(LiveConnection.class.getName());
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
+    /** Often enough that a quiet but healthy connection never looks stale (the shell's threshold is seconds). */
+    private static final long PING_EVERY_MS = 2_000;
 
     /** Where the connection stands. */
     public enum State { CONNECTING, LIVE, DOWN, CLOSED }
@@ -224,7 +226,7 @@ public final class LiveConnection implements AutoCloseable, Topics, LiveStatus {
                 boolean resumable = entry.stream.offset() > 0;
                 send(new ClientFrame.Subscribe(entry.name, entry.ref, resumable ? entry.stream.resumePoint() : null));
             }
-            long every = Math.max(500, Math.min(5_000, welcome.heartbeatMs() / 3));
+            long every = Math.max(500, Math.min(PING_EVERY_MS, welcome.heartbeatMs() / 3));
             pinger = scheduler.scheduleAtFixedRate(() -> ping(attempt, every), every, every, TimeUnit.MILLISECONDS);
             setState(State.LIVE, null);
         }

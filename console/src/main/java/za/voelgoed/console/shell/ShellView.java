@@ -126,7 +126,11 @@ public final class ShellView extends BorderPane {
         Label age = new Label();
         age.textProperty().bind(shell.dataAge());
         age.setId("status-age");
-        HBox bar = new HBox(24, connection, org, Widgets.grow(), age);
+        Label problem = new Label();
+        problem.textProperty().bind(shell.problem());
+        problem.getStyleClass().add("state-down");
+        problem.setId("status-problem");
+        HBox bar = new HBox(24, connection, org, problem, Widgets.grow(), age);
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;

@@ -105,9 +105,9 @@ public final class TelemetryView extends BorderPane {
     }
 
     private static LineChart<Number, Number> chart(String title, String unit) {
-        NumberAxis x = new NumberAxis();
-        x.setLabel("seconds ago");
-        x.setForceZeroInRange(false);
+        NumberAxis x = new NumberAxis(-300, 0, 60);
+        x.setLabel("seconds ago (last 5 minutes)");
+        x.setAutoRanging(false);
         NumberAxis y = new NumberAxis();
         y.setLabel(unit);
         LineChart<Number, Number> chart = new LineChart<>(x, y);
@@ -118,8 +118,10 @@ public final class TelemetryView extends BorderPane {
         return chart;
     }
 
-    private void plot(List<TelemetryViewModel.Point> points) {
-        Instant now = points.isEmpty() ? Instant.now() : points.getLast().at();
+    private void plot(List<TelemetryViewModel.Point> all) {
+        Instant now = all.isEmpty() ? Instant.now() : all.getLast().at();
+        List<TelemetryViewModel.Point> points = all.stream()
+                .filter(p -> Duration.between(p.at(), now).toSeconds() <= 300).toList();
         p50.getData().setAll(points.stream().map(p -> point(now, p.at(), p.pushP50Ms())).toList());
         p99.getData().setAll(points.stream().map(p -> point(now, p.at(), p.pushP99Ms())).toList());
         rate.getData().setAll(points.stream().map(p -> point(now, p.at(), p.eventsPerSecond())).toList());

@@ -25,4 +25,13 @@ public final class Ages {
         }
         return seconds / 3_600 + " h ago";
     }
+
+    /** How old data is, always with a number: "0 s old", "45 s old", "3 min old", "2 h old". */
+    public static String old(Instant then, Instant now) {
+        long seconds = Math.max(0, Duration.between(then, now).toSeconds());
+        if (seconds < 120) {
+            return seconds + " s old";
+        }
+        return seconds < 7_200 ? seconds / 60 + " min old" : seconds / 3_600 + " h old";
+    }
 }

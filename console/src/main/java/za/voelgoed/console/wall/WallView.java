@@ -32,7 +32,10 @@ import za.voelgoed.console.wall.viewmodel.WallViewModel;
  */
 public final class WallView extends BorderPane {
 
-    static final int MAX_SHOW_TILES = 8;
+    /** Shows on the sales page; the wall has four columns and two rows of tiles. */
+    static final int MAX_SHOW_TILES = 4;
+    private static final int COLUMNS = 4;
+    private static final double GAP = 16;
     private static final double TILE = 300;
 
     private final SalesViewModel sales;
@@ -44,10 +47,9 @@ public final class WallView extends BorderPane {
     private final List<Node> pages = new ArrayList<>();
     private final StackPane holder = new StackPane();
     private final Tile sold = number("Tickets sold", "");
-    private final Tile revenue = text("Revenue");
+    private final Tile revenue = number("Revenue", "R");
     private final Tile available = number("Available", "");
-    private final Tile perMinute = TileBuilder.create().skinType(Tile.SkinType.SPARK_LINE).prefSize(TILE * 2 + 16, TILE)
-            .title("Sales per minute").unit("/min").decimals(0).animated(false).averagingPeriod(60).build();
+    private final Tile lastHour = number("Sold in the last hour", "");
     private final Tile rate = number("Events per second", "/s");
     private final Tile p99 = number("Push latency p99", "ms");
     private final Tile dlq = number("Dead letters", "");
@@ -71,18 +73,17 @@ public final class WallView extends BorderPane {
         top.setPadding(new Insets(16, 24, 8, 24));
         setTop(new VBox(top, new StaleBanner(shell)));
 
-        pages.add(page("Sales", showTiles, new FlowPane(16, 16, sold, revenue, available, perMinute)));
-        pages.add(page("Operations", new FlowPane(16, 16, rate, p99, sockets, dropped, dlq, backlog)));
+        pages.add(page("Sales", showTiles, new FlowPane(GAP, GAP, sold, revenue, available, lastHour)));
+        pages.add(page("Operations", new FlowPane(GAP, GAP, rate, p99, sockets, dlq, dropped, backlog)));
+        widthProperty().addListener((o, was, now) -> resizeTiles());
+        heightProperty().addListener((o, was, now) -> resizeTiles());
         setCenter(holder);
         wall.page().addListener((o, was, now) -> showPage(now.intValue()));
         showPage(0);
         sales.totals().addListener((o, was, now) -> showSales());
         sales.shows().addListener((javafx.collections.ListChangeListener<Sales.Show>) c -> showShows());
-        sales.perMinute().addListener((o, was, now) -> {
-            if (!now.isEmpty()) {
-                perMinute.setValue(now.getLast().sold());
-            }
-        });
+        sales.perMinute().addListener((o, was, now) ->
+                lastHour.setValue(now.stream().mapToLong(Sales.Minute::sold).sum()));
         telemetry.current().addListener((o, was, now) -> showTelemetry(now));
     }
 
@@ -113,20 +114,22 @@ public final class WallView extends BorderPane {
         }
         sold.setValue(t.sold());
         available.setValue(t.available());
-        revenue.setDescription(Money.format(t.revenueCents(), t.currency()));
+        revenue.setValue(t.revenueCents() / 100.0);
     }
 
     private void showShows() {
         List<Node> tiles = new ArrayList<>();
         for (Sales.Show show : sales.shows().stream().limit(MAX_SHOW_TILES).toList()) {
             Tile tile = TileBuilder.create().skinType(Tile.SkinType.PERCENTAGE).prefSize(TILE, TILE)
-                    .title(show.name()).unit("%").maxValue(Math.max(1, show.capacity())).animated(false)
-                    .description(Money.count(show.sold()) + " of " + Money.count(show.capacity()) + " sold")
+                    .title(show.name()).unit("%").maxValue(Math.max(1, show.capacity())).maxValueVisible(false)
+                    .animated(false).description(Money.count(show.sold()) + " of " + Money.count(show.capacity())
+                            + " sold, " + Money.count(show.held()) + " held")
                     .build();
             tile.setValue(show.sold());
             tiles.add(tile);
         }
         showTiles.getChildren().setAll(tiles);
+        resizeTiles();
     }
 
     private void showTelemetry(Telemetry t) {
@@ -146,9 +149,20 @@ public final class WallView extends BorderPane {
                 .decimals(0).animated(false).build();
     }
 
-    private static Tile text(String title) {
-        return TileBuilder.create().skinType(Tile.SkinType.TEXT).prefSize(TILE, TILE).title(title)
-                .descriptionAlignment(Pos.CENTER).textVisible(true).build();
+    /** Four columns and two rows fill the screen, whatever its size. */
+    private void resizeTiles() {
+        double width = (getWidth() - 48 - GAP * (COLUMNS - 1)) / COLUMNS;
+        double height = (getHeight() - 190 - GAP) / 2;
+        double side = Math.max(160, Math.min(width, height));
+        for (Node page : pages) {
+            for (Node row : ((VBox) page).getChildren()) {
+                if (row instanceof FlowPane flow) {
+                    for (Node tile : flow.getChildren()) {
+                        ((Tile) tile).setPrefSize(side, side);
+                    }
+                }
+            }
+        }
     }
 
     /** For the tests: the wall's page names in order. */

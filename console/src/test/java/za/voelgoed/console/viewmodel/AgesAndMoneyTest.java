@@ -17,6 +17,9 @@ class AgesAndMoneyTest {
         assertThat(Ages.since(now.minusSeconds(180), now)).isEqualTo("3 min ago");
         assertThat(Ages.since(now.minusSeconds(3 * 3_600), now)).isEqualTo("3 h ago");
         assertThat(Ages.since(now.plusSeconds(5), now)).isEqualTo("just now");
+        assertThat(Ages.old(now.minusMillis(500), now)).isEqualTo("0 s old");
+        assertThat(Ages.old(now.minusSeconds(45), now)).isEqualTo("45 s old");
+        assertThat(Ages.old(now.minusSeconds(600), now)).isEqualTo("10 min old");
     }
 
     @Test

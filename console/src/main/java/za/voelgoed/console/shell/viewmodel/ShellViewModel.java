@@ -43,6 +43,7 @@ public final class ShellViewModel {
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper organisation = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final AtomicReference<StateChange> stateChange = new AtomicReference<>();
     private final LiveStatus live;
     private Duration staleAfter = DEFAULT_STALE_AFTER;
@@ -109,6 +110,11 @@ public final class ShellViewModel {
         return dataAge.getReadOnlyProperty();
     }
 
+    /** Why the page on screen could not update, as a sentence; empty when all is well. */
+    public ReadOnlyStringProperty problem() {
+        return problem.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty stale() {
         return stale.getReadOnlyProperty();
     }
@@ -138,6 +144,8 @@ public final class ShellViewModel {
         Instant now = clock.instant();
         Instant dataAt = page == null ? null : page.updatedAt().get();
         dataAge.set("updated " + Ages.since(dataAt, now));
+        String pageProblem = page == null ? null : page.problem().get();
+        problem.set(pageProblem == null ? "" : pageProblem);
         Instant lastFrame = live.lastFrameAt();
         boolean silent = lastFrame != null && Duration.between(lastFrame, now).compareTo(staleAfter) > 0;
         boolean down = state.get() != LiveConnection.State.LIVE;
@@ -150,9 +158,9 @@ public final class ShellViewModel {
     private String bannerText(boolean down, Instant dataAt, Instant lastFrame, Instant now) {
         Instant freshAt = lastFrame == null ? dataAt : lastFrame;
         String age = freshAt == null ? "no live data has arrived yet"
-                : "the data on screen is " + Ages.since(freshAt, now).replace(" ago", " old");
+                : "the data on screen is " + Ages.old(freshAt, now);
         String why = down ? "The live connection to the backend is down" : "Nothing has come from the backend for "
-                + Ages.since(lastFrame, now).replace(" ago", "");
+                + Ages.old(lastFrame, now).replace(" old", "");
         return why + ": " + age + ". It clears by itself when the stream is back.";
     }
 
