@@ -22,12 +22,13 @@ import za.voelgoed.console.viewmodel.PageModel;
  * on stdout, one line each, {@code PROBE <what> <epoch µs> ...}, and takes commands on stdin.
  * <ul>
  *   <li>{@code MAIN} when the JVM has started and runs this main; {@code TOOLKIT} when the FX thread runs;
- *       {@code WINDOW} when the window shows (the connection screen); {@code SHELL} when the shell has opened; {@code LOADED sold} when the sales page first shows real
+ *       {@code WINDOW} when the window shows (the connection screen); {@code SHELL} when the shell has opened;
+ *       {@code LOADED sold} when the sales page first shows real
  *       numbers; {@code SOLD sold} whenever the sold figure on the sales page changes; {@code PROBLEM text};</li>
  *   <li>{@code TICK page redraws reads cpuNanos} once a second, read on the FX thread;</li>
  *   <li>{@code GAPS <name>} answers {@code GAPS name count p50 p99 p999 max} (ms) of the FX pulse gaps since
  *       the last such command, then starts a new window; {@code GC} runs a full GC and answers
- *       {@code HEAP used committed}; {@code EXIT} (or the end of stdin: the bench is gone) ends the process.</li>
+ *       {@code HEAP used committed histogram-file} (a class histogram of the live objects); {@code EXIT} (or the end of stdin: the bench is gone) ends the process.</li>
  * </ul>
  * Output goes through a queue and a thread of its own, so the FX thread never waits on the pipe.
  */
@@ -153,10 +154,22 @@ public final class ConsoleBenchProbe {
         }
     }
 
+    /** A full GC, the heap used after it, and a class histogram of the live objects in a temporary file. */
     private static void heapAfterGc() {
         System.gc();
         var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        emit("HEAP " + heap.getUsed() + " " + heap.getCommitted());
+        String histogram = "-";
+        try {
+            Object text = ManagementFactory.getPlatformMBeanServer().invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("console-bench-histogram", ".txt");
+            java.nio.file.Files.writeString(file, String.valueOf(text));
+            histogram = file.toAbsolutePath().toString();
+        } catch (Exception e) {
+            emit("PROBLEM no class histogram: " + e);
+        }
+        emit("HEAP " + heap.getUsed() + " " + heap.getCommitted() + " " + histogram);
     }
 
     private static long cpuNanos() {

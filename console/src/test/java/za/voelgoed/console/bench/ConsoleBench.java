@@ -34,6 +34,13 @@ public final class ConsoleBench {
     private final ConsoleBenchSettings settings;
     private final List<AutoCloseable> started = new ArrayList<>();
     private BackendProcess backend;
+    private ConsoleFixtures fixtures;
+    private ConsoleFixtures.Org org;
+    private ConsoleFixtures.Show show;
+    private long baseline;
+    private ConsoleBenchReport report;
+    private ConsoleChild console;
+    private ConsoleChild.Line heapEarly;
 
     private ConsoleBench(ConsoleBenchSettings settings) {
         this.settings = settings;
@@ -66,84 +73,28 @@ public final class ConsoleBench {
     }
 
     private void run(String commandLine) throws Exception {
-        ConsoleBenchReport report = new ConsoleBenchReport(settings, commandLine);
+        report = new ConsoleBenchReport(settings, commandLine);
         report.machine();
-        say("starting the backend and the payment simulator");
-        Map<String, String> env = new HashMap<>();
-        env.put("VOELGOED_DB_POOL_SIZE", "24");
-        backend = BackendProcess.start("console-bench", env, settings.backendJvm());
-        ConsoleFixtures fixtures = new ConsoleFixtures(backend);
-        ConsoleFixtures.Org org = fixtures.createOrg("Console bench");
-        ConsoleFixtures.Show show = fixtures.createShow(org, "Bench on sale", "2027-03-01T19:00:00+02:00",
-                settings.capacity());
-        for (int i = 0; i < settings.seedSales(); i++) {
-            fixtures.sell(org, show, "ga", 1 + i % 3);
-        }
-        long baseline = fixtures.as(org.viewerToken()).get("/api/orgs/" + org.id() + "/sales").expect(200)
-                .path("totals").path("sold").asLong();
-        say("org " + org.id() + ", show " + show.id() + ", " + baseline + " tickets sold before the run");
+        seed();
         if (settings.warmupSeconds() > 0) {
             say("warming the backend's hold path up for " + settings.warmupSeconds() + " s (not reported)");
-            try (HoldLoad warm = load(org, show, settings.warmupSeconds())) {
+            try (HoldLoad warm = load(settings.warmupSeconds())) {
                 Thread.sleep(settings.warmupSeconds() * 1_000L);
                 report.warmup(warm.events(), warm.errors(), settings.warmupSeconds());
             }
         }
-        say("launching the console (" + settings.display() + ")");
-        ConsoleChild console = ConsoleChild.start(settings.display(), settings.consoleJvm(), List.of(
-                "--backend", backend.baseUrl(), "--token", org.viewerToken(), "--org", org.id().toString(),
-                "--page", "sales", "--forget-token"), Path.of("target", "console-bench"));
-        started.add(console);
-        ConsoleChild.Line loaded = console.await("LOADED", Duration.ofSeconds(60));
-        List<ConsoleChild.Line> steps = new ArrayList<>();
-        for (String step : List.of("MAIN", "TOOLKIT", "WINDOW", "SHELL")) {
-            steps.add(console.await(step, ASK_TIMEOUT));
-        }
-        report.firstData(console.launchedAtMicros(), steps, loaded);
-        say("rendering: " + console.pipeline());
-        // the reference starts once the console has settled (its JIT and first layout out of the way)
-        Thread.sleep(SETTLE.toMillis());
-        console.ask("GAPS startup", "GAPS", ASK_TIMEOUT);
+        console = launchConsole();
         MarkerSales markers = new MarkerSales(fixtures, org, show, baseline, settings.markerEveryMillis());
         started.add(markers);
-
         say("reference: the idle console for " + settings.referenceSeconds() + " s (marker sales only)");
         Phase idle = Phase.begin("idle", backend);
         Thread.sleep(settings.referenceSeconds() * 1_000L);
-        ConsoleChild.Line idleGaps = console.ask("GAPS idle", "GAPS", ASK_TIMEOUT);
-        report.phase(idle.end(idleGaps, console));
-
-        say("load: " + settings.rate() + " events/s from " + settings.clients() + " clients for "
-                + settings.durationSeconds() + " s");
+        report.phase(idle.end(console.ask("GAPS idle", "GAPS", ASK_TIMEOUT), console));
         markers.phase("load");
-        long eventsBefore = outboxRows(org.id());
-        Phase load = Phase.begin("load", backend);
-        ConsoleChild.Line heapEarly;
-        long[] timeline;
-        long confirmed;
-        long errors;
-        String lastError;
-        try (HoldLoad hold = load(org, show, settings.durationSeconds())) {
-            long startNanos = System.nanoTime();
-            long heapAtNanos = startNanos + settings.heapAtSeconds() * 1_000_000_000L;
-            long endNanos = startNanos + settings.durationSeconds() * 1_000_000_000L;
-            sleepUntil(heapAtNanos, console, hold);
-            heapEarly = console.ask("GC", "HEAP", ASK_TIMEOUT);
-            say("heap after a full GC at " + settings.heapAtSeconds() + " s: "
-                    + ConsoleBenchReport.mib(heapEarly.number(0)));
-            sleepUntil(endNanos, console, hold);
-            confirmed = hold.events();
-            errors = hold.errors();
-            lastError = hold.lastError();
-            timeline = hold.perSecond(settings.durationSeconds());
-        }
+        loadPhase();
         markers.phase("after");
-        ConsoleChild.Line loadGaps = console.ask("GAPS load", "GAPS", ASK_TIMEOUT);
-        Phase.Result loadResult = load.end(loadGaps, console);
         ConsoleChild.Line heapEnd = console.ask("GC", "HEAP", ASK_TIMEOUT);
         markers.close();
-        long committed = outboxRows(org.id()) - eventsBefore;
-        report.load(loadResult, confirmed, errors, lastError, committed, pendingRows(), timeline);
         report.heap(heapEarly, heapEnd);
         report.saleToScreen(markers.markers(), console.lines("SOLD"), markers.lastError());
         report.problems(console.lines("PROBLEM"));
@@ -151,7 +102,66 @@ public final class ConsoleBench {
         say("console log: " + console.log().toAbsolutePath() + "; backend log: " + backend.logFile());
     }
 
-    private HoldLoad load(ConsoleFixtures.Org org, ConsoleFixtures.Show show, int seconds) {
+    /** The backend, an organisation, a show of {@code --capacity} tickets and a few sales. */
+    private void seed() {
+        say("starting the backend and the payment simulator");
+        Map<String, String> env = new HashMap<>();
+        env.put("VOELGOED_DB_POOL_SIZE", "24");
+        backend = BackendProcess.start("console-bench", env, settings.backendJvm());
+        fixtures = new ConsoleFixtures(backend);
+        org = fixtures.createOrg("Console bench");
+        show = fixtures.createShow(org, "Bench on sale", "2027-03-01T19:00:00+02:00", settings.capacity());
+        for (int i = 0; i < settings.seedSales(); i++) {
+            fixtures.sell(org, show, "ga", 1 + i % 3);
+        }
+        baseline = fixtures.as(org.viewerToken()).get("/api/orgs/" + org.id() + "/sales").expect(200)
+                .path("totals").path("sold").asLong();
+        say("org " + org.id() + ", show " + show.id() + ", " + baseline + " tickets sold before the run");
+    }
+
+    /** Launches the console on the sales page, reports its startup, and waits until it has settled. */
+    private ConsoleChild launchConsole() throws Exception {
+        say("launching the console (" + settings.display() + ")");
+        ConsoleChild child = ConsoleChild.start(settings.display(), settings.consoleJvm(), List.of(
+                "--backend", backend.baseUrl(), "--token", org.viewerToken(), "--org", org.id().toString(),
+                "--page", "sales", "--forget-token"), Path.of("target", "console-bench"));
+        started.add(child);
+        ConsoleChild.Line loaded = child.await("LOADED", Duration.ofSeconds(60));
+        List<ConsoleChild.Line> steps = new ArrayList<>();
+        for (String step : List.of("MAIN", "TOOLKIT", "WINDOW", "SHELL")) {
+            steps.add(child.await(step, ASK_TIMEOUT));
+        }
+        report.firstData(child.launchedAtMicros(), steps, loaded);
+        say("rendering: " + child.pipeline());
+        // the reference starts once the console has settled (its JIT and first layout out of the way)
+        Thread.sleep(SETTLE.toMillis());
+        child.ask("GAPS startup", "GAPS", ASK_TIMEOUT);
+        return child;
+    }
+
+    /** The load for {@code --duration}, the heap at {@code --heap-at}, the phase's figures and the rate reached. */
+    private void loadPhase() throws Exception {
+        say("load: " + settings.rate() + " events/s from " + settings.clients() + " clients for "
+                + settings.durationSeconds() + " s");
+        long eventsBefore = outboxRows(org.id());
+        Phase load = Phase.begin("load", backend);
+        HoldLoad hold = load(settings.durationSeconds());
+        long[] timeline;
+        try (hold) {
+            long startNanos = System.nanoTime();
+            sleepUntil(startNanos + settings.heapAtSeconds() * 1_000_000_000L, console, hold);
+            heapEarly = console.ask("GC", "HEAP", ASK_TIMEOUT);
+            say("heap after a full GC at " + settings.heapAtSeconds() + " s: "
+                    + ConsoleBenchReport.mib(heapEarly.number(0)));
+            sleepUntil(startNanos + settings.durationSeconds() * 1_000_000_000L, console, hold);
+            timeline = hold.perSecond(settings.durationSeconds());
+        }
+        Phase.Result result = load.end(console.ask("GAPS load", "GAPS", ASK_TIMEOUT), console);
+        long committed = outboxRows(org.id()) - eventsBefore;
+        report.load(result, hold.events(), hold.errors(), hold.lastError(), committed, pendingRows(), timeline);
+    }
+
+    private HoldLoad load(int seconds) {
         return new HoldLoad(backend.baseUrl(), org.id().toString(), show.id().toString(), org.ownerToken(),
                 settings.rate(), settings.clients(), seconds);
     }

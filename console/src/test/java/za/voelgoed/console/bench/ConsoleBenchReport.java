@@ -28,7 +28,8 @@ final class ConsoleBenchReport {
     }
 
     void machine() {
-        print("machine   %d cpus, java %s (%s), display %s; load average %.2f", Runtime.getRuntime().availableProcessors(),
+        print("machine   %d cpus, java %s (%s), display %s; load average %.2f",
+                Runtime.getRuntime().availableProcessors(),
                 Runtime.version(), System.getProperty("java.vm.name"), settings.display(),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         print("command   bin/bench console %s", commandLine);
@@ -40,8 +41,8 @@ final class ConsoleBenchReport {
     }
 
     void warmup(long events, long errors, int seconds) {
-        print("warm-up   %.0f events/s confirmed (%d errors) over %d s, not reported further", events / (double) seconds,
-                errors, seconds);
+        print("warm-up   %.0f events/s confirmed (%d errors) over %d s, not reported further",
+                events / (double) seconds, errors, seconds);
     }
 
     void firstData(long launchedMicros, List<ConsoleChild.Line> steps, ConsoleChild.Line loaded) {
@@ -71,8 +72,8 @@ final class ConsoleBenchReport {
         printPhase(r);
         double rate = confirmed / r.seconds();
         print("load      %.0f events/s confirmed by the clients, %.0f events/s committed to the outbox (%d rows),"
-                + " %d errors%s; %d outbox rows still undispatched at the end", rate, committed / r.seconds(), committed,
-                errors, lastError == null ? "" : " (last: " + lastError + ")", pending);
+                + " %d errors%s; %d outbox rows still undispatched at the end", rate, committed / r.seconds(),
+                committed, errors, lastError == null ? "" : " (last: " + lastError + ")", pending);
         print("timeline  events/s per second: %s", timelineText(timeline));
         goal("domain events per second reached", committed / r.seconds(), RATE_GOAL, "/s at least",
                 "outbox rows committed during the load / its length");
@@ -92,6 +93,8 @@ final class ConsoleBenchReport {
         double growth = (end.number(0) - early.number(0)) / (double) early.number(0);
         print("heap      after a full GC: %s at %d s into the load, %s at its end (%+.1f%%); committed %s",
                 mib(early.number(0)), settings.heapAtSeconds(), mib(end.number(0)), 100 * growth, mib(end.number(1)));
+        HeapHistogram.growth(early.words().get(2), end.words().get(2), 6)
+                .forEach(g -> print("heap      grew: %s", g));
         goal("heap change, end vs " + settings.heapAtSeconds() + " s (either way)", Math.abs(100 * growth),
                 100 * HEAP_GROWTH_GOAL, "%", "used heap after System.gc() in the console's JVM");
     }
@@ -136,10 +139,10 @@ final class ConsoleBenchReport {
     }
 
     private void printPhase(Phase.Result r) {
-        print("phase %-4s %.0f s: pulses %.0f/s, gaps p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms; redraws %.2f/s"
-                        + " (busiest second %.1f), snapshot reads %.2f/s; CPU %% of one core: console %.0f, backend"
-                        + " %.0f, machine %.0f of %d", r.name(), r.seconds(), r.gapCount() / r.seconds(), r.gapP50(), r.gapP99(),
-                r.gapP999(), r.gapMax(), r.redrawsPerSecond(), r.maxRedrawsPerSecond(), r.readsPerSecond(),
+        print("phase %-4s %.0f s: pulses %.0f/s, gaps p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms;"
+                        + " redraws %.2f/s (busiest second %.1f), snapshot reads %.2f/s; CPU %% of one core: console"
+                        + " %.0f, backend %.0f, machine %.0f of %d", r.name(), r.seconds(), r.gapCount() / r.seconds(),
+                r.gapP50(), r.gapP99(), r.gapP999(), r.gapMax(), r.redrawsPerSecond(), r.maxRedrawsPerSecond(), r.readsPerSecond(),
                 r.consoleCpu(), r.backendCpu(), r.machineCpu(), 100 * Runtime.getRuntime().availableProcessors());
     }
 

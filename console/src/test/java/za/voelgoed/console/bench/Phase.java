@@ -42,7 +42,8 @@ record Phase(String name, long startMicros, long[] startTicks, long backendCpuNa
             consoleCpu = 100.0 * (last.number(3) - first.number(3)) / 1e9 / span;
             for (int i = 1; i < ticks.size(); i++) {
                 double dt = (ticks.get(i).atMicros() - ticks.get(i - 1).atMicros()) / 1e6;
-                maxRedraws = Math.max(maxRedraws, (ticks.get(i).number(1) - ticks.get(i - 1).number(1)) / Math.max(dt, 0.5));
+                long delta = ticks.get(i).number(1) - ticks.get(i - 1).number(1);
+                maxRedraws = Math.max(maxRedraws, delta / Math.max(dt, 0.5));
             }
         }
         long[] ticksNow = machineTicks();
