@@ -136,14 +136,21 @@ final class ConsoleBenchReport {
         System.out.println();
         System.out.println("GOALS (issue 14; a MISS is reported, not failed)");
         goals.forEach(System.out::println);
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (idle != null && idle.machineCpu() > 60.0 * cores) {
+            print("NOTE      the machine was %.0f%% busy (of %d%%) before the load started, with the console idle:"
+                    + " other work shares its cores, so absolute figures measure the machine as much as the console;"
+                    + " compare the load phase with the idle reference (DESIGN.md section 8)", idle.machineCpu(),
+                    100 * cores);
+        }
     }
 
     private void printPhase(Phase.Result r) {
         print("phase %-4s %.0f s: pulses %.0f/s, gaps p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms;"
                         + " redraws %.2f/s (busiest second %.1f), snapshot reads %.2f/s; CPU %% of one core: console"
                         + " %.0f, backend %.0f, machine %.0f of %d", r.name(), r.seconds(), r.gapCount() / r.seconds(),
-                r.gapP50(), r.gapP99(), r.gapP999(), r.gapMax(), r.redrawsPerSecond(), r.maxRedrawsPerSecond(), r.readsPerSecond(),
-                r.consoleCpu(), r.backendCpu(), r.machineCpu(), 100 * Runtime.getRuntime().availableProcessors());
+                r.gapP50(), r.gapP99(), r.gapP999(), r.gapMax(), r.redrawsPerSecond(), r.maxRedrawsPerSecond(),
+                r.readsPerSecond(), r.consoleCpu(), r.backendCpu(), r.machineCpu(), 100 * Runtime.getRuntime().availableProcessors());
     }
 
     /** A goal line; {@code unit} "/s at least" marks a floor, anything else a ceiling. */
