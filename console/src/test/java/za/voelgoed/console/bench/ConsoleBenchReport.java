@@ -150,7 +150,8 @@ final class ConsoleBenchReport {
                         + " redraws %.2f/s (busiest second %.1f), snapshot reads %.2f/s; CPU %% of one core: console"
                         + " %.0f, backend %.0f, machine %.0f of %d", r.name(), r.seconds(), r.gapCount() / r.seconds(),
                 r.gapP50(), r.gapP99(), r.gapP999(), r.gapMax(), r.redrawsPerSecond(), r.maxRedrawsPerSecond(),
-                r.readsPerSecond(), r.consoleCpu(), r.backendCpu(), r.machineCpu(), 100 * Runtime.getRuntime().availableProcessors());
+                r.readsPerSecond(), r.consoleCpu(), r.backendCpu(), r.machineCpu(),
+                100 * Runtime.getRuntime().availableProcessors());
     }
 
     /** A goal line; {@code unit} "/s at least" marks a floor, anything else a ceiling. */
