@@ -66,7 +66,13 @@ class GatewayPrunedResumeIT {
         ServerFrame.Subscribed later = resume(after, staff, topic, Resume.after(point.resources(), prunedThrough,
                 point.epoch()));
         assertThat(later.recovered()).as("nothing after this point was pruned").isTrue();
-        assertThat(later.replayed()).isEqualTo(4);
+        // two dispatch loops may number an old show's event after a late one's: the replay is what follows the
+        // mark in dispatch order, which is the late shows' events unless one of them was numbered before it
+        long afterMark = Db.count("""
+                select count(*) from dispatch_log d join domain_events e on e.position = d.position
+                where d.organization_id = ? and d.org_offset > ? and e.resource_type = 'event'""", org, prunedThrough);
+        assertThat(afterMark).isBetween(1L, 4L);
+        assertThat(later.replayed()).isEqualTo(afterMark);
     }
 
     private BackendNode node(String id) {

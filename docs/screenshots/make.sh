@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Makes the console screenshots in this directory from a backend with data, under Xvfb:
+#   docs/screenshots/make.sh
+# Starts console/src/test/demo.sh (a real backend and payment simulator with a demo organisation that keeps
+# selling), waits until it is ready, runs `bin/console --screenshot` for each page and for wall mode, and
+# stops the demo. Needs xvfb-run and GTK (apt-get install -y --no-install-recommends xvfb libgtk-3-0).
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+OUT=$ROOT/docs/screenshots
+LOG=$(mktemp "${TMPDIR:-/tmp}/voelgoed-demo.XXXXXX")
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+command -v xvfb-run >/dev/null || { echo "xvfb-run is missing: apt-get install -y --no-install-recommends xvfb libgtk-3-0" >&2; exit 1; }
+
+cd "$ROOT"
+mvn -B -q ${MVN_OPTS:-} -DskipTests -pl console -am package
+setsid console/src/test/demo.sh --sales 150 --rate 3 --dead-letters 3 >"$LOG" 2>&1 &
+demo=$!
+trap 'kill -TERM -- -$demo 2>/dev/null || true; wait $demo 2>/dev/null || true' EXIT
+for _ in $(seq 1 300); do
+    grep -q '^READY' "$LOG" && break
+    kill -0 $demo 2>/dev/null || { cat "$LOG" >&2; exit 1; }
+    sleep 1
+done
+grep -q '^READY' "$LOG" || { echo "the demo backend did not get ready" >&2; tail -20 "$LOG" >&2; exit 1; }
+URL=$(sed -n 's/^URL=//p' "$LOG")
+TOKEN=$(sed -n 's/^TOKEN=//p' "$LOG")
+sleep 20 # a few telemetry seconds and sales minutes to draw
+
+shot() { # name, console options...
+    local name=$1
+    shift
+    VOELGOED_URL=$URL VOELGOED_TOKEN=$TOKEN xvfb-run -a -s "-screen 0 1920x1080x24" \
+        bin/console --forget-token "$@" --screenshot "$OUT/$name.png"
+}
+shot sales --page sales
+shot telemetry --page telemetry
+shot dlq --page dlq
+shot wall --wall
+echo "==> screenshots in $OUT"
