@@ -1,0 +1,193 @@
+package za.voelgoed.console.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real console as a process of its own ({@link za.voelgoed.console.ConsoleBenchProbe}, a display under
+ * {@code xvfb-run} or Monocle's headless one), and what its probe reports. Lines that are not the probe's
+ * (JavaFX warnings, the console's log) go to the log file; probe lines are kept in memory by kind.
+ */
+final class ConsoleChild implements AutoCloseable {
+
+    /** One probe line: what, when (epoch µs, the probe's wall clock), the words after. */
+    record Line(String kind, long atMicros, List<String> words) {
+        long number(int i) {
+            return Long.parseLong(words.get(i));
+        }
+    }
+
+    /** Monocle's headless platform, as the TestFX tests run (no X server, no GTK). */
+    static final List<String> MONOCLE = List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
+            "-Dprism.order=sw", "-Dprism.text=t2k", "-Dheadless.geometry=1600x1000-32", "-Djava.awt.headless=true");
+
+    private final Process process;
+    private final long launchedAtMicros;
+    private final PrintWriter commands;
+    private final List<Line> lines = new CopyOnWriteArrayList<>();
+    private final BlockingQueue<Line> answers = new LinkedBlockingQueue<>();
+    private final Path log;
+
+    private ConsoleChild(Process process, long launchedAtMicros, Path log) {
+        this.process = process;
+        this.launchedAtMicros = launchedAtMicros;
+        this.log = log;
+        this.commands = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
+        Thread.ofPlatform().daemon().name("console-child-out").start(this::readLines);
+    }
+
+    /**
+     * Starts the console with {@code consoleArgs}; {@code display} is {@code xvfb} (a fresh X server of its
+     * own through {@code xvfb-run -a}), {@code monocle}, or {@code current} (the DISPLAY this bench has).
+     */
+    static ConsoleChild start(String display, List<String> jvmOptions, List<String> consoleArgs, Path workDir)
+            throws IOException {
+        Files.createDirectories(workDir);
+        List<String> command = new ArrayList<>();
+        if (display.equals("xvfb")) {
+            command.addAll(List.of("xvfb-run", "-a", "-s", "-screen 0 1920x1080x24"));
+        }
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of("--enable-native-access=ALL-UNNAMED",
+                "-Djavafx.cachedir=" + workDir.resolve("openjfx").toAbsolutePath(),
+                // the console remembers its last backend in the user's preferences: not this bench's
+                "-Djava.util.prefs.userRoot=" + workDir.resolve("prefs").toAbsolutePath(),
+                "-Dprism.verbose=true")); // the log then names the rendering pipeline (pipeline())
+        if (display.equals("monocle")) {
+            command.addAll(MONOCLE);
+        }
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                "za.voelgoed.console.ConsoleBenchProbe"));
+        command.addAll(consoleArgs);
+        Path log = workDir.resolve("console.log").toAbsolutePath();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(key -> key.startsWith("VOELGOED_"));
+        long at = ConsoleBench.nowMicros();
+        return new ConsoleChild(builder.start(), at, log);
+    }
+
+    /** When this bench started the console's process (epoch µs). */
+    long launchedAtMicros() {
+        return launchedAtMicros;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /** The rendering pipeline the console's log names (Prism's verbose lines), or "unknown". */
+    String pipeline() {
+        try (var all = Files.lines(log, StandardCharsets.UTF_8)) {
+            return all.filter(l -> l.contains("Initialized prism pipeline") || l.contains("Prism pipeline name"))
+                    .map(String::strip).reduce((a, b) -> b).orElse("unknown");
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "unknown";
+        }
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Every probe line of {@code kind} so far, oldest first. */
+    List<Line> lines(String kind) {
+        return lines.stream().filter(l -> l.kind().equals(kind)).toList();
+    }
+
+    /** Waits for the first line of {@code kind}; fails when the console died or after {@code timeout}. */
+    Line await(String kind, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (Line line : lines) {
+                if (line.kind().equals(kind)) {
+                    return line;
+                }
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the console exited (" + process.exitValue() + ") before " + kind
+                        + "; see " + log);
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("no " + kind + " from the console within " + timeout.toSeconds()
+                + " s; see " + log);
+    }
+
+    /** Sends {@code command} and waits for the answer whose kind is {@code answerKind}. */
+    Line ask(String command, String answerKind, Duration timeout) throws InterruptedException {
+        answers.clear();
+        commands.println(command);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Line answer = answers.poll(Math.min(200_000_000L, Math.max(1, deadline - System.nanoTime())),
+                    TimeUnit.NANOSECONDS);
+            if (answer != null && answer.kind().equals(answerKind)) {
+                return answer;
+            }
+            if (answer == null && !process.isAlive()) {
+                throw new IllegalStateException("the console exited (" + process.exitValue() + ") before it answered "
+                        + command + "; see " + log);
+            }
+            if (answer == null && System.nanoTime() >= deadline) {
+                throw new IllegalStateException("no " + answerKind + " answer to " + command + " within "
+                        + timeout.toSeconds() + " s; see " + log);
+            }
+        }
+    }
+
+    private void readLines() {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8)); var out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+            String text;
+            while ((text = in.readLine()) != null) {
+                if (!text.startsWith("PROBE ")) {
+                    out.write(text);
+                    out.newLine();
+                    out.flush();
+                    continue;
+                }
+                String[] words = text.split(" ", -1);
+                Line line = new Line(words[1], Long.parseLong(words[2]),
+                        List.of(words).subList(3, words.length));
+                lines.add(line);
+                if (line.kind().equals("GAPS") || line.kind().equals("HEAP")) {
+                    answers.add(line);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the console is gone; await() and ask() say so
+        }
+    }
+
+    /** Asks the console to exit, then ends its process and everything it started (xvfb-run, Xvfb). */
+    @Override
+    public void close() {
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        if (process.isAlive()) {
+            commands.println("EXIT");
+        }
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        tree.forEach(ProcessHandle::destroy);
+        process.destroy();
+        tree.forEach(p -> p.onExit().completeOnTimeout(p, 5, TimeUnit.SECONDS).join());
+        tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+}

@@ -1,0 +1,147 @@
+package za.voelgoed.console.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.LockSupport;
+import za.voelgoed.shared.json.Json;
+
+/**
+ * Domain events at a fixed rate over the public REST API, from a bounded number of clients: each cycle holds
+ * one general-admission ticket ({@code POST .../holds}, one {@code seat.hold_created}) and releases it
+ * ({@code DELETE .../holds/{id}}, one {@code seat.hold_released}), so two events per cycle and the show's
+ * stock stays where it is. Cycles are handed out at {@code rate / 2} per second; a client behind schedule
+ * starts its next cycle at once but skips slots more than a second old (no catch-up burst), so with too few
+ * clients or a slow backend the achieved rate is simply lower, and counted.
+ */
+final class HoldLoad implements AutoCloseable {
+
+    private static final long MAX_BEHIND_NANOS = 1_000_000_000L;
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final String holds;
+    private final String token;
+    private final double cycleNanos;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final AtomicLong nextSlot = new AtomicLong();
+    private final AtomicLong events = new AtomicLong();
+    private final AtomicLong errors = new AtomicLong();
+    private final AtomicLongArray perSecond;
+    private final List<Thread> clients = new ArrayList<>();
+    private final long startNanos = System.nanoTime();
+    private volatile String lastError;
+
+    /** Starts {@code clients} clients against {@code base}/api/orgs/{org}/events/{show}/holds at {@code rate}/s. */
+    HoldLoad(String base, String org, String show, String token, int rate, int clients, int maxSeconds) {
+        this.holds = base + "/api/orgs/" + org + "/events/" + show + "/holds";
+        this.token = token;
+        this.cycleNanos = 2e9 / rate;
+        this.perSecond = new AtomicLongArray(maxSeconds + 2);
+        for (int i = 0; i < clients; i++) {
+            this.clients.add(Thread.ofPlatform().daemon().name("hold-load-" + i).start(this::loop));
+        }
+    }
+
+    /** Events (created and released holds) the backend confirmed so far. */
+    long events() {
+        return events.get();
+    }
+
+    long errors() {
+        return errors.get();
+    }
+
+    String lastError() {
+        return lastError;
+    }
+
+    /** Confirmed events per second since the load started, one entry per whole second. */
+    long[] perSecond(int seconds) {
+        long[] out = new long[Math.min(seconds, perSecond.length())];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = perSecond.get(i);
+        }
+        return out;
+    }
+
+    private void loop() {
+        while (running.get()) {
+            long slot = nextSlot.getAndIncrement();
+            long due = startNanos + (long) (slot * cycleNanos);
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            } else if (-wait > MAX_BEHIND_NANOS) {
+                // a second behind: drop the missed slots instead of bursting to catch up
+                long now = System.nanoTime();
+                nextSlot.accumulateAndGet((long) ((now - startNanos) / cycleNanos), Math::max);
+                continue;
+            }
+            if (!running.get()) {
+                return;
+            }
+            cycle();
+        }
+    }
+
+    private void cycle() {
+        try {
+            HttpResponse<String> held = send(HttpRequest.newBuilder(URI.create(holds))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"ticket_type\": \"ga\", \"quantity\": 1}")));
+            if (held.statusCode() != 201) {
+                failed("hold answered " + held.statusCode() + ": " + held.body());
+                return;
+            }
+            count();
+            String id = Json.tree(held.body()).path("id").asText();
+            HttpResponse<String> released = send(HttpRequest.newBuilder(URI.create(holds + "/" + id)).DELETE());
+            if (released.statusCode() / 100 != 2) {
+                failed("release answered " + released.statusCode() + ": " + released.body());
+                return;
+            }
+            count();
+        } catch (Exception e) {
+            if (running.get()) {
+                failed(e.toString());
+            }
+        }
+    }
+
+    private void count() {
+        events.incrementAndGet();
+        int second = (int) ((System.nanoTime() - startNanos) / 1_000_000_000L);
+        if (second < perSecond.length()) {
+            perSecond.incrementAndGet(second);
+        }
+    }
+
+    private void failed(String why) {
+        errors.incrementAndGet();
+        lastError = why.length() > 300 ? why.substring(0, 300) : why;
+        LockSupport.parkNanos(10_000_000); // a failing backend is not hammered in a tight loop
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Stops the clients (a request in flight finishes or times out) and waits up to 35 s for them. */
+    @Override
+    public void close() throws InterruptedException {
+        running.set(false);
+        for (Thread client : clients) {
+            client.join(Duration.ofSeconds(35));
+        }
+        http.close();
+    }
+}
