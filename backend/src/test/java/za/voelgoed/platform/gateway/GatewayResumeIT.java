@@ -89,6 +89,7 @@ class GatewayResumeIT {
             int before = reference.events().size();
             Client client = new Client(node.port());
             client.subscribe(topic, null);
+            client.awaitSubscribed(); // events committed before the subscription is live would never come
             commitShows(20);
             await().atMost(Duration.ofSeconds(20)).until(() -> client.stream.lastSeq("any") == 0
                     && client.appliedCount() == 40);

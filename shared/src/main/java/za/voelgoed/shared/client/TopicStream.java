@@ -44,7 +44,7 @@ public final class TopicStream {
 
     /**
      * A stream that remembers the last seq of at most {@code maxResources} resources, forgetting the one
-     * least recently seen first. A forgotten resource's next event counts as a gap (the caller re-reads its
+     * least recently updated first. A forgotten resource's next event counts as a gap (the caller re-reads its
      * snapshot) and a duplicate of it can no longer be told apart; the offset, which exact resumes use, is
      * kept whatever is forgotten. Without a bound a client that runs for days grows with every resource
      * (every hold of a sale) it ever saw.
@@ -53,7 +53,9 @@ public final class TopicStream {
         if (maxResources < 1) {
             throw new IllegalArgumentException("maxResources must be at least 1");
         }
-        this.applied = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        // insertion order, refreshed on every write (remember): a read never changes the map, so a test or a
+        // status line may look at it from another thread without corrupting it
+        this.applied = new java.util.LinkedHashMap<>(16, 0.75f, false) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
                 return size() > maxResources;
@@ -74,7 +76,7 @@ public final class TopicStream {
         if (message.seq() > (last == null ? 1 : last + 1)) {
             return Outcome.GAP;
         }
-        applied.put(key, message.seq());
+        remember(key, message.seq());
         if (message.timestamp().isAfter(newest)) {
             newest = message.timestamp();
         }
@@ -98,7 +100,7 @@ public final class TopicStream {
         if (last != null && message.seq() <= last) {
             return Outcome.DUPLICATE;
         }
-        applied.put(key, message.seq() - 1);
+        remember(key, message.seq() - 1);
         return offer(message);
     }
 
@@ -136,7 +138,7 @@ public final class TopicStream {
             connected(snapshotEpoch);
             offset = Math.max(offset, snapshotOffset);
         }
-        watermark.forEach((key, seq) -> applied.merge(key, seq, Math::max));
+        watermark.forEach((key, seq) -> remember(key, Math.max(seq, applied.getOrDefault(key, 0L))));
         if (takenAt.isAfter(newest)) {
             newest = takenAt;
         }
@@ -157,6 +159,11 @@ public final class TopicStream {
      */
     public Resume resumePoint() {
         return new Resume(new HashMap<>(applied), newest, offset, epoch);
+    }
+
+    private void remember(String key, long seq) {
+        applied.remove(key);
+        applied.put(key, seq);
     }
 
     /** The newest offset applied (or adopted from a snapshot); 0 before any. */

@@ -32,7 +32,7 @@ class TopicStreamTest {
     }
 
     @Test
-    void remembersABoundedNumberOfResourcesLeastRecentlySeenForgottenFirstAndKeepsTheOffset() {
+    void remembersABoundedNumberOfResourcesLeastRecentlyUpdatedForgottenFirstAndKeepsTheOffset() {
         TopicStream bounded = new TopicStream(3);
         UUID[] holds = {UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()};
         long offset = 0;
@@ -41,7 +41,7 @@ class TopicStreamTest {
             assertThat(bounded.offer(new EventMessage("seat.hold_created.v1", org, show, UUID.randomUUID(), 1, "hold",
                     hold, Json.object(), Instant.parse("2026-12-02T10:00:00Z"), offset))).isEqualTo(Outcome.APPLIED);
         }
-        assertThat(bounded.lastSeq("hold:" + holds[0])).as("the least recently seen is forgotten").isZero();
+        assertThat(bounded.lastSeq("hold:" + holds[0])).as("the least recently updated is forgotten").isZero();
         assertThat(bounded.lastSeq("hold:" + holds[3])).isEqualTo(1);
         assertThat(bounded.resumePoint().resources()).hasSize(3);
         assertThat(bounded.resumePoint().offset()).isEqualTo(40);
