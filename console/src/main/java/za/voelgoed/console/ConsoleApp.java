@@ -147,7 +147,7 @@ public final class ConsoleApp extends Application {
     }
 
     private SalesViewModel salesModel() {
-        return new SalesViewModel(tasks, live, api.org(), api::sales, api::showSales, clock);
+        return new SalesViewModel(tasks, live, api.org(), api::sales, api::showSales, clock).readAsSoonAsChanged();
     }
 
     private void openWall() {

@@ -66,4 +66,24 @@ class RefresherTest {
         r.tick(300);
         assertThat(failures).hasSize(2);
     }
+
+    @Test
+    void eagerReadsStartWhenTheChangeIsSaidUnlessHeldBackButKeepTheInterval() {
+        long[] now = {0};
+        boolean[] allowed = {true};
+        Refresher<Integer> r = refresher(false).eager(() -> now[0], () -> allowed[0]);
+        r.tick(0);
+        now[0] = 300;
+        r.invalidate();
+        assertThat(applied).as("read at once, not at the next tick").containsExactly(1, 2);
+        now[0] = 400;
+        r.invalidate();
+        assertThat(applied).as("the interval still holds").containsExactly(1, 2);
+        allowed[0] = false;
+        now[0] = 1_000;
+        r.invalidate();
+        assertThat(applied).as("paused: nothing until a tick").containsExactly(1, 2);
+        r.tick(1_000);
+        assertThat(applied).containsExactly(1, 2, 3);
+    }
 }
