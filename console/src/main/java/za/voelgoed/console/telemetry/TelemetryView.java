@@ -32,6 +32,7 @@ public final class TelemetryView extends BorderPane {
     private final XYChart.Series<Number, Number> p99 = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> rate = new XYChart.Series<>();
     private final ObservableList<Map.Entry<String, String>> backlog = FXCollections.observableArrayList();
+    private final List<NumberAxis> xAxes = new java.util.ArrayList<>();
 
     public TelemetryView(TelemetryViewModel model) {
         this.model = model;
@@ -104,10 +105,11 @@ public final class TelemetryView extends BorderPane {
         return box;
     }
 
-    private static LineChart<Number, Number> chart(String title, String unit) {
-        NumberAxis x = new NumberAxis(-300, 0, 60);
-        x.setLabel("seconds ago (last 5 minutes)");
+    private LineChart<Number, Number> chart(String title, String unit) {
+        NumberAxis x = new NumberAxis(-30, 0, 6);
+        x.setLabel("seconds ago (up to 5 minutes)");
         x.setAutoRanging(false);
+        xAxes.add(x);
         NumberAxis y = new NumberAxis();
         y.setLabel(unit);
         LineChart<Number, Number> chart = new LineChart<>(x, y);
@@ -122,6 +124,12 @@ public final class TelemetryView extends BorderPane {
         Instant now = all.isEmpty() ? Instant.now() : all.getLast().at();
         List<TelemetryViewModel.Point> points = all.stream()
                 .filter(p -> Duration.between(p.at(), now).toSeconds() <= 300).toList();
+        // the window grows with the history, from half a minute up to five
+        long span = points.isEmpty() ? 30 : Math.clamp(Duration.between(points.getFirst().at(), now).toSeconds(), 30, 300);
+        for (NumberAxis axis : xAxes) {
+            axis.setLowerBound(-span);
+            axis.setTickUnit(span / 5.0);
+        }
         p50.getData().setAll(points.stream().map(p -> point(now, p.at(), p.pushP50Ms())).toList());
         p99.getData().setAll(points.stream().map(p -> point(now, p.at(), p.pushP99Ms())).toList());
         rate.getData().setAll(points.stream().map(p -> point(now, p.at(), p.eventsPerSecond())).toList());

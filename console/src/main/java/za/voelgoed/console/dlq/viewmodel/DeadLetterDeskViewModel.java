@@ -332,8 +332,9 @@ public final class DeadLetterDeskViewModel extends PageModel {
         if (!entries.equals(page.items())) {
             UUID keep = focused.get() == null ? null : focused.get().id();
             entries.setAll(page.items());
-            focused.set(keep == null ? null
-                    : page.items().stream().filter(e -> e.id().equals(keep)).findFirst().orElse(null));
+            if (keep != null) {
+                focused.set(page.items().stream().filter(e -> e.id().equals(keep)).findFirst().orElse(null));
+            }
         }
         updated(clock.instant());
     }

@@ -186,4 +186,21 @@ class DeadLetterDeskViewModelTest {
         assertThat(api.calls).contains("pause payments");
         assertThat(model.outcome().get()).isEqualTo("Queue payments is paused.");
     }
+
+    @Test
+    void aChosenDeadLetterStaysChosenAcrossReloadsAndAChoiceMadeDuringALoadIsKept() {
+        DeadLetters.Entry first = entry("a");
+        api.entries.addAll(List.of(first, entry("b")));
+        model.activate();
+        model.entries().addListener((javafx.collections.ListChangeListener<DeadLetters.Entry>) c -> {
+            if (model.focused().get() == null && !model.entries().isEmpty()) {
+                model.focused().set(model.entries().getFirst()); // what the view does
+            }
+        });
+        model.tick(0);
+        assertThat(model.focused().get()).isEqualTo(first);
+        model.reload();
+        model.tick(1_000);
+        assertThat(model.focused().get()).isEqualTo(first);
+    }
 }
