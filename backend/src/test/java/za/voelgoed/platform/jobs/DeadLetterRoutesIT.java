@@ -83,10 +83,12 @@ class DeadLetterRoutesIT {
 
     @Test
     void replayRunsTheJobAgainAndDiscardLeavesAnAuditRow() {
-        long job = node.jobs().enqueue(JobRequest.of(TestWorkers.FLAKY, orgA, Json.object().put("label", "flaky"))).jobId();
-        TestWorkers.FAILING_JOBS.add(job);
+        String label = "flaky-" + java.util.UUID.randomUUID();
+        TestWorkers.FAILING_LABELS.add(label); // before the enqueue: the node may run the job at once
+        long job = node.jobs().enqueue(JobRequest.of(TestWorkers.FLAKY, orgA, Json.object().put("label", label)))
+                .jobId();
         String id = awaitDead(orgA, job).path("id").asText();
-        TestWorkers.FAILING_JOBS.remove(job);
+        TestWorkers.FAILING_LABELS.remove(label);
 
         Api.Response replay = staffA.post(path(orgA) + "/" + id + "/replay", "{\"reason\":\"partner is back\"}");
         assertThat(replay.status()).isEqualTo(200);

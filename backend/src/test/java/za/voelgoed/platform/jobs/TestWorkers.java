@@ -25,9 +25,11 @@ final class TestWorkers {
     static final String RECORDING = "test.recording";
     static final String LEAKY = "test.leaky";
 
-    /** Jobs of test.flaky fail while their id is in here. */
-    static final Set<Long> FAILING_JOBS = ConcurrentHashMap.newKeySet();
     static final Map<Long, AtomicInteger> FLAKY_RUNS = new ConcurrentHashMap<>();
+    /** Jobs of test.flaky whose label is in here fail: set before the enqueue, so no run can slip through first. */
+    static final Set<String> FAILING_LABELS = ConcurrentHashMap.newKeySet();
+    /** Jobs of test.flaky fail this many more times (then succeed), whenever they run. */
+    static final Map<Long, AtomicInteger> FAILURES_LEFT = new ConcurrentHashMap<>();
     /** test.slow jobs running in this JVM right now, and the most seen at once. */
     static final AtomicInteger SLOW_RUNNING = new AtomicInteger();
     static final AtomicInteger MOST_SLOW_AT_ONCE = new AtomicInteger();
@@ -74,12 +76,14 @@ final class TestWorkers {
                 });
     }
 
-    /** Fails while its job id is listed in {@link #FAILING_JOBS}, then records an effect. */
+    /** Fails while its label is in {@link #FAILING_LABELS} or it has {@link #FAILURES_LEFT}; then records an effect. */
     static Worker flaky() {
         return new SimpleWorker(FLAKY, QueueKind.INTEGRATIONS, ArgsShape.builder().required("label", STRING).build(),
                 "ticket.sold", 3, Duration.ofSeconds(30), job -> {
                     FLAKY_RUNS.computeIfAbsent(job.jobId(), k -> new AtomicInteger()).incrementAndGet();
-                    if (FAILING_JOBS.contains(job.jobId())) {
+                    AtomicInteger left = FAILURES_LEFT.get(job.jobId());
+                    if (FAILING_LABELS.contains(job.args().path("label").asText())
+                            || left != null && left.getAndDecrement() > 0) {
                         throw new IllegalStateException("partner API answered 503");
                     }
                     job.effect(tx -> tx.execute("insert into test_job_effects (job_id, label) values (?, ?)",

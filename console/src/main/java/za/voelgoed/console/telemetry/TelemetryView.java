@@ -125,7 +125,8 @@ public final class TelemetryView extends BorderPane {
         List<TelemetryViewModel.Point> points = all.stream()
                 .filter(p -> Duration.between(p.at(), now).toSeconds() <= 300).toList();
         // the window grows with the history, from half a minute up to five
-        long span = points.isEmpty() ? 30 : Math.clamp(Duration.between(points.getFirst().at(), now).toSeconds(), 30, 300);
+        long span = points.isEmpty() ? 30
+                : Math.clamp(Duration.between(points.getFirst().at(), now).toSeconds(), 30, 300);
         for (NumberAxis axis : xAxes) {
             axis.setLowerBound(-span);
             axis.setTickUnit(span / 5.0);
