@@ -1,0 +1,54 @@
+package za.voelgoed.scanning;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import za.voelgoed.platform.outbox.Transaction;
+import za.voelgoed.scanning.ScanStore.Claim;
+import za.voelgoed.shared.event.EventTypes;
+import za.voelgoed.shared.json.Json;
+
+/**
+ * Records a scan's answer and emits its events in the scan's transaction: {@code scan.accepted} and
+ * {@code ticket.redeemed} for an admission, {@code scan.rejected} with the result as its reason otherwise. The
+ * resource is the ticket; a code that names no ticket is recorded on the scan's own id.
+ */
+final class ScanEvents {
+
+    private ScanEvents() {
+    }
+
+    static Scans.Scanned accepted(Transaction tx, Claim claim, TicketFacts ticket) {
+        ScanAnswer answer = ScanAnswer.of(ScanResult.OK, ticket, null);
+        ScanStore.answer(tx.sql(), claim.scanId(), ticket.ticketId(), answer);
+        ObjectNode data = common(claim).put("ticket_id", ticket.ticketId().toString());
+        tx.emit(EventTypes.SCAN_ACCEPTED_V1, claim.organizationId(), ticket.ticketId(), data);
+        tx.emit(EventTypes.TICKET_REDEEMED_V1, claim.organizationId(), ticket.ticketId(), data.deepCopy());
+        return Scans.scanned(answer, ScanResult.OK);
+    }
+
+    static Scans.Scanned rejected(Transaction tx, Claim claim, ScanResult result, TicketFacts ticket,
+                                  ScanAnswer.FirstAdmission first) {
+        ScanAnswer answer = ScanAnswer.of(result, ticket, first);
+        ScanStore.answer(tx.sql(), claim.scanId(), ticket == null ? null : ticket.ticketId(), answer);
+        ObjectNode data = common(claim).put("reason", result.wire());
+        if (ticket != null) {
+            data.put("ticket_id", ticket.ticketId().toString());
+        }
+        tx.emit(EventTypes.SCAN_REJECTED_V1, claim.organizationId(),
+                ticket == null ? claim.scanId() : ticket.ticketId(), data);
+        return Scans.scanned(answer, result);
+    }
+
+    private static ObjectNode common(Claim claim) {
+        ObjectNode data = Json.object().put("scan_id", claim.scanId().toString())
+                .put("event_id", claim.session().eventId().toString())
+                .put("session_id", claim.session().id().toString())
+                .put("gate", claim.session().gate()).put("direction", claim.direction());
+        if (claim.deviceId() != null) {
+            data.put("device_id", claim.deviceId().toString());
+        }
+        if (claim.scannedAt() != null) {
+            data.put("scanned_at", claim.scannedAt().toString());
+        }
+        return data;
+    }
+}

@@ -1,0 +1,161 @@
+package za.voelgoed.scanning;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import za.voelgoed.platform.http.ApiException;
+import za.voelgoed.platform.outbox.Actor;
+import za.voelgoed.platform.outbox.Outbox;
+import za.voelgoed.platform.outbox.Transaction;
+import za.voelgoed.scanning.RedisAdmissions.Admission;
+import za.voelgoed.scanning.ScanStore.Claim;
+
+/**
+ * Answers scans: exactly one accepted admission per ticket across devices and nodes (invariant 5). Redis
+ * decides first, in one Lua script per show ({@link RedisAdmissions}); PostgreSQL's unique key on
+ * {@code admissions.ticket_id} is the source of truth and refuses what Redis got wrong (a rebuild that missed an
+ * admission still being committed). Each scan is one transaction: its nonce claimed first (a resend waits for
+ * the first answer and gets it back), then its row, its admission and its events ({@code scan.accepted} with
+ * {@code ticket.redeemed}, or {@code scan.rejected}); a transaction that fails takes its Redis admission back.
+ */
+public final class Scans {
+
+    /** Which ticket a code names, if its signature holds under one of the organisation's keys. */
+    public interface CodeVerifier {
+        Optional<UUID> ticketOf(UUID orgId, String code);
+    }
+
+    /** Who scans: the actor of the events and the device (null for a person). */
+    public record Scanner(Actor actor, UUID deviceId) {
+    }
+
+    record Scanned(ScanAnswer answer, ScanResult result, boolean replayed) {
+    }
+
+    private final Outbox outbox;
+    private final ScanSessions sessions;
+    private final RedisAdmissions redis;
+    private final CodeVerifier codes;
+    private final ScanTelemetry telemetry;
+    private final Clock clock;
+    private final org.jooq.DSLContext dsl;
+
+    Scans(Outbox outbox, org.jooq.DSLContext dsl, ScanSessions sessions, RedisAdmissions redis, CodeVerifier codes,
+          ScanTelemetry telemetry, Clock clock) {
+        this.outbox = outbox;
+        this.dsl = dsl;
+        this.sessions = sessions;
+        this.redis = redis;
+        this.codes = codes;
+        this.telemetry = telemetry;
+        this.clock = clock;
+    }
+
+    public ScanAnswer scan(Scanner who, UUID orgId, ScanRequest request) {
+        ScanInput.check(request);
+        ScanSession session = openSession(orgId, request.sessionId());
+        return answer(who, orgId, session, request, ScanInput.direction(session, request));
+    }
+
+    /** Every scan is checked (and its session found) before the first is answered; then each in order. */
+    public List<ScanAnswer> batch(Scanner who, UUID orgId, List<ScanRequest> requests) {
+        ScanInput.checkBatch(requests);
+        Map<UUID, ScanSession> byId = new HashMap<>();
+        List<Direction> ways = new ArrayList<>(requests.size());
+        for (ScanRequest request : requests) {
+            ScanSession session = byId.computeIfAbsent(request.sessionId(), id -> openSession(orgId, id));
+            ways.add(ScanInput.direction(session, request));
+        }
+        List<ScanAnswer> answers = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            ScanRequest request = requests.get(i);
+            answers.add(answer(who, orgId, byId.get(request.sessionId()), request, ways.get(i)));
+        }
+        return answers;
+    }
+
+    private ScanSession openSession(UUID orgId, UUID sessionId) {
+        ScanSession session = sessions.find(orgId, sessionId)
+                .orElseThrow(() -> ApiException.notFound("session_not_found", "no such scan session"));
+        if (!session.isOpen()) {
+            throw ApiException.conflict("session_closed", "the scan session is closed");
+        }
+        return session;
+    }
+
+    private ScanAnswer answer(Scanner who, UUID orgId, ScanSession session, ScanRequest request, Direction way) {
+        Optional<UUID> ticketId = codes.ticketOf(orgId, request.code());
+        Claim claim = new Claim(UUID.randomUUID(), orgId, session, request.nonce(), way.wire(), who.deviceId(),
+                request.scannedAt());
+        AtomicReference<Admission> madeInRedis = new AtomicReference<>();
+        Scanned scanned;
+        try {
+            scanned = outbox.transact(who.actor(), tx -> decide(tx, claim, ticketId, madeInRedis));
+        } catch (RuntimeException e) {
+            Admission made = madeInRedis.get();
+            if (made != null) {
+                redis.undo(session.eventId(), ticketId.orElseThrow(), made);
+            }
+            throw e;
+        }
+        if (!scanned.replayed()) {
+            telemetry.scanned(orgId, scanned.result());
+        }
+        return scanned.answer();
+    }
+
+    private Scanned decide(Transaction tx, Claim claim, Optional<UUID> ticketId, AtomicReference<Admission> made) {
+        if (!ScanStore.claim(tx.sql(), claim)) {
+            ScanAnswer stored = ScanStore.answerOf(tx.sql(), claim.session().id(), claim.nonce())
+                    .orElseThrow(() -> new IllegalStateException("nonce claimed but no scan recorded"));
+            return new Scanned(stored, null, true);
+        }
+        Optional<TicketFacts> found = ticketId.flatMap(id -> ScanStore.ticket(tx.sql(), claim.organizationId(), id));
+        if (found.isEmpty()) {
+            return ScanEvents.rejected(tx, claim, ScanResult.INVALID, null, null);
+        }
+        TicketFacts ticket = found.get();
+        Optional<ScanResult> refusal = ScanRules.refusal(ticket, claim.session());
+        if (refusal.isPresent()) {
+            return ScanEvents.rejected(tx, claim, refusal.get(), ticket, null);
+        }
+        Admission mine = new Admission(claim.scanId(), clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                claim.deviceId(), claim.session().gate());
+        RedisAdmissions.Outcome outcome = admitInRedis(claim.session().eventId(), ticket.ticketId(), mine);
+        if (!outcome.admitted()) {
+            return ScanEvents.rejected(tx, claim, ScanResult.ALREADY_REDEEMED, ticket, outcome.first().view());
+        }
+        made.set(mine);
+        if (!ScanStore.admit(tx.sql(), claim, ticket.ticketId(), mine)) {
+            // Redis was rebuilt without an admission still being committed: PostgreSQL's answer stands
+            Admission recorded = ScanStore.admission(tx.sql(), ticket.ticketId()).orElseThrow();
+            redis.correct(claim.session().eventId(), ticket.ticketId(), recorded);
+            made.set(null);
+            return ScanEvents.rejected(tx, claim, ScanResult.ALREADY_REDEEMED, ticket, recorded.view());
+        }
+        return ScanEvents.accepted(tx, claim, ticket);
+    }
+
+    /** Admits in Redis, loading the show's admissions from PostgreSQL first when Redis lost them. */
+    private RedisAdmissions.Outcome admitInRedis(UUID eventId, UUID ticketId, Admission mine) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            RedisAdmissions.Outcome outcome = redis.admit(eventId, ticketId, mine);
+            if (outcome.loaded()) {
+                return outcome;
+            }
+            redis.load(eventId, ScanStore.admissionsOf(dsl, eventId));
+        }
+        throw new IllegalStateException("the admissions of show " + eventId + " could not be loaded into Redis");
+    }
+
+    /** What {@link ScanEvents} hands back to the decision. */
+    static Scanned scanned(ScanAnswer answer, ScanResult result) {
+        return new Scanned(answer, result, false);
+    }
+}
