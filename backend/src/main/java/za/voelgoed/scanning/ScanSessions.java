@@ -57,7 +57,7 @@ public final class ScanSessions {
         }
         OffsetDateTime now = clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
         return session(dsl.fetchOne("insert into scanning_sessions (id, organization_id, event_id, gate, direction,"
-                + " ticket_types, device_id, opened_at) values (?, ?, ?, ?, ?, ?::text[], ?, ?) returning " + COLUMNS,
+                + " ticket_types, device_id, opened_at) values (?, ?, ?, ?, ?, ?::text[], ?, ?::timestamptz) returning " + COLUMNS,
                 UUID.randomUUID(), orgId, input.eventId(), input.gate().strip(), input.direction(),
                 types.stream().map(String::strip).toArray(String[]::new), deviceId, now));
     }

@@ -27,7 +27,7 @@ final class ScanStore {
         return tx.execute("""
                 insert into scans (id, organization_id, session_id, nonce, event_id, result, direction, device_id,
                                    scanned_at, answer)
-                values (?, ?, ?, ?, ?, 'pending', ?, ?, ?, '{}'::jsonb)
+                values (?, ?, ?, ?, ?, 'pending', ?, ?, ?::timestamptz, '{}'::jsonb)
                 on conflict (session_id, nonce) do nothing""", c.scanId(), c.organizationId(), c.session().id(),
                 c.nonce(), c.session().eventId(), c.direction(), c.deviceId(), c.scannedAt()) == 1;
     }
@@ -65,7 +65,7 @@ final class ScanStore {
         return tx.execute("""
                 insert into admissions (ticket_id, organization_id, event_id, scan_id, session_id, gate, device_id,
                                         admitted_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (ticket_id) do nothing""", ticketId, c.organizationId(),
+                values (?, ?, ?, ?, ?, ?, ?, ?::timestamptz) on conflict (ticket_id) do nothing""", ticketId, c.organizationId(),
                 c.session().eventId(), c.scanId(), c.session().id(), a.gate(), a.deviceId(),
                 a.at().atOffset(java.time.ZoneOffset.UTC)) == 1;
     }

@@ -31,7 +31,7 @@ public final class ScanningSlice implements Slice {
         var keys = ticketing.ticketKeys();
         ScanSessions sessions = new ScanSessions(platform.dsl(), (org, show) -> shows.find(org, show).isPresent(),
                 platform.clock());
-        Scans scans = new Scans(platform.outbox(), platform.dsl(), sessions, new RedisAdmissions(platform.redis()),
+        Scans scans = new Scans(platform.outbox(), sessions, new RedisAdmissions(platform.redis()),
                 (org, code) -> keys.verify(org, code).map(TicketCodes.VerifiedTicket::ticketId),
                 new MicrometerScanTelemetry(platform.meters()), platform.clock());
         wiring.route("/api/orgs/{orgId}/scanning", new ScanRoutes(sessions, scans))

@@ -44,12 +44,10 @@ public final class Scans {
     private final CodeVerifier codes;
     private final ScanTelemetry telemetry;
     private final Clock clock;
-    private final org.jooq.DSLContext dsl;
 
-    Scans(Outbox outbox, org.jooq.DSLContext dsl, ScanSessions sessions, RedisAdmissions redis, CodeVerifier codes,
-          ScanTelemetry telemetry, Clock clock) {
+    Scans(Outbox outbox, ScanSessions sessions, RedisAdmissions redis, CodeVerifier codes, ScanTelemetry telemetry,
+          Clock clock) {
         this.outbox = outbox;
-        this.dsl = dsl;
         this.sessions = sessions;
         this.redis = redis;
         this.codes = codes;
@@ -127,7 +125,7 @@ public final class Scans {
         }
         Admission mine = new Admission(claim.scanId(), clock.instant().truncatedTo(ChronoUnit.MILLIS),
                 claim.deviceId(), claim.session().gate());
-        RedisAdmissions.Outcome outcome = admitInRedis(claim.session().eventId(), ticket.ticketId(), mine);
+        RedisAdmissions.Outcome outcome = admitInRedis(tx, claim.session().eventId(), ticket.ticketId(), mine);
         if (!outcome.admitted()) {
             return ScanEvents.rejected(tx, claim, ScanResult.ALREADY_REDEEMED, ticket, outcome.first().view());
         }
@@ -143,13 +141,13 @@ public final class Scans {
     }
 
     /** Admits in Redis, loading the show's admissions from PostgreSQL first when Redis lost them. */
-    private RedisAdmissions.Outcome admitInRedis(UUID eventId, UUID ticketId, Admission mine) {
+    private RedisAdmissions.Outcome admitInRedis(Transaction tx, UUID eventId, UUID ticketId, Admission mine) {
         for (int attempt = 0; attempt < 3; attempt++) {
             RedisAdmissions.Outcome outcome = redis.admit(eventId, ticketId, mine);
             if (outcome.loaded()) {
                 return outcome;
             }
-            redis.load(eventId, ScanStore.admissionsOf(dsl, eventId));
+            redis.load(eventId, ScanStore.admissionsOf(tx.sql(), eventId));
         }
         throw new IllegalStateException("the admissions of show " + eventId + " could not be loaded into Redis");
     }
