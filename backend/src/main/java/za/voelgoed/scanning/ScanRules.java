@@ -26,7 +26,8 @@ final class ScanRules {
         if (ticket.captureFailed()) {
             return Optional.of(ScanResult.UNPAID);
         }
-        if (!session.ticketTypes().isEmpty() && !session.ticketTypes().contains(ticket.ticketType())) {
+        boolean listed = ticket.ticketType() != null && session.ticketTypes().contains(ticket.ticketType());
+        if (!session.ticketTypes().isEmpty() && !listed) {
             return Optional.of(ScanResult.PRODUCT_NOT_ALLOWED);
         }
         return Optional.empty();

@@ -38,6 +38,8 @@ public final class Scans {
     record Scanned(ScanAnswer answer, ScanResult result, boolean replayed) {
     }
 
+    private static final System.Logger LOG = System.getLogger(Scans.class.getName());
+
     private final Outbox outbox;
     private final ScanSessions sessions;
     private final RedisAdmissions redis;
@@ -147,7 +149,9 @@ public final class Scans {
             if (outcome.loaded()) {
                 return outcome;
             }
-            redis.load(eventId, ScanStore.admissionsOf(tx.sql(), eventId));
+            List<Admission.Keyed> recorded = ScanStore.admissionsOf(tx.sql(), eventId);
+            redis.load(eventId, recorded);
+            LOG.log(System.Logger.Level.INFO, "scan_admissions_loaded event=" + eventId + " admissions=" + recorded.size());
         }
         throw new IllegalStateException("the admissions of show " + eventId + " could not be loaded into Redis");
     }
