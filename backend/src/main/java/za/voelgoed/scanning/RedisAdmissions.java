@@ -79,7 +79,8 @@ final class RedisAdmissions {
         int from = 0;
         do {
             int to = Math.min(admissions.size(), from + CHUNK);
-            List<String> args = new ArrayList<>(List.of(Long.toString(TTL_SECONDS), to == admissions.size() ? "1" : "0"));
+            String last = to == admissions.size() ? "1" : "0";
+            List<String> args = new ArrayList<>(List.of(Long.toString(TTL_SECONDS), last));
             for (Admission.Keyed keyed : admissions.subList(from, to)) {
                 args.add(keyed.ticketId().toString());
                 args.add(keyed.admission().encode());
@@ -98,6 +99,7 @@ final class RedisAdmissions {
     }
 
     private static String text(Object value) {
-        return value instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8) : (String) value;
+        return value instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+                : (String) value;
     }
 }

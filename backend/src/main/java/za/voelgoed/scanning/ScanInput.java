@@ -21,7 +21,8 @@ final class ScanInput {
 
     static void checkBatch(List<ScanRequest> scans) {
         if (scans == null || scans.isEmpty() || scans.size() > MAX_BATCH) {
-            throw ApiException.invalid(List.of(new Problem.FieldError("scans", "must hold 1 to " + MAX_BATCH + " scans")));
+            throw ApiException.invalid(List.of(new Problem.FieldError("scans",
+                    "must hold 1 to " + MAX_BATCH + " scans")));
         }
         Validation v = new Validation();
         for (int i = 0; i < scans.size(); i++) {
@@ -42,7 +43,8 @@ final class ScanInput {
                 .require(scan.sessionId() != null, at + "session_id", "is required")
                 .require(nonce != null && !nonce.isBlank() && nonce.length() <= MAX_NONCE, at + "nonce",
                         "must be 1 to " + MAX_NONCE + " characters")
-                .require(scan.direction() == null || "entry".equals(scan.direction()) || "exit".equals(scan.direction()),
+                .require(scan.direction() == null || Direction.of(scan.direction()).filter(d -> d != Direction.BOTH)
+                        .isPresent(),
                         at + "direction", "must be entry or exit");
     }
 

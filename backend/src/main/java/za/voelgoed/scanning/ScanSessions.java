@@ -57,7 +57,8 @@ public final class ScanSessions {
         }
         OffsetDateTime now = clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
         return session(dsl.fetchOne("insert into scanning_sessions (id, organization_id, event_id, gate, direction,"
-                + " ticket_types, device_id, opened_at) values (?, ?, ?, ?, ?, ?::text[], ?, ?::timestamptz) returning " + COLUMNS,
+                + " ticket_types, device_id, opened_at) values (?, ?, ?, ?, ?, ?::text[], ?, ?::timestamptz)"
+                + " returning " + COLUMNS,
                 UUID.randomUUID(), orgId, input.eventId(), input.gate().strip(), input.direction(),
                 types.stream().map(String::strip).toArray(String[]::new), deviceId, now));
     }
@@ -69,8 +70,9 @@ public final class ScanSessions {
     }
 
     public List<ScanSession> list(UUID orgId, UUID eventId) {
-        return dsl.fetch("select " + COLUMNS + " from scanning_sessions where organization_id = ? and event_id is not null"
-                + " and (?::uuid is null or event_id = ?::uuid) order by opened_at desc, id limit 1000",
+        return dsl.fetch("select " + COLUMNS + " from scanning_sessions where organization_id = ?"
+                + " and event_id is not null and (?::uuid is null or event_id = ?::uuid)"
+                + " order by opened_at desc, id limit 1000",
                 orgId, eventId, eventId).map(ScanSessions::session);
     }
 

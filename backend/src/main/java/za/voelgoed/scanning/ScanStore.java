@@ -65,9 +65,9 @@ final class ScanStore {
         return tx.execute("""
                 insert into admissions (ticket_id, organization_id, event_id, scan_id, session_id, gate, device_id,
                                         admitted_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?::timestamptz) on conflict (ticket_id) do nothing""", ticketId, c.organizationId(),
-                c.session().eventId(), c.scanId(), c.session().id(), a.gate(), a.deviceId(),
-                a.at().atOffset(java.time.ZoneOffset.UTC)) == 1;
+                values (?, ?, ?, ?, ?, ?, ?, ?::timestamptz) on conflict (ticket_id) do nothing""",
+                ticketId, c.organizationId(), c.session().eventId(), c.scanId(), c.session().id(), a.gate(),
+                a.deviceId(), a.at().atOffset(java.time.ZoneOffset.UTC)) == 1;
     }
 
     static Optional<RedisAdmissions.Admission> admission(DSLContext tx, UUID ticketId) {

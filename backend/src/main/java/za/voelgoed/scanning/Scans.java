@@ -151,7 +151,8 @@ public final class Scans {
             }
             List<Admission.Keyed> recorded = ScanStore.admissionsOf(tx.sql(), eventId);
             redis.load(eventId, recorded);
-            LOG.log(System.Logger.Level.INFO, "scan_admissions_loaded event=" + eventId + " admissions=" + recorded.size());
+            LOG.log(System.Logger.Level.INFO, "scan_admissions_loaded event=" + eventId
+                    + " admissions=" + recorded.size());
         }
         throw new IllegalStateException("the admissions of show " + eventId + " could not be loaded into Redis");
     }

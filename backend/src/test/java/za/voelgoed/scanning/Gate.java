@@ -63,9 +63,11 @@ final class Gate implements AutoCloseable {
         while (sold.size() < count) {
             int quantity = Math.min(20, count - sold.size());
             String hold = staff.post("/api/orgs/" + org + "/events/" + event + "/holds",
-                    "{\"ticket_type\": \"" + type + "\", \"quantity\": " + quantity + "}").expect(201).path("id").asText();
+                    "{\"ticket_type\": \"" + type + "\", \"quantity\": " + quantity + "}").expect(201)
+                    .path("id").asText();
             JsonNode order = staff.post("/api/orgs/" + org + "/orders", "{\"hold_id\": \"" + hold + "\", \"customer\":"
-                    + " {\"name\": \"Thandi\", \"email\": \"thandi@example.com\"}, \"payment\": " + CARD + "}").expect(201);
+                    + " {\"name\": \"Thandi\", \"email\": \"thandi@example.com\"}, \"payment\": " + CARD + "}")
+                    .expect(201);
             for (JsonNode ticket : order.path("tickets")) {
                 sold.add(new Sold(UUID.fromString(ticket.path("id").asText()), order.path("id").asText(),
                         ticket.path("code").asText()));
@@ -85,7 +87,8 @@ final class Gate implements AutoCloseable {
     /** Opens a session with the API given and returns its id. */
     UUID session(Api api, UUID event, String gate, String extra) {
         return UUID.fromString(api.post("/api/orgs/" + org + "/scanning/sessions", "{\"event_id\": \"" + event
-                + "\", \"gate\": \"" + gate + "\", \"direction\": \"entry\"" + extra + "}").expect(201).path("id").asText());
+                + "\", \"gate\": \"" + gate + "\", \"direction\": \"entry\"" + extra + "}").expect(201)
+                .path("id").asText());
     }
 
     static String scan(String code, UUID session, String nonce) {

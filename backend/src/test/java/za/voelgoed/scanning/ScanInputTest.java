@@ -58,7 +58,8 @@ class ScanInputTest {
         assertThat(status(() -> ScanInput.checkBatch(full))).isEqualTo(422);
         assertThat(status(() -> ScanInput.checkBatch(List.of()))).isEqualTo(422);
         assertThatThrownBy(() -> ScanInput.checkBatch(List.of(scan("c", "n", null), scan("", "n", null))))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.problem().toString()).contains("scans[1].code"));
+                .isInstanceOfSatisfying(ApiException.class,
+                        e -> assertThat(e.problem().toString()).contains("scans[1].code"));
     }
 
     @Test

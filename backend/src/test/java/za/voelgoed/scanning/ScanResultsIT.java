@@ -145,7 +145,8 @@ class ScanResultsIT {
                 .isEqualTo("validation_failed");
         device.post(scans(), Gate.scan("x".repeat(10_240), session, "bad-2")).problem(422);
         device.post(scans(), Gate.scan(ga.get(0).code(), UUID.randomUUID(), "bad-3")).problem(404);
-        device.post(scans(), "{\"code\": 12345, \"session_id\": \"" + session + "\", \"nonce\": \"bad-4\"}").problem(400);
+        device.post(scans(), "{\"code\": 12345, \"session_id\": \"" + session + "\", \"nonce\": \"bad-4\"}")
+                .problem(400);
         device.post(scans(), "{\"code\": \"a\", \"session_id\": \"nope\", \"nonce\": \"bad-5\"}").problem(400);
         device.post(scans(), "{\"code\": \"a\", \"session_id\": \"" + session + "\"}").problem(422);
         device.post(scans(), "[1]").problem(400);
@@ -164,7 +165,8 @@ class ScanResultsIT {
         String otherDevice = gate.admin.post("/api/orgs/" + otherOrg + "/devices", "{\"name\": \"theirs\"}")
                 .expect(201).path("id").asText();
         String token = gate.admin.post("/api/orgs/" + otherOrg + "/tokens", "{\"role\": \"device\", \"device_id\": \""
-                + otherDevice + "\", \"scopes\": [\"scanning:org:" + otherOrg + "\"]}").expect(201).path("token").asText();
+                + otherDevice + "\", \"scopes\": [\"scanning:org:" + otherOrg + "\"]}").expect(201)
+                .path("token").asText();
         gate.on(0, token).post(scans(), Gate.scan(ga.get(0).code(), session, "other-1")).problem(404);
         gate.on(0, token).post("/api/orgs/" + otherOrg + "/scanning/scans", Gate.scan(ga.get(0).code(), session,
                 "other-2")).problem(404);
@@ -175,7 +177,8 @@ class ScanResultsIT {
     void aBatchIsAnsweredInOrder() {
         List<Gate.Sold> more = gate.sell(show, "vip", 2);
         String body = "{\"scans\": [" + Gate.scan(more.get(0).code(), session, "batch-1") + ", "
-                + Gate.scan(more.get(0).code(), session, "batch-2") + ", " + Gate.scan("junk", session, "batch-3") + ", "
+                + Gate.scan(more.get(0).code(), session, "batch-2") + ", "
+                + Gate.scan("junk", session, "batch-3") + ", "
                 + Gate.scan(more.get(1).code(), session, "batch-4") + "]}";
         JsonNode results = device.post(scans() + "/batch", body).expect(200).path("results");
         assertThat(results.findValuesAsText("result")).containsExactly("ok", "already_redeemed", "invalid", "ok");
