@@ -9,7 +9,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import za.voelgoed.testing.Api;
+import za.voelgoed.shared.realtime.ServerFrame;
 import za.voelgoed.testing.Db;
+import za.voelgoed.testing.WsProbe;
 
 /** Every answer a gate can get for what was really sold, and what each one records. */
 class ScanResultsIT {
@@ -184,6 +186,22 @@ class ScanResultsIT {
         assertThat(results.findValuesAsText("result")).containsExactly("ok", "already_redeemed", "invalid", "ok");
         assertThat(device.post(scans() + "/batch", body).expect(200).path("results")).isEqualTo(results);
         assertThat(Db.count("select count(*) from scans where nonce like 'batch-%'")).isEqualTo(4);
+    }
+
+    @Test
+    void aSessionsTopicCarriesItsScansToItsOrgOnly() {
+        Gate.Sold ticket = gate.sell(show, "vip", 1).get(0);
+        UUID otherOrg = gate.admin.createOrg("Onlookers " + UUID.randomUUID());
+        String theirs = gate.admin.createToken(otherOrg, "staff");
+        try (WsProbe ours = new WsProbe(gate.nodes.get(0).port(), gate.staff.token());
+             WsProbe others = new WsProbe(gate.nodes.get(0).port(), theirs)) {
+            assertThat(ours.subscribe("scanning:session:" + session)).isInstanceOf(ServerFrame.Subscribed.class);
+            assertThat(others.subscribe("scanning:session:" + session)).isInstanceOf(ServerFrame.Error.class);
+            assertThat(scan(device, ticket.code(), session, "live-1").path("result").asText()).isEqualTo("ok");
+            var accepted = ours.await(ServerFrame.Event.class, f -> f.message().event().equals("scan.accepted.v1"));
+            assertThat(accepted.message().data().path("ticket_id").asText()).isEqualTo(ticket.id().toString());
+            assertThat(accepted.message().data().path("gate").asText()).isEqualTo("North");
+        }
     }
 
     private static List<String> types(String ticket) {
