@@ -100,7 +100,7 @@ public final class Scans {
         } catch (RuntimeException e) {
             Admission made = madeInRedis.get();
             if (made != null) {
-                redis.undo(session.eventId(), ticketId.orElseThrow(), made);
+                undo(session.eventId(), ticketId.orElseThrow(), made, e);
             }
             throw e;
         }
@@ -140,6 +140,16 @@ public final class Scans {
             return ScanEvents.rejected(tx, claim, ScanResult.ALREADY_REDEEMED, ticket, recorded.view());
         }
         return ScanEvents.accepted(tx, claim, ticket);
+    }
+
+    /** Takes back a Redis admission whose transaction failed; a Redis that fails too is the rebuild's to fix. */
+    private void undo(UUID eventId, UUID ticketId, Admission made, RuntimeException cause) {
+        try {
+            redis.undo(eventId, ticketId, made);
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+            LOG.log(System.Logger.Level.WARNING, "scan_admission_not_undone event=" + eventId + " error=\"" + e + "\"");
+        }
     }
 
     /** Admits in Redis, loading the show's admissions from PostgreSQL first when Redis lost them. */
