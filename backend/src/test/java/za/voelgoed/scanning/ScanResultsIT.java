@@ -189,6 +189,29 @@ class ScanResultsIT {
     }
 
     @Test
+    void aTicketWhoseCaptureDiedIsUnpaid() {
+        String queues = "/api/orgs/" + gate.org + "/queues/payments/";
+        // the queue stays paused until the scan, so nothing captures the payment meanwhile
+        gate.staff.post(queues + "pause", "{}").expect(200);
+        try {
+            Gate.Sold ticket = gate.sell(show, "vip", 1).get(0);
+            // what the capture's last attempt leaves: the payment still authorised, its job in the dead-letter queue
+            Object payment = Db.single("select id from payments where order_id = ?::uuid and status = 'authorized'",
+                    ticket.orderId());
+            Db.rows("insert into dead_letters (id, job_id, organization_id, queue, source_queue, worker, event_type,"
+                    + " args, attempts, errors, effect_key, status) values (gen_random_uuid(), 999999, ?, 'q', 'q',"
+                    + " 'payments.capture', 'payment.authorized', jsonb_build_object('payment_id', ?::text), 10,"
+                    + " '[]', 'e', 'dead') returning id", gate.org, payment.toString());
+            JsonNode answer = scan(device, ticket.code(), session, "unpaid-1");
+            assertThat(answer.path("result").asText()).isEqualTo("unpaid");
+            assertThat(Db.count("select count(*) from admissions where ticket_id = ?::uuid", ticket.id().toString()))
+                    .isZero();
+        } finally {
+            gate.staff.post(queues + "resume", "{}").expect(200);
+        }
+    }
+
+    @Test
     void aSessionsTopicCarriesItsScansToItsOrgOnly() {
         Gate.Sold ticket = gate.sell(show, "vip", 1).get(0);
         UUID otherOrg = gate.admin.createOrg("Onlookers " + UUID.randomUUID());
