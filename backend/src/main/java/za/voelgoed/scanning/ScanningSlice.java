@@ -32,7 +32,10 @@ public final class ScanningSlice implements Slice {
         ScanSessions sessions = new ScanSessions(platform.dsl(), (org, show) -> shows.find(org, show).isPresent(),
                 platform.clock());
         Scans scans = new Scans(platform.outbox(), sessions, new RedisAdmissions(platform.redis()),
-                (org, code) -> keys.verify(org, code).map(TicketCodes.VerifiedTicket::ticketId),
+                org -> {
+                    var orgKeys = keys.publicKeys(org);
+                    return code -> TicketCodes.verify(org, orgKeys, code).map(TicketCodes.VerifiedTicket::ticketId);
+                },
                 new MicrometerScanTelemetry(platform.meters()), platform.clock());
         wiring.route("/api/orgs/{orgId}/scanning", new ScanRoutes(sessions, scans))
                 .topicOwner(TopicFamily.Scope.SESSION, sessions::orgOf);

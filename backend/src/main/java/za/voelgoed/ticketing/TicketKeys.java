@@ -99,6 +99,11 @@ public final class TicketKeys {
      * once on every node. Never throws on bad input.
      */
     public Optional<TicketCodes.VerifiedTicket> verify(UUID orgId, String code) {
+        return TicketCodes.verify(orgId, publicKeys(orgId), code);
+    }
+
+    /** The public keys the organisation's codes verify under now, by key id (for {@link TicketCodes#verify}). */
+    public Map<String, java.security.PublicKey> publicKeys(UUID orgId) {
         Map<String, java.security.PublicKey> keys = new java.util.HashMap<>();
         for (TicketKeyStore.StoredKey key : TicketKeyStore.verifying(dsl, orgId)) {
             try {
@@ -107,7 +112,7 @@ public final class TicketKeys {
                 LOG.log(Level.WARNING, "ticket_key_unreadable org=" + orgId + " key=" + key.keyId());
             }
         }
-        return TicketCodes.verify(orgId, keys, code);
+        return keys;
     }
 
     /** A new active key; the previous active key becomes retiring, so its codes keep verifying. */
