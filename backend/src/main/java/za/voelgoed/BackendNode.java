@@ -170,7 +170,7 @@ public final class BackendNode implements AutoCloseable {
         SeatingSlice seating = new SeatingSlice(events);
         PaymentsSlice payments = new PaymentsSlice();
         TicketingSlice ticketing = new TicketingSlice(seating, payments);
-        return List.of(events, seating, payments, ticketing, new SalesSlice(seating), new ScanningSlice(), extensions);
+        return List.of(events, seating, payments, ticketing, new SalesSlice(seating), new ScanningSlice(events, ticketing), extensions);
     }
 
     /** Starts a node: migrates, connects, starts dispatching and serves HTTP. */

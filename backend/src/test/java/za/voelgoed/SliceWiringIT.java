@@ -131,10 +131,18 @@ class SliceWiringIT {
     }
 
     @Test
-    void scanningOwnsSessionTopics() {
-        Wiring wiring = wire(new ScanningSlice());
+    void scanningServesSessionsAndScansAndOwnsSessionTopics() {
+        EventsSlice events = new EventsSlice();
+        SeatingSlice seating = new SeatingSlice(events);
+        PaymentsSlice payments = new PaymentsSlice();
+        TicketingSlice ticketing = new TicketingSlice(seating, payments);
+        wire(events);
+        wire(seating);
+        wire(payments);
+        wire(ticketing);
+        Wiring wiring = wire(new ScanningSlice(events, ticketing));
 
-        assertThat(wiring.routes()).isEmpty();
+        assertThat(paths(wiring)).containsExactly("/api/orgs/{orgId}/scanning");
         assertThat(wiring.topicOwners()).containsOnlyKeys(TopicFamily.Scope.SESSION);
         assertThat(wiring.topicOwners().get(TopicFamily.Scope.SESSION).apply(UUID.randomUUID())).isEmpty();
     }

@@ -1,20 +1,93 @@
 package za.voelgoed.scanning;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 import org.jooq.DSLContext;
+import org.jooq.Record;
+import za.voelgoed.platform.http.ApiException;
+import za.voelgoed.platform.http.Validation;
 
-/** Which organisation a scan session belongs to; an unknown session belongs to nobody. */
+/**
+ * Scan sessions: opened at a gate of a show by a device or staff, listed and closed by staff. Also the owner of
+ * {@code scanning:session:{id}} topics: an unknown session belongs to nobody.
+ */
 public final class ScanSessions {
 
-    private final DSLContext dsl;
+    /** Input of {@code POST /api/orgs/{org}/scanning/sessions}. */
+    public record NewSession(UUID eventId, String gate, String direction, List<String> ticketTypes) {
+    }
 
-    public ScanSessions(DSLContext dsl) {
+    private static final String COLUMNS = "id, organization_id, event_id, gate, direction, ticket_types, device_id,"
+            + " opened_at, closed_at";
+
+    private final DSLContext dsl;
+    private final BiPredicate<UUID, UUID> showOfOrg;
+    private final Clock clock;
+
+    public ScanSessions(DSLContext dsl, BiPredicate<UUID, UUID> showOfOrg, Clock clock) {
         this.dsl = dsl;
+        this.showOfOrg = showOfOrg;
+        this.clock = clock;
     }
 
     public Optional<UUID> orgOf(UUID sessionId) {
         return dsl.fetchOptional("select organization_id from scanning_sessions where id = ?", sessionId)
                 .map(r -> r.get(0, UUID.class));
+    }
+
+    public ScanSession open(UUID orgId, UUID deviceId, NewSession input) {
+        List<String> types = input.ticketTypes() == null ? List.of() : input.ticketTypes();
+        Validation v = new Validation().require(input.eventId() != null, "event_id", "is required")
+                .text(input.gate(), "gate", 1, 100)
+                .require(Direction.of(input.direction()).isPresent(), "direction", "must be entry, exit or both")
+                .require(types.size() <= 100, "ticket_types", "may list at most 100 ticket types");
+        for (int i = 0; i < types.size(); i++) {
+            v.text(types.get(i), "ticket_types[" + i + "]", 1, 100);
+        }
+        v.orThrow();
+        if (!showOfOrg.test(orgId, input.eventId())) {
+            throw ApiException.notFound("event_not_found", "no such event");
+        }
+        OffsetDateTime now = clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+        return session(dsl.fetchOne("insert into scanning_sessions (id, organization_id, event_id, gate, direction,"
+                + " ticket_types, device_id, opened_at) values (?, ?, ?, ?, ?, ?::text[], ?, ?::timestamptz)"
+                + " returning " + COLUMNS,
+                UUID.randomUUID(), orgId, input.eventId(), input.gate().strip(), input.direction(),
+                types.stream().map(String::strip).toArray(String[]::new), deviceId, now));
+    }
+
+    /** The organisation's session, open or closed. */
+    public Optional<ScanSession> find(UUID orgId, UUID sessionId) {
+        return dsl.fetchOptional("select " + COLUMNS + " from scanning_sessions where id = ? and organization_id = ?"
+                + " and event_id is not null", sessionId, orgId).map(ScanSessions::session);
+    }
+
+    public List<ScanSession> list(UUID orgId, UUID eventId) {
+        return dsl.fetch("select " + COLUMNS + " from scanning_sessions where organization_id = ?"
+                + " and event_id is not null and (?::uuid is null or event_id = ?::uuid)"
+                + " order by opened_at desc, id limit 1000",
+                orgId, eventId, eventId).map(ScanSessions::session);
+    }
+
+    /** Closes the session; closing a closed session changes nothing and answers it as it is. */
+    public ScanSession close(UUID orgId, UUID sessionId) {
+        dsl.execute("update scanning_sessions set closed_at = now() where id = ? and organization_id = ?"
+                + " and closed_at is null", sessionId, orgId);
+        return find(orgId, sessionId).orElseThrow(() -> ApiException.notFound("session_not_found", "no such session"));
+    }
+
+    private static ScanSession session(Record r) {
+        String[] types = r.get("ticket_types", String[].class);
+        return new ScanSession(r.get("id", UUID.class), r.get("organization_id", UUID.class),
+                r.get("event_id", UUID.class), r.get("gate", String.class), r.get("direction", String.class),
+                types == null ? List.of() : Arrays.asList(types), r.get("device_id", UUID.class),
+                r.get("opened_at", OffsetDateTime.class), r.get("closed_at", OffsetDateTime.class));
     }
 }

@@ -1,12 +1,24 @@
 package za.voelgoed.scanning;
 
+import za.voelgoed.events.EventsSlice;
+import za.voelgoed.platform.telemetry.MicrometerScanTelemetry;
 import za.voelgoed.shared.topic.TopicFamily;
+import za.voelgoed.ticketing.TicketCodes;
+import za.voelgoed.ticketing.TicketingSlice;
 import za.voelgoed.wiring.Platform;
 import za.voelgoed.wiring.Slice;
 import za.voelgoed.wiring.Wiring;
 
-/** Scanning sessions at the gate; for now the owner of {@code session:*} topics. */
+/** Scanning at the gate: sessions and scan routes, and the owner of {@code session:*} topics. */
 public final class ScanningSlice implements Slice {
+
+    private final EventsSlice events;
+    private final TicketingSlice ticketing;
+
+    public ScanningSlice(EventsSlice events, TicketingSlice ticketing) {
+        this.events = events;
+        this.ticketing = ticketing;
+    }
 
     @Override
     public String name() {
@@ -15,6 +27,17 @@ public final class ScanningSlice implements Slice {
 
     @Override
     public void wire(Platform platform, Wiring wiring) {
-        wiring.topicOwner(TopicFamily.Scope.SESSION, new ScanSessions(platform.dsl())::orgOf);
+        var shows = events.events();
+        var keys = ticketing.ticketKeys();
+        ScanSessions sessions = new ScanSessions(platform.dsl(), (org, show) -> shows.find(org, show).isPresent(),
+                platform.clock());
+        Scans scans = new Scans(platform.outbox(), sessions, new RedisAdmissions(platform.redis()),
+                org -> {
+                    var orgKeys = keys.publicKeys(org);
+                    return code -> TicketCodes.verify(org, orgKeys, code).map(TicketCodes.VerifiedTicket::ticketId);
+                },
+                new MicrometerScanTelemetry(platform.meters()), platform.clock());
+        wiring.route("/api/orgs/{orgId}/scanning", new ScanRoutes(sessions, scans))
+                .topicOwner(TopicFamily.Scope.SESSION, sessions::orgOf);
     }
 }

@@ -93,6 +93,28 @@ public final class TicketKeys {
         return keys.stream().map(TicketKeyView::of).toList();
     }
 
+    /**
+     * The ticket a code of {@code orgId} names, if its signature holds under one of the organisation's active or
+     * retiring keys, read from PostgreSQL on every call (one indexed query), so a retired key stops verifying at
+     * once on every node. Never throws on bad input.
+     */
+    public Optional<TicketCodes.VerifiedTicket> verify(UUID orgId, String code) {
+        return TicketCodes.verify(orgId, publicKeys(orgId), code);
+    }
+
+    /** The public keys the organisation's codes verify under now, by key id (for {@link TicketCodes#verify}). */
+    public Map<String, java.security.PublicKey> publicKeys(UUID orgId) {
+        Map<String, java.security.PublicKey> keys = new java.util.HashMap<>();
+        for (TicketKeyStore.StoredKey key : TicketKeyStore.verifying(dsl, orgId)) {
+            try {
+                keys.put(key.keyId(), TicketSigningKeys.publicKey(key.publicKey()));
+            } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
+                LOG.log(Level.WARNING, "ticket_key_unreadable org=" + orgId + " key=" + key.keyId());
+            }
+        }
+        return keys;
+    }
+
     /** A new active key; the previous active key becomes retiring, so its codes keep verifying. */
     public TicketKeyView rotate(Actor actor, UUID orgId) {
         return outbox.transact(actor, tx -> {

@@ -16,6 +16,7 @@ public final class TicketingSlice implements Slice {
     private final SeatingSlice seating;
     private final PaymentsSlice payments;
     private Orders orders;
+    private TicketKeys ticketKeys;
 
     public TicketingSlice(SeatingSlice seating, PaymentsSlice payments) {
         this.seating = seating;
@@ -31,7 +32,7 @@ public final class TicketingSlice implements Slice {
     public void wire(Platform platform, Wiring wiring) {
         var provider = payments.provider();
         Coupons coupons = new Coupons(platform.dsl());
-        TicketKeys ticketKeys = TicketKeys.start(platform.outbox(), platform.dsl(), platform.masterKey());
+        ticketKeys = TicketKeys.start(platform.outbox(), platform.dsl(), platform.masterKey());
         orders = new Orders(platform.outbox(), platform.dsl(), seating.seating(), coupons, provider, platform.jobs(),
                 ticketKeys, platform.config().nodeId());
         wiring.route("/api/orgs/{orgId}", new OrderRoutes(orders, coupons, platform.idempotency()))
@@ -40,6 +41,11 @@ public final class TicketingSlice implements Slice {
                 .worker(new PaymentReconciliation(platform.outbox(), platform.dsl(), provider))
                 .topicOwner(TopicFamily.Scope.ORDER, orders::orgOf)
                 .closing(orders);
+    }
+
+    /** The organisations' ticket keys (codes verify under them), once this slice is wired. */
+    public TicketKeys ticketKeys() {
+        return Wiring.built(ticketKeys, this);
     }
 
     /** The orders service, once this slice is wired. */

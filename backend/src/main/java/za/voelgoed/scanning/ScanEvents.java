@@ -1,0 +1,58 @@
+package za.voelgoed.scanning;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import za.voelgoed.platform.outbox.Transaction;
+import za.voelgoed.platform.outbox.Transaction.Emission;
+import za.voelgoed.scanning.ScanStore.Claim;
+import za.voelgoed.shared.event.EventTypes;
+import za.voelgoed.shared.json.Json;
+
+/**
+ * Records a scan's answer and adds its events to those the scan's transaction emits at its end (all at once, so
+ * concurrent batches take the tickets' sequence locks in one order): {@code scan.accepted} and
+ * {@code ticket.redeemed} for an admission, {@code scan.rejected} with the result as its reason otherwise. The
+ * resource is the ticket; a code that names no ticket is recorded on the scan's own id.
+ */
+final class ScanEvents {
+
+    private ScanEvents() {
+    }
+
+    static Scans.Scanned accepted(Transaction tx, List<Emission> out, Claim claim, TicketFacts ticket) {
+        ScanAnswer answer = ScanAnswer.of(ScanResult.OK, ticket, null);
+        ScanStore.answer(tx.sql(), claim.scanId(), ticket.ticketId(), answer);
+        ObjectNode data = common(claim).put("ticket_id", ticket.ticketId().toString());
+        out.add(new Emission(tx.actor(), EventTypes.SCAN_ACCEPTED_V1, claim.organizationId(), ticket.ticketId(), data));
+        out.add(new Emission(tx.actor(), EventTypes.TICKET_REDEEMED_V1, claim.organizationId(), ticket.ticketId(),
+                data.deepCopy()));
+        return Scans.scanned(answer, ScanResult.OK);
+    }
+
+    static Scans.Scanned rejected(Transaction tx, List<Emission> out, Claim claim, ScanResult result,
+                                  TicketFacts ticket, ScanAnswer.FirstAdmission first) {
+        ScanAnswer answer = ScanAnswer.of(result, ticket, first);
+        ScanStore.answer(tx.sql(), claim.scanId(), ticket == null ? null : ticket.ticketId(), answer);
+        ObjectNode data = common(claim).put("reason", result.wire());
+        if (ticket != null) {
+            data.put("ticket_id", ticket.ticketId().toString());
+        }
+        out.add(new Emission(tx.actor(), EventTypes.SCAN_REJECTED_V1, claim.organizationId(),
+                ticket == null ? claim.scanId() : ticket.ticketId(), data));
+        return Scans.scanned(answer, result);
+    }
+
+    private static ObjectNode common(Claim claim) {
+        ObjectNode data = Json.object().put("scan_id", claim.scanId().toString())
+                .put("event_id", claim.session().eventId().toString())
+                .put("session_id", claim.session().id().toString())
+                .put("gate", claim.session().gate()).put("direction", claim.direction());
+        if (claim.deviceId() != null) {
+            data.put("device_id", claim.deviceId().toString());
+        }
+        if (claim.scannedAt() != null) {
+            data.put("scanned_at", claim.scannedAt().toString());
+        }
+        return data;
+    }
+}

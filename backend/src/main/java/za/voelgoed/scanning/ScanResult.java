@@ -1,0 +1,34 @@
+package za.voelgoed.scanning;
+
+import java.util.Locale;
+
+/**
+ * What a scan came to, pretix-style. {@link #OK} admits the ticket; every other result rejects the scan with
+ * itself as the reason. {@code not_yet_valid} and {@code blocked} are not produced yet: tickets have no validity
+ * window and no block in this model.
+ */
+public enum ScanResult {
+    OK("admitted"),
+    ALREADY_REDEEMED("the ticket was already admitted"),
+    INVALID("the code is not a ticket of this organisation"),
+    REVOKED("the ticket was voided"),
+    REFUNDED("the ticket's order was refunded"),
+    WRONG_EVENT("the ticket is for another show"),
+    PRODUCT_NOT_ALLOWED("this gate does not admit the ticket's type"),
+    UNPAID("the payment of the ticket's order could not be captured");
+
+    private final String reason;
+
+    ScanResult(String reason) {
+        this.reason = reason;
+    }
+
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** A readable reason for a rejection; none for {@link #OK}. */
+    public String reason() {
+        return this == OK ? null : reason;
+    }
+}

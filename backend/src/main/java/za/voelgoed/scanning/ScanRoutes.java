@@ -1,0 +1,70 @@
+package za.voelgoed.scanning;
+
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import za.voelgoed.platform.auth.AccessFilter;
+import za.voelgoed.platform.auth.Principal;
+import za.voelgoed.platform.http.ApiException;
+import za.voelgoed.platform.http.Requests;
+
+/**
+ * Under {@code /api/orgs/{orgId}/scanning}: {@code POST /sessions} (devices and staff), {@code GET /sessions}
+ * ({@code ?event_id=}), {@code GET /sessions/{id}}, {@code POST /sessions/{id}/close} (staff), {@code POST /scans}
+ * and {@code POST /scans/batch} (up to 1,000 scans, answered in order).
+ */
+public final class ScanRoutes implements HttpService {
+
+    /** Body of the batch route. */
+    public record Batch(List<ScanRequest> scans) {
+    }
+
+    private final ScanSessions sessions;
+    private final Scans scans;
+
+    ScanRoutes(ScanSessions sessions, Scans scans) {
+        this.sessions = sessions;
+        this.scans = scans;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/sessions", (req, res) -> res.status(Status.CREATED_201).send(sessions.open(org(req),
+                AccessFilter.principal(req).deviceId(), Requests.body(req, ScanSessions.NewSession.class))));
+        rules.get("/sessions", (req, res) -> {
+            UUID event = req.query().first("event_id").asOptional().map(v -> Requests.uuid(v, "event_id")).orElse(null);
+            res.send(Map.of("items", sessions.list(org(req), event)));
+        });
+        rules.get("/sessions/{sessionId}", (req, res) -> res.send(sessions.find(org(req), session(req))
+                .orElseThrow(() -> ApiException.notFound("session_not_found", "no such scan session"))));
+        rules.post("/sessions/{sessionId}/close", (req, res) -> {
+            if (AccessFilter.principal(req).isDevice()) {
+                throw ApiException.forbidden("staff close scan sessions, not devices");
+            }
+            res.send(sessions.close(org(req), session(req)));
+        });
+        rules.post("/scans/batch", (req, res) -> {
+            Batch batch = Requests.body(req, Batch.class);
+            res.send(Map.of("results", scans.batch(scanner(req), org(req), batch.scans())));
+        });
+        rules.post("/scans", (req, res) -> res.send(scans.scan(scanner(req), org(req),
+                Requests.body(req, ScanRequest.class))));
+    }
+
+    private static Scans.Scanner scanner(ServerRequest req) {
+        Principal who = AccessFilter.principal(req);
+        return new Scans.Scanner(who.actor(req.remotePeer().host()), who.deviceId());
+    }
+
+    private static UUID org(ServerRequest req) {
+        return Requests.uuidParam(req, "orgId");
+    }
+
+    private static UUID session(ServerRequest req) {
+        return Requests.uuidParam(req, "sessionId");
+    }
+}

@@ -1,0 +1,35 @@
+package za.voelgoed.scanning;
+
+import java.util.Optional;
+
+/**
+ * The pure part of a scan: why a ticket may not pass a session's gate, before anyone asks whether it already
+ * did. Checked in this order, the first that applies wins: another show ({@code wrong_event}), a refunded
+ * order ({@code refunded}), a voided ticket ({@code revoked}), a capture that failed ({@code unpaid}), a ticket
+ * type the gate list leaves out ({@code product_not_allowed}). Empty means the ticket may be admitted once.
+ */
+final class ScanRules {
+
+    private ScanRules() {
+    }
+
+    static Optional<ScanResult> refusal(TicketFacts ticket, ScanSession session) {
+        if (!ticket.eventId().equals(session.eventId())) {
+            return Optional.of(ScanResult.WRONG_EVENT);
+        }
+        if ("refunded".equals(ticket.orderStatus())) {
+            return Optional.of(ScanResult.REFUNDED);
+        }
+        if (!"valid".equals(ticket.status())) {
+            return Optional.of(ScanResult.REVOKED);
+        }
+        if (ticket.captureFailed()) {
+            return Optional.of(ScanResult.UNPAID);
+        }
+        boolean listed = ticket.ticketType() != null && session.ticketTypes().contains(ticket.ticketType());
+        if (!session.ticketTypes().isEmpty() && !listed) {
+            return Optional.of(ScanResult.PRODUCT_NOT_ALLOWED);
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,209 @@
+package za.voelgoed.scanning;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.jooq.exception.DataAccessException;
+import za.voelgoed.platform.http.ApiException;
+import za.voelgoed.platform.outbox.Actor;
+import za.voelgoed.platform.outbox.Outbox;
+import za.voelgoed.platform.outbox.Transaction;
+import za.voelgoed.platform.outbox.Transaction.Emission;
+import za.voelgoed.scanning.RedisAdmissions.Admission;
+import za.voelgoed.scanning.ScanStore.Claim;
+
+/**
+ * Answers scans: exactly one accepted admission per ticket across devices and nodes (invariant 5). Redis
+ * decides first, in one Lua script per show ({@link RedisAdmissions}); PostgreSQL's unique key on
+ * {@code admissions.ticket_id} is the source of truth and refuses what Redis got wrong (a rebuild that missed an
+ * admission still being committed). Each scan is one transaction: its nonce claimed first (a resend waits for
+ * the first answer and gets it back), then its row, its admission and its events ({@code scan.accepted} with
+ * {@code ticket.redeemed}, or {@code scan.rejected}); a transaction that fails takes its Redis admissions back.
+ * A batch is answered in one transaction.
+ */
+public final class Scans {
+
+    /** Which ticket a code names, if its signature holds under one of the organisation's keys. */
+    public interface CodeVerifier {
+        /** A verifier with the organisation's keys as they are now (read once, for one request). */
+        Function<String, Optional<UUID>> forOrg(UUID orgId);
+    }
+
+    /** Who scans: the actor of the events and the device (null for a person). */
+    public record Scanner(Actor actor, UUID deviceId) {
+    }
+
+    record Scanned(ScanAnswer answer, ScanResult result, boolean replayed) {
+    }
+
+    private static final System.Logger LOG = System.getLogger(Scans.class.getName());
+
+    private final Outbox outbox;
+    private final ScanSessions sessions;
+    private final RedisAdmissions redis;
+    private final CodeVerifier codes;
+    private final ScanTelemetry telemetry;
+    private final Clock clock;
+
+    Scans(Outbox outbox, ScanSessions sessions, RedisAdmissions redis, CodeVerifier codes, ScanTelemetry telemetry,
+          Clock clock) {
+        this.outbox = outbox;
+        this.sessions = sessions;
+        this.redis = redis;
+        this.codes = codes;
+        this.telemetry = telemetry;
+        this.clock = clock;
+    }
+
+    public ScanAnswer scan(Scanner who, UUID orgId, ScanRequest request) {
+        ScanInput.check(request);
+        ScanSession session = openSession(orgId, request.sessionId());
+        return answerAll(who, orgId, List.of(session), List.of(request),
+                List.of(ScanInput.direction(session, request))).getFirst();
+    }
+
+    /**
+     * Every scan is checked (and its session found) before the first is answered; then all are answered in
+     * order in one transaction, so a batch costs one commit. A scan later in the batch sees the earlier ones.
+     */
+    public List<ScanAnswer> batch(Scanner who, UUID orgId, List<ScanRequest> requests) {
+        ScanInput.checkBatch(requests);
+        Map<UUID, ScanSession> byId = new HashMap<>();
+        List<ScanSession> inOrder = new ArrayList<>(requests.size());
+        List<Direction> ways = new ArrayList<>(requests.size());
+        for (ScanRequest request : requests) {
+            ScanSession session = byId.computeIfAbsent(request.sessionId(), id -> openSession(orgId, id));
+            inOrder.add(session);
+            ways.add(ScanInput.direction(session, request));
+        }
+        return answerAll(who, orgId, inOrder, requests, ways);
+    }
+
+    private ScanSession openSession(UUID orgId, UUID sessionId) {
+        ScanSession session = sessions.find(orgId, sessionId)
+                .orElseThrow(() -> ApiException.notFound("session_not_found", "no such scan session"));
+        if (!session.isOpen()) {
+            throw ApiException.conflict("session_closed", "the scan session is closed");
+        }
+        return session;
+    }
+
+    /** A scan ready to be answered: its claim, the ticket its code names, and what it admitted in Redis. */
+    private record Prepared(Claim claim, Optional<UUID> ticketId, AtomicReference<Admission> made) {
+    }
+
+    private List<ScanAnswer> answerAll(Scanner who, UUID orgId, List<ScanSession> inOrder, List<ScanRequest> requests,
+                                       List<Direction> ways) {
+        Function<String, Optional<UUID>> verify = codes.forOrg(orgId);
+        List<Prepared> prepared = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            ScanRequest request = requests.get(i);
+            prepared.add(new Prepared(new Claim(UUID.randomUUID(), orgId, inOrder.get(i), request.nonce(),
+                    ways.get(i).wire(), who.deviceId(), request.scannedAt()), verify.apply(request.code()),
+                    new AtomicReference<>()));
+        }
+        List<Scanned> scanned = null;
+        for (int attempt = 1; scanned == null; attempt++) {
+            try {
+                scanned = outbox.transact(who.actor(), tx -> decideAll(tx, prepared));
+            } catch (RuntimeException e) {
+                undoAll(prepared, e);
+                // two batches that met on rows a rebuild left out: the loser answers again, from the start
+                if (attempt >= 3 || !(e instanceof DataAccessException dae) || !"40P01".equals(dae.sqlState())) {
+                    throw e;
+                }
+            }
+        }
+        scanned.stream().filter(s -> !s.replayed()).forEach(s -> telemetry.scanned(orgId, s.result()));
+        return scanned.stream().map(Scanned::answer).toList();
+    }
+
+    private Scanned decide(Transaction tx, List<Emission> out, Claim claim, Optional<UUID> ticketId,
+                           AtomicReference<Admission> made) {
+        if (!ScanStore.claim(tx.sql(), claim)) {
+            ScanAnswer stored = ScanStore.answerOf(tx.sql(), claim.session().id(), claim.nonce())
+                    .orElseThrow(() -> new IllegalStateException("nonce claimed but no scan recorded"));
+            return new Scanned(stored, null, true);
+        }
+        Optional<TicketFacts> found = ticketId.flatMap(id -> ScanStore.ticket(tx.sql(), claim.organizationId(), id));
+        if (found.isEmpty()) {
+            return ScanEvents.rejected(tx, out, claim, ScanResult.INVALID, null, null);
+        }
+        TicketFacts ticket = found.get();
+        Optional<ScanResult> refusal = ScanRules.refusal(ticket, claim.session());
+        if (refusal.isPresent()) {
+            return ScanEvents.rejected(tx, out, claim, refusal.get(), ticket, null);
+        }
+        Admission mine = new Admission(claim.scanId(), clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                claim.deviceId(), claim.session().gate());
+        RedisAdmissions.Outcome outcome = admitInRedis(tx, claim.session().eventId(), ticket.ticketId(), mine);
+        if (!outcome.admitted()) {
+            return ScanEvents.rejected(tx, out, claim, ScanResult.ALREADY_REDEEMED, ticket, outcome.first().view());
+        }
+        made.set(mine);
+        if (!ScanStore.admit(tx.sql(), claim, ticket.ticketId(), mine)) {
+            // Redis was rebuilt without an admission still being committed: PostgreSQL's answer stands
+            Admission recorded = ScanStore.admission(tx.sql(), ticket.ticketId()).orElseThrow();
+            redis.correct(claim.session().eventId(), ticket.ticketId(), recorded);
+            made.set(null);
+            return ScanEvents.rejected(tx, out, claim, ScanResult.ALREADY_REDEEMED, ticket, recorded.view());
+        }
+        return ScanEvents.accepted(tx, out, claim, ticket);
+    }
+
+    private List<Scanned> decideAll(Transaction tx, List<Prepared> prepared) {
+        List<Emission> emissions = new ArrayList<>();
+        List<Scanned> answered = new ArrayList<>(prepared.size());
+        for (Prepared p : prepared) {
+            answered.add(decide(tx, emissions, p.claim(), p.ticketId(), p.made()));
+        }
+        tx.emitAll(emissions);
+        return answered;
+    }
+
+    private void undoAll(List<Prepared> prepared, RuntimeException cause) {
+        for (Prepared p : prepared) {
+            Admission made = p.made().getAndSet(null);
+            if (made != null) {
+                undo(p.claim().session().eventId(), p.ticketId().orElseThrow(), made, cause);
+            }
+        }
+    }
+
+    /** Takes back a Redis admission whose transaction failed; a Redis that fails too is the rebuild's to fix. */
+    private void undo(UUID eventId, UUID ticketId, Admission made, RuntimeException cause) {
+        try {
+            redis.undo(eventId, ticketId, made);
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+            LOG.log(System.Logger.Level.WARNING, "scan_admission_not_undone event=" + eventId + " error=\"" + e + "\"");
+        }
+    }
+
+    /** Admits in Redis, loading the show's admissions from PostgreSQL first when Redis lost them. */
+    private RedisAdmissions.Outcome admitInRedis(Transaction tx, UUID eventId, UUID ticketId, Admission mine) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            RedisAdmissions.Outcome outcome = redis.admit(eventId, ticketId, mine);
+            if (outcome.loaded()) {
+                return outcome;
+            }
+            List<Admission.Keyed> recorded = ScanStore.admissionsOf(tx.sql(), eventId);
+            redis.load(eventId, recorded);
+            LOG.log(System.Logger.Level.INFO, "scan_admissions_loaded event=" + eventId
+                    + " admissions=" + recorded.size());
+        }
+        throw new IllegalStateException("the admissions of show " + eventId + " could not be loaded into Redis");
+    }
+
+    /** What {@link ScanEvents} hands back to the decision. */
+    static Scanned scanned(ScanAnswer answer, ScanResult result) {
+        return new Scanned(answer, result, false);
+    }
+}

@@ -1,0 +1,14 @@
+package za.voelgoed.scanning;
+
+import java.util.UUID;
+
+/**
+ * What a scan needs to know of a ticket, read in the scan's transaction.
+ *
+ * @param status        the ticket's status ({@code valid} or {@code void})
+ * @param orderStatus   its order's status ({@code paid} or {@code refunded})
+ * @param captureFailed the payment is still only authorised and its capture job is in the dead-letter queue
+ */
+record TicketFacts(UUID ticketId, UUID organizationId, UUID eventId, String ticketType, Integer seatIndex,
+                   String status, String orderStatus, boolean captureFailed) {
+}

@@ -1,0 +1,103 @@
+package za.voelgoed.scanning;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import za.voelgoed.BackendNode;
+import za.voelgoed.shared.json.Json;
+import za.voelgoed.testing.Api;
+import za.voelgoed.testing.PaymentSimulatorProcess;
+import za.voelgoed.testing.TestEnv;
+
+/**
+ * Nodes with the payment simulator and one organisation: shows, tickets sold over HTTP, devices with their
+ * tokens and scan sessions. For tests that scan what was really sold.
+ */
+final class Gate implements AutoCloseable {
+
+    static final String CARD = "{\"card_number\": \"4242 4242 4242 4242\", \"expiry\": \"12/30\", \"cvv\": \"123\"}";
+
+    /** A sold ticket: its id, its order and the signed code a scanner reads. */
+    record Sold(UUID id, String orderId, String code) {
+    }
+
+    final PaymentSimulatorProcess simulator;
+    final List<BackendNode> nodes = new ArrayList<>();
+    final Api admin;
+    final Api staff;
+    final UUID org;
+
+    Gate(int nodeCount) {
+        TestEnv.truncateAll();
+        simulator = PaymentSimulatorProcess.start();
+        for (int i = 0; i < nodeCount; i++) {
+            nodes.add(BackendNode.start(TestEnv.config(Map.of("VOELGOED_PAYMENTS_URL", simulator.url(),
+                    "VOELGOED_NODE_ID", "gate-" + i, "VOELGOED_JOBS_POLL_INTERVAL_MS", "200"))));
+        }
+        admin = new Api(nodes.get(0).port(), nodes.get(0).adminToken());
+        org = admin.createOrg("Gate " + UUID.randomUUID());
+        staff = admin.withToken(admin.createToken(org, "staff"));
+    }
+
+    /** The API of node {@code i} with {@code token}. */
+    Api on(int i, String token) {
+        return new Api(nodes.get(i % nodes.size()).port(), token);
+    }
+
+    /** A published general-admission show with ticket types {@code ga} (1,000) and {@code vip} (100). */
+    UUID show(String name) {
+        UUID event = UUID.fromString(staff.post("/api/orgs/" + org + "/events", """
+                {"name": "%s", "starts_at": "2027-03-01T19:00:00+02:00",
+                 "ticket_types": [{"code": "ga", "name": "GA", "price_cents": 10000, "capacity": 1000},
+                                  {"code": "vip", "name": "VIP", "price_cents": 30000, "capacity": 100}]}"""
+                .formatted(name)).json().path("id").asText());
+        staff.post("/api/orgs/" + org + "/events/" + event + "/publish", "{}").json();
+        return event;
+    }
+
+    /** Sells {@code count} tickets of the type, in orders of up to 20. */
+    List<Sold> sell(UUID event, String type, int count) {
+        List<Sold> sold = new ArrayList<>();
+        while (sold.size() < count) {
+            int quantity = Math.min(20, count - sold.size());
+            String hold = staff.post("/api/orgs/" + org + "/events/" + event + "/holds",
+                    "{\"ticket_type\": \"" + type + "\", \"quantity\": " + quantity + "}").expect(201)
+                    .path("id").asText();
+            JsonNode order = staff.post("/api/orgs/" + org + "/orders", "{\"hold_id\": \"" + hold + "\", \"customer\":"
+                    + " {\"name\": \"Thandi\", \"email\": \"thandi@example.com\"}, \"payment\": " + CARD + "}")
+                    .expect(201);
+            for (JsonNode ticket : order.path("tickets")) {
+                sold.add(new Sold(UUID.fromString(ticket.path("id").asText()), order.path("id").asText(),
+                        ticket.path("code").asText()));
+            }
+        }
+        return sold;
+    }
+
+    /** A new device of the organisation and a device token for it. */
+    String deviceToken(String name) {
+        String device = admin.post("/api/orgs/" + org + "/devices", Json.write(Map.of("name", name))).expect(201)
+                .path("id").asText();
+        return admin.post("/api/orgs/" + org + "/tokens", "{\"role\": \"device\", \"device_id\": \"" + device
+                + "\", \"scopes\": [\"scanning:org:" + org + "\"]}").expect(201).path("token").asText();
+    }
+
+    /** Opens a session with the API given and returns its id. */
+    UUID session(Api api, UUID event, String gate, String extra) {
+        return UUID.fromString(api.post("/api/orgs/" + org + "/scanning/sessions", "{\"event_id\": \"" + event
+                + "\", \"gate\": \"" + gate + "\", \"direction\": \"entry\"" + extra + "}").expect(201)
+                .path("id").asText());
+    }
+
+    static String scan(String code, UUID session, String nonce) {
+        return Json.write(Map.of("code", code, "session_id", session.toString(), "nonce", nonce));
+    }
+
+    @Override
+    public void close() {
+        nodes.forEach(BackendNode::close);
+        simulator.close();
+    }
+}
