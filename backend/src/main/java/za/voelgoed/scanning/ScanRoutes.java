@@ -15,7 +15,8 @@ import za.voelgoed.platform.http.Requests;
 /**
  * Under {@code /api/orgs/{orgId}/scanning}: {@code POST /sessions} (devices and staff), {@code GET /sessions}
  * ({@code ?event_id=}), {@code GET /sessions/{id}}, {@code POST /sessions/{id}/close} (staff), {@code POST /scans}
- * and {@code POST /scans/batch} (up to 1,000 scans, answered in order).
+ * and {@code POST /scans/batch} (up to 1,000 scans, answered in order), {@code GET /stats?event_id=} (a show's scan
+ * counts, ADR 0023).
  */
 public final class ScanRoutes implements HttpService {
 
@@ -25,10 +26,12 @@ public final class ScanRoutes implements HttpService {
 
     private final ScanSessions sessions;
     private final Scans scans;
+    private final ScanCounters counters;
 
-    ScanRoutes(ScanSessions sessions, Scans scans) {
+    ScanRoutes(ScanSessions sessions, Scans scans, ScanCounters counters) {
         this.sessions = sessions;
         this.scans = scans;
+        this.counters = counters;
     }
 
     @Override
@@ -46,6 +49,11 @@ public final class ScanRoutes implements HttpService {
                 throw ApiException.forbidden("staff close scan sessions, not devices");
             }
             res.send(sessions.close(org(req), session(req)));
+        });
+        rules.get("/stats", (req, res) -> {
+            String raw = req.query().first("event_id").asOptional()
+                    .orElseThrow(() -> ApiException.badRequest("invalid_id", "event_id is required"));
+            res.send(counters.snapshot(org(req), Requests.uuid(raw, "event_id")));
         });
         rules.post("/scans/batch", (req, res) -> {
             Batch batch = Requests.body(req, Batch.class);

@@ -31,13 +31,15 @@ public final class ScanningSlice implements Slice {
         var keys = ticketing.ticketKeys();
         ScanSessions sessions = new ScanSessions(platform.dsl(), (org, show) -> shows.find(org, show).isPresent(),
                 platform.clock());
+        ScanCounters counters = new ScanCounters(platform.redis(), platform.dsl(),
+                (org, show) -> shows.find(org, show).isPresent(), platform.clock());
         Scans scans = new Scans(platform.outbox(), sessions, new RedisAdmissions(platform.redis()),
                 org -> {
                     var orgKeys = keys.publicKeys(org);
                     return code -> TicketCodes.verify(org, orgKeys, code).map(TicketCodes.VerifiedTicket::ticketId);
                 },
-                new MicrometerScanTelemetry(platform.meters()), platform.clock());
-        wiring.route("/api/orgs/{orgId}/scanning", new ScanRoutes(sessions, scans))
+                new MicrometerScanTelemetry(platform.meters()), counters, platform.clock());
+        wiring.route("/api/orgs/{orgId}/scanning", new ScanRoutes(sessions, scans, counters))
                 .topicOwner(TopicFamily.Scope.SESSION, sessions::orgOf);
     }
 }

@@ -50,15 +50,17 @@ public final class Scans {
     private final RedisAdmissions redis;
     private final CodeVerifier codes;
     private final ScanTelemetry telemetry;
+    private final ScanCounters counters;
     private final Clock clock;
 
     Scans(Outbox outbox, ScanSessions sessions, RedisAdmissions redis, CodeVerifier codes, ScanTelemetry telemetry,
-          Clock clock) {
+          ScanCounters counters, Clock clock) {
         this.outbox = outbox;
         this.sessions = sessions;
         this.redis = redis;
         this.codes = codes;
         this.telemetry = telemetry;
+        this.counters = counters;
         this.clock = clock;
     }
 
@@ -122,6 +124,16 @@ public final class Scans {
             }
         }
         scanned.stream().filter(s -> !s.replayed()).forEach(s -> telemetry.scanned(orgId, s.result()));
+        // counted once committed, and only the scans decided now: a resent nonce was counted when first decided
+        List<ScanCounters.Counted> decided = new ArrayList<>(scanned.size());
+        for (int i = 0; i < scanned.size(); i++) {
+            if (!scanned.get(i).replayed()) {
+                Claim claim = prepared.get(i).claim();
+                decided.add(new ScanCounters.Counted(claim.session().eventId(), claim.session().gate(),
+                        claim.deviceId(), scanned.get(i).result()));
+            }
+        }
+        counters.count(decided);
         return scanned.stream().map(Scanned::answer).toList();
     }
 
