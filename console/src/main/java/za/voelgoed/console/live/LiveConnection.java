@@ -65,6 +65,21 @@ public final class LiveConnection implements AutoCloseable, Topics, LiveStatus {
          * {@link Subscription#snapshotTaken}.
          */
         void onReset();
+
+        /** A listener from two lambdas. */
+        static TopicListener of(java.util.function.Consumer<EventMessage> onEvent, Runnable onReset) {
+            return new TopicListener() {
+                @Override
+                public void onEvent(EventMessage message) {
+                    onEvent.accept(message);
+                }
+
+                @Override
+                public void onReset() {
+                    onReset.run();
+                }
+            };
+        }
     }
 
     private final URI gateway;

@@ -54,26 +54,6 @@ public final class DeadLetterDeskViewModel extends PageModel {
     /** To what. */
     public enum Scope { ONE, SELECTED, MATCHING }
 
-    /** A dry run's answer, waiting for the confirm. */
-    public record Plan(Action action, Scope scope, List<UUID> ids, DeadLetters.Filter filter, String reason,
-                       int wouldRun, int wouldSkip, Map<String, Long> skippedByCode) {
-
-        /** "Replay 12 dead letters; 2 would be skipped: already_done 2." */
-        public String summary() {
-            String verb = action == Action.REPLAY ? "Replay" : "Discard";
-            String what = wouldRun == 1 ? "1 dead letter" : wouldRun + " dead letters";
-            String scopeText = switch (scope) {
-                case ONE -> "";
-                case SELECTED -> " of the " + (wouldRun + wouldSkip) + " selected";
-                case MATCHING -> " matching the filter";
-            };
-            String skipped = wouldSkip == 0 ? "none would be skipped"
-                    : wouldSkip + " would be skipped: " + skippedByCode.entrySet().stream()
-                            .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
-            return verb + " " + what + scopeText + "; " + skipped + ".";
-        }
-    }
-
     private final Tasks tasks;
     private final Topics topics;
     private final DeadLetterApi api;
@@ -90,7 +70,7 @@ public final class DeadLetterDeskViewModel extends PageModel {
     private final ObjectProperty<DeadLetters.Entry> focused = new SimpleObjectProperty<>();
     private final ObservableList<DeadLetters.AuditEntry> audit = FXCollections.observableArrayList();
     private final ObservableList<DeadLetters.Queue> queues = FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<Plan> plan = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<DryRunPlan> plan = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper();
     private final ReadOnlyIntegerWrapper pageNumber = new ReadOnlyIntegerWrapper(1);
     private final ReadOnlyBooleanWrapper hasNext = new ReadOnlyBooleanWrapper(false);
@@ -128,29 +108,26 @@ public final class DeadLetterDeskViewModel extends PageModel {
     @Override
     public void activate() {
         if (handle == null) {
-            handle = topics.subscribe("audit:org:" + api.org(), new LiveConnection.TopicListener() {
-                @Override
-                public void onEvent(EventMessage message) {
-                    if (message.event().startsWith("dlq.")) {
-                        if (message.event().startsWith("dlq.entry_added")) {
-                            arrivals.incrementAndGet();
-                        }
-                        pageReader.invalidate();
-                        sideReader.invalidate();
-                    } else if (message.event().startsWith("queue.")) {
-                        sideReader.invalidate();
-                    }
-                }
-
-                @Override
-                public void onReset() {
-                    pageReader.invalidate();
-                    sideReader.invalidate();
-                }
-            });
+            handle = topics.subscribe("audit:org:" + api.org(), LiveConnection.TopicListener.of(this::heard, () -> {
+                pageReader.invalidate();
+                sideReader.invalidate();
+            }));
         }
         pageReader.invalidate();
         sideReader.invalidate();
+    }
+
+    /** From the socket's thread: a dead letter came or changed, or a queue was paused or resumed. */
+    private void heard(EventMessage message) {
+        if (message.event().startsWith("dlq.")) {
+            if (message.event().startsWith("dlq.entry_added")) {
+                arrivals.incrementAndGet();
+            }
+            pageReader.invalidate();
+            sideReader.invalidate();
+        } else if (message.event().startsWith("queue.")) {
+            sideReader.invalidate();
+        }
     }
 
     @Override
@@ -261,7 +238,7 @@ public final class DeadLetterDeskViewModel extends PageModel {
         DeadLetters.Filter filter = appliedFilter;
         tasks.run(() -> dryRun(action, ids, filter, why), counted -> {
             prepareCommand.finished();
-            Plan next = new Plan(action, scope, ids, filter, why, counted.wouldRun(), counted.wouldSkip(),
+            DryRunPlan next = new DryRunPlan(action, scope, ids, filter, why, counted.wouldRun(), counted.wouldSkip(),
                     counted.byCode());
             plan.set(next);
             outcome.set(next.summary() + (next.wouldRun() == 0 ? " There is nothing to do." : " Confirm to go on."));
@@ -292,7 +269,7 @@ public final class DeadLetterDeskViewModel extends PageModel {
     }
 
     private void runConfirmed() {
-        Plan chosen = plan.get();
+        DryRunPlan chosen = plan.get();
         if (chosen == null || chosen.wouldRun() == 0) {
             plan.set(null);
             confirmCommand.finished();
@@ -407,7 +384,7 @@ public final class DeadLetterDeskViewModel extends PageModel {
     }
 
     /** The dry run waiting for its confirm, or null. */
-    public ReadOnlyObjectProperty<Plan> plan() {
+    public ReadOnlyObjectProperty<DryRunPlan> plan() {
         return plan.getReadOnlyProperty();
     }
 

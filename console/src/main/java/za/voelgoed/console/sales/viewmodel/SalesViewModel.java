@@ -23,7 +23,6 @@ import za.voelgoed.console.viewmodel.Money;
 import za.voelgoed.console.viewmodel.PageModel;
 import za.voelgoed.console.viewmodel.Refresher;
 import za.voelgoed.console.viewmodel.Tasks;
-import za.voelgoed.shared.event.EventMessage;
 
 /**
  * Live sales for the organisation or one show. The numbers always come from the backend's sales
@@ -197,17 +196,8 @@ public final class SalesViewModel extends PageModel {
             return false;
         });
         for (String topic : wanted) {
-            held.computeIfAbsent(topic, t -> topics.subscribe(t, new LiveConnection.TopicListener() {
-                @Override
-                public void onEvent(EventMessage message) {
-                    refresher.invalidate();
-                }
-
-                @Override
-                public void onReset() {
-                    refresher.invalidate();
-                }
-            }));
+            held.computeIfAbsent(topic, t -> topics.subscribe(t,
+                    LiveConnection.TopicListener.of(message -> refresher.invalidate(), refresher::invalidate)));
         }
     }
 

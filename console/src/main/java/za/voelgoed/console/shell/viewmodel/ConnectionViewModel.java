@@ -76,9 +76,14 @@ public final class ConnectionViewModel {
         }
         String theToken = token.get().strip();
         String orgText = org.get() == null ? "" : org.get().strip();
-        tasks.run(() -> verify(base, theToken, orgText), connected -> {
+        boolean keepToken = rememberToken.get();
+        tasks.run(() -> {
+            Connected checked = verify(base, theToken, orgText);
+            // files and preferences are written here, off the UI thread
+            saved.save(base.toString(), keepToken ? theToken : null, checked.api().org().toString());
+            return checked;
+        }, connected -> {
             connect.finished();
-            saved.save(base.toString(), rememberToken.get() ? theToken : null, connected.api().org().toString());
             onConnected.accept(connected);
         }, e -> {
             connect.finished();

@@ -65,17 +65,8 @@ public final class TelemetryViewModel extends PageModel {
     @Override
     public void activate() {
         if (handle == null) {
-            handle = topics.subscribe("analytics:org:" + org, new LiveConnection.TopicListener() {
-                @Override
-                public void onEvent(EventMessage message) {
-                    offer(message);
-                }
-
-                @Override
-                public void onReset() {
-                    refresher.invalidate();
-                }
-            });
+            handle = topics.subscribe("analytics:org:" + org,
+                    LiveConnection.TopicListener.of(this::offer, refresher::invalidate));
         }
         refresher.invalidate();
     }
