@@ -38,8 +38,10 @@ public final class ScanningSlice implements Slice {
                     var orgKeys = keys.publicKeys(org);
                     return code -> TicketCodes.verify(org, orgKeys, code).map(TicketCodes.VerifiedTicket::ticketId);
                 },
-                new MicrometerScanTelemetry(platform.meters()), counters, platform.clock());
+                new MicrometerScanTelemetry(platform.meters()), counters, platform.clock(),
+                platform.config().nodeId());
         wiring.route("/api/orgs/{orgId}/scanning", new ScanRoutes(sessions, scans, counters))
-                .topicOwner(TopicFamily.Scope.SESSION, sessions::orgOf);
+                .topicOwner(TopicFamily.Scope.SESSION, sessions::orgOf)
+                .closing(scans);
     }
 }

@@ -1,6 +1,7 @@
 package za.voelgoed.scanning;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,7 +11,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import org.jooq.exception.DataAccessException;
 import za.voelgoed.platform.http.ApiException;
 import za.voelgoed.platform.outbox.Actor;
 import za.voelgoed.platform.outbox.Outbox;
@@ -26,9 +26,10 @@ import za.voelgoed.scanning.ScanStore.Claim;
  * admission still being committed). Each scan is one transaction: its nonce claimed first (a resend waits for
  * the first answer and gets it back), then its row, its admission and its events ({@code scan.accepted} with
  * {@code ticket.redeemed}, or {@code scan.rejected}); a transaction that fails takes its Redis admissions back.
- * A batch is answered in one transaction.
+ * The transactions are the node's {@link ScanJournal}'s: the scans of all the requests that queued while its
+ * last transaction ran (single scans and batches alike) are recorded in one (ADR 0026).
  */
-public final class Scans {
+public final class Scans implements AutoCloseable {
 
     /** Which ticket a code names, if its signature holds under one of the organisation's keys. */
     public interface CodeVerifier {
@@ -44,6 +45,8 @@ public final class Scans {
     }
 
     private static final System.Logger LOG = System.getLogger(Scans.class.getName());
+    /** How long a request waits for the writer to take its scans before it gives them up (503). */
+    private static final Duration JOURNAL_WAIT = Duration.ofSeconds(10);
 
     private final Outbox outbox;
     private final ScanSessions sessions;
@@ -52,9 +55,10 @@ public final class Scans {
     private final ScanTelemetry telemetry;
     private final ScanCounters counters;
     private final Clock clock;
+    private final ScanJournal journal;
 
     Scans(Outbox outbox, ScanSessions sessions, RedisAdmissions redis, CodeVerifier codes, ScanTelemetry telemetry,
-          ScanCounters counters, Clock clock) {
+          ScanCounters counters, Clock clock, String nodeId) {
         this.outbox = outbox;
         this.sessions = sessions;
         this.redis = redis;
@@ -62,6 +66,7 @@ public final class Scans {
         this.telemetry = telemetry;
         this.counters = counters;
         this.clock = clock;
+        this.journal = new ScanJournal(this::recordGroup, this::undoAll, telemetry, JOURNAL_WAIT, nodeId);
     }
 
     public ScanAnswer scan(Scanner who, UUID orgId, ScanRequest request) {
@@ -98,7 +103,7 @@ public final class Scans {
     }
 
     /** A scan ready to be answered: its claim, the ticket its code names, and what it admitted in Redis. */
-    private record Prepared(Claim claim, Optional<UUID> ticketId, AtomicReference<Admission> made) {
+    record Prepared(Claim claim, Optional<UUID> ticketId, AtomicReference<Admission> made) {
     }
 
     private List<ScanAnswer> answerAll(Scanner who, UUID orgId, List<ScanSession> inOrder, List<ScanRequest> requests,
@@ -111,18 +116,7 @@ public final class Scans {
                     ways.get(i).wire(), who.deviceId(), request.scannedAt()), verify.apply(request.code()),
                     new AtomicReference<>()));
         }
-        List<Scanned> scanned = null;
-        for (int attempt = 1; scanned == null; attempt++) {
-            try {
-                scanned = outbox.transact(who.actor(), tx -> decideAll(tx, prepared));
-            } catch (RuntimeException e) {
-                undoAll(prepared, e);
-                // two batches that met on rows a rebuild left out: the loser answers again, from the start
-                if (attempt >= 3 || !(e instanceof DataAccessException dae) || !"40P01".equals(dae.sqlState())) {
-                    throw e;
-                }
-            }
-        }
+        List<Scanned> scanned = journal.record(new ScanJournal.Entry(who.actor(), prepared));
         scanned.stream().filter(s -> !s.replayed()).forEach(s -> telemetry.scanned(orgId, s.result()));
         // counted once committed, and only the scans decided now: a resent nonce was counted when first decided
         List<ScanCounters.Counted> decided = new ArrayList<>(scanned.size());
@@ -170,18 +164,36 @@ public final class Scans {
         return ScanEvents.accepted(tx, out, claim, ticket);
     }
 
-    private List<Scanned> decideAll(Transaction tx, List<Prepared> prepared) {
-        List<Emission> emissions = new ArrayList<>();
+    /**
+     * The journal's transaction: each request's scans decided in order under its own actor, so a scan sees the
+     * ones before it, those of earlier requests included (a resent nonce gets the first answer). The events of
+     * all are written together at the end, taking the tickets' sequence locks in one order.
+     */
+    private List<List<Scanned>> recordGroup(List<ScanJournal.Entry> group) {
+        return outbox.transact(Actor.system(), tx -> {
+            // every scan request of the node waits on this transaction: a lock held elsewhere for too long fails
+            // it (and its requests are then recorded one by one) rather than stalling the gate
+            tx.sql().execute("set local lock_timeout = '5s'");
+            List<Emission> emissions = new ArrayList<>();
+            List<List<Scanned>> answered = new ArrayList<>(group.size());
+            for (ScanJournal.Entry entry : group) {
+                answered.add(decideAll(tx.actingAs(entry.actor()), emissions, entry.scans()));
+            }
+            tx.emitAll(emissions);
+            return answered;
+        });
+    }
+
+    private List<Scanned> decideAll(Transaction tx, List<Emission> emissions, List<Prepared> prepared) {
         List<Scanned> answered = new ArrayList<>(prepared.size());
         for (Prepared p : prepared) {
             answered.add(decide(tx, emissions, p.claim(), p.ticketId(), p.made()));
         }
-        tx.emitAll(emissions);
         return answered;
     }
 
-    private void undoAll(List<Prepared> prepared, RuntimeException cause) {
-        for (Prepared p : prepared) {
+    private void undoAll(ScanJournal.Entry entry, RuntimeException cause) {
+        for (Prepared p : entry.scans()) {
             Admission made = p.made().getAndSet(null);
             if (made != null) {
                 undo(p.claim().session().eventId(), p.ticketId().orElseThrow(), made, cause);
@@ -212,6 +224,11 @@ public final class Scans {
                     + " admissions=" + recorded.size());
         }
         throw new IllegalStateException("the admissions of show " + eventId + " could not be loaded into Redis");
+    }
+
+    @Override
+    public void close() {
+        journal.close();
     }
 
     /** What {@link ScanEvents} hands back to the decision. */

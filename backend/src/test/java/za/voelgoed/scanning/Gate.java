@@ -4,10 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import za.voelgoed.BackendNode;
+import za.voelgoed.platform.redis.Redis;
 import za.voelgoed.shared.json.Json;
 import za.voelgoed.testing.Api;
+import za.voelgoed.testing.Metrics;
 import za.voelgoed.testing.PaymentSimulatorProcess;
 import za.voelgoed.testing.TestEnv;
 
@@ -93,6 +98,33 @@ final class Gate implements AutoCloseable {
 
     static String scan(String code, UUID session, String nonce) {
         return Json.write(Map.of("code", code, "session_id", session.toString(), "nonce", nonce));
+    }
+
+    /** Deletes every Redis key of this run: FLUSHALL as far as this run can see. */
+    static void deleteThisRunsKeys() {
+        try (Redis redis = Redis.connect(TestEnv.REDIS_URL, TestEnv.REDIS_PREFIX)) {
+            Set<String> keys = redis.client().keys(TestEnv.REDIS_PREFIX + "*");
+            if (!keys.isEmpty()) {
+                redis.client().del(keys.toArray(String[]::new));
+            }
+        }
+    }
+
+    /** A series of the nodes' Prometheus text (name with its suffix) for this organisation, summed over nodes. */
+    double metric(String name, String... labels) {
+        Pattern line = Pattern.compile("^" + Pattern.quote(name) + "(?:\\{([^}]*)})? ([0-9.eE+-]+)$",
+                Pattern.MULTILINE);
+        double sum = 0;
+        for (BackendNode node : nodes) {
+            Matcher m = line.matcher(Metrics.scrape(node));
+            while (m.find()) {
+                String tags = m.group(1) == null ? "" : m.group(1);
+                if (java.util.Arrays.stream(labels).allMatch(tags::contains)) {
+                    sum += Double.parseDouble(m.group(2));
+                }
+            }
+        }
+        return sum;
     }
 
     @Override

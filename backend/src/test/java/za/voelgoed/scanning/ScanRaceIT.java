@@ -16,16 +16,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import za.voelgoed.BackendNode;
 import za.voelgoed.platform.redis.Redis;
 import za.voelgoed.testing.Api;
 import za.voelgoed.testing.Db;
-import za.voelgoed.testing.Metrics;
 import za.voelgoed.testing.TestEnv;
 
 /**
@@ -97,11 +93,11 @@ class ScanRaceIT {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         // once early, while most tickets are still to be admitted, and once more later
         awaitScans(TICKETS / 2, deadline);
-        flushThisRunsKeys();
+        Gate.deleteThisRunsKeys();
         java.time.Instant flushedInstant = java.time.Instant.now();
         int flushedAt = done.get();
         awaitScans(TICKETS * 2, deadline);
-        flushThisRunsKeys();
+        Gate.deleteThisRunsKeys();
         long started = System.nanoTime();
         for (Future<?> f : running) {
             f.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -158,26 +154,7 @@ class ScanRaceIT {
 
     /** The nodes' {@code voelgoed_scans_total} for this organisation and result, summed. */
     private static long counted(String result) {
-        Pattern line = Pattern.compile("^voelgoed_scans_total\\{([^}]*)} ([0-9.eE+]+)$", Pattern.MULTILINE);
-        double sum = 0;
-        for (BackendNode node : gate.nodes) {
-            Matcher m = line.matcher(Metrics.scrape(node));
-            while (m.find()) {
-                if (m.group(1).contains("organization_id=\"" + gate.org + "\"")
-                        && m.group(1).contains("result=\"" + result + "\"")) {
-                    sum += Double.parseDouble(m.group(2));
-                }
-            }
-        }
-        return Math.round(sum);
-    }
-
-    private static void flushThisRunsKeys() {
-        try (Redis redis = Redis.connect(TestEnv.REDIS_URL, TestEnv.REDIS_PREFIX)) {
-            Set<String> keys = redis.client().keys(TestEnv.REDIS_PREFIX + "*");
-            if (!keys.isEmpty()) {
-                redis.client().del(keys.toArray(String[]::new));
-            }
-        }
+        return Math.round(gate.metric("voelgoed_scans_total", "organization_id=\"" + gate.org + "\"",
+                "result=\"" + result + "\""));
     }
 }

@@ -30,6 +30,14 @@ public final class Transaction {
         return actor;
     }
 
+    /**
+     * The same transaction acting for {@code other}: the events it emits carry that actor. A group commit
+     * records the actions of many requests, each under its own actor, in one transaction.
+     */
+    public Transaction actingAs(Actor other) {
+        return new Transaction(sql, other, writer, emitted);
+    }
+
     /** Records an event of {@code eventType} on the resource; the resource type comes from the schema. */
     public DomainEvent emit(String eventType, UUID organizationId, UUID resourceId, JsonNode change) {
         return emit(eventType, organizationId, resourceId, change, Json.object());
