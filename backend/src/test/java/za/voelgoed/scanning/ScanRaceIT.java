@@ -106,7 +106,9 @@ class ScanRaceIT {
         System.out.printf("scan_race scans=%d flushed_after=%d rest_ms=%d%n", TICKETS * DEVICES, flushedAt,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
 
-        assertThat(flushedAt).isLessThan(TICKETS);
+        // answers arrive a journal group at a time (ADR 0026), up to every device's request at once: "early" is
+        // within the first quarter of the scans
+        assertThat(flushedAt).isLessThan(TICKETS * DEVICES / 4);
         assertThat(Db.count("select count(*) from admissions where admitted_at > ?::timestamptz",
                 flushedInstant.toString())).as("admissions after the first flush").isGreaterThan(TICKETS / 4);
         assertThat(admitted).hasSize(TICKETS);
