@@ -23,8 +23,8 @@ import za.voelgoed.scanning.ScanStore.Claim;
  * Answers scans: exactly one accepted admission per ticket across devices and nodes (invariant 5). Redis
  * decides first, in one Lua script per show ({@link RedisAdmissions}); PostgreSQL's unique key on
  * {@code admissions.ticket_id} is the source of truth and refuses what Redis got wrong (a rebuild that missed an
- * admission still being committed). Each scan is one transaction: its nonce claimed first (a resend waits for
- * the first answer and gets it back), then its row, its admission and its events ({@code scan.accepted} with
+ * admission still being committed). In its transaction a scan claims its nonce first (a resend waits for the
+ * first answer and gets it back), then writes its row, its admission and its events ({@code scan.accepted} with
  * {@code ticket.redeemed}, or {@code scan.rejected}); a transaction that fails takes its Redis admissions back.
  * The transactions are the node's {@link ScanJournal}'s: the scans of all the requests that queued while its
  * last transaction ran (single scans and batches alike) are recorded in one (ADR 0026).
