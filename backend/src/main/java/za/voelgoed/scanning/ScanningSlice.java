@@ -29,8 +29,8 @@ public final class ScanningSlice implements Slice {
     public void wire(Platform platform, Wiring wiring) {
         var shows = events.events();
         var keys = ticketing.ticketKeys();
-        ScanSessions sessions = new ScanSessions(platform.dsl(), (org, show) -> shows.find(org, show).isPresent(),
-                platform.clock());
+        ScanSessions sessions = new ScanSessions(platform.outbox(), platform.dsl(),
+                (org, show) -> shows.find(org, show).isPresent(), platform.clock());
         ScanCounters counters = new ScanCounters(platform.redis(), platform.dsl(),
                 (org, show) -> shows.find(org, show).isPresent(), platform.clock());
         Scans scans = new Scans(platform.outbox(), sessions, new RedisAdmissions(platform.redis()),
@@ -39,7 +39,12 @@ public final class ScanningSlice implements Slice {
                     return code -> TicketCodes.verify(org, orgKeys, code).map(TicketCodes.VerifiedTicket::ticketId);
                 },
                 new MicrometerScanTelemetry(platform.meters()), counters, platform.clock());
-        wiring.route("/api/orgs/{orgId}/scanning", new ScanRoutes(sessions, scans, counters))
+        ScanOfficeRoutes office = new ScanOfficeRoutes(
+                new ScanConflicts(platform.dsl(), (org, show) -> shows.find(org, show).isPresent()),
+                new TicketBlocks(platform.outbox(), platform.dsl(), (org, show) -> shows.find(org, show).isPresent(),
+                        platform.clock()));
+        wiring.route("/api/orgs/{orgId}/scanning", office)
+                .route("/api/orgs/{orgId}/scanning", new ScanRoutes(sessions, scans, counters))
                 .topicOwner(TopicFamily.Scope.SESSION, sessions::orgOf);
     }
 }
