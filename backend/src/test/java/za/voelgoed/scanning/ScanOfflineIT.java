@@ -68,7 +68,7 @@ class ScanOfflineIT {
 
         Map<String, JsonNode> answers = uploadAtOnce(offline);
         long scans = Db.count("select count(*) from scans");
-        long events = Db.count("select count(*) from domain_events");
+        long events = Db.count(Gate.SCANNING_EVENTS);
 
         assertThat(answers).hasSize(80);
         for (Gate.Sold ticket : sold) {
@@ -115,7 +115,7 @@ class ScanOfflineIT {
         Map<String, JsonNode> again = uploadAtOnce(offline);
         assertThat(again).isEqualTo(answers);
         assertThat(Db.count("select count(*) from scans")).isEqualTo(scans);
-        assertThat(Db.count("select count(*) from domain_events")).isEqualTo(events);
+        assertThat(Db.count(Gate.SCANNING_EVENTS)).isEqualTo(events);
         assertThat(Db.count("select count(*) from admissions where event_id = ?::uuid", show.toString()))
                 .isEqualTo(60);
         assertThat(gate.staff.get(conflicts(show, "")).expect(200)).isEqualTo(report);
@@ -162,7 +162,7 @@ class ScanOfflineIT {
         Gate.Sold ticket = gate.sell(show, "ga", 1).get(0);
         Scanner device = scanner(0, "Careful", show, "Gate");
         long scans = Db.count("select count(*) from scans");
-        long events = Db.count("select count(*) from domain_events");
+        long events = Db.count(Gate.SCANNING_EVENTS);
         long admissions = Db.count("select count(*) from admissions");
         String path = "/api/orgs/" + gate.org + "/scanning/scans";
         assertThat(device.api().post(path, body("", device.session(), "bad-1", "true")).problem(422)
@@ -177,7 +177,7 @@ class ScanOfflineIT {
         device.api().post(path + "/batch", "{\"scans\": [" + body(ticket.code(), device.session(), "bad-8", "true")
                 + ", " + body("", device.session(), "bad-9", "true") + "]}").problem(422);
         assertThat(Db.count("select count(*) from scans")).isEqualTo(scans);
-        assertThat(Db.count("select count(*) from domain_events")).isEqualTo(events);
+        assertThat(Db.count(Gate.SCANNING_EVENTS)).isEqualTo(events);
         assertThat(Db.count("select count(*) from admissions")).isEqualTo(admissions);
     }
 
