@@ -39,6 +39,8 @@ public final class ScanningSlice implements Slice {
                     return code -> TicketCodes.verify(org, orgKeys, code).map(TicketCodes.VerifiedTicket::ticketId);
                 },
                 new MicrometerScanTelemetry(platform.meters()), counters, platform.clock());
+        // before the scanning routes, whose prefix also matches this path
+        wiring.route("/api/orgs/{orgId}/scanning/keys", new ScanKeyRoutes(keys));
         wiring.route("/api/orgs/{orgId}/scanning", new ScanRoutes(sessions, scans, counters))
                 .topicOwner(TopicFamily.Scope.SESSION, sessions::orgOf);
     }
