@@ -119,6 +119,19 @@ class ScanSimulatorIT {
     }
 
     @Test
+    void boughtTicketsAreSavedAndScanned() throws Exception {
+        UUID show = gate.show("Bought sim");
+        Path saved = dir.resolve("bought.txt");
+        Run run = scan(InputStream.nullInputStream(), "--backend", url(), "--token", gate.admin.token(), "--org",
+                gate.org.toString(), "--event", show.toString(), "--buy", "25", "--save-codes", saved.toString(),
+                "--devices", "2", "--batch", "10");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(Files.readAllLines(saved)).hasSize(25).doesNotHaveDuplicates();
+        assertThat(Db.count("select count(*) from tickets where event_id = ?::uuid", show.toString())).isEqualTo(25);
+        assertMatchesTheBackend(show, run.result(), 25, 0);
+    }
+
+    @Test
     void aRefusedTokenEndsTheRunWithASentence() {
         Run run = scan(InputStream.nullInputStream(), "--backend", url(), "--token", "not-a-real-token-at-all",
                 "--org", gate.org.toString(), "--event", UUID.randomUUID().toString(), "--buy", "1");
