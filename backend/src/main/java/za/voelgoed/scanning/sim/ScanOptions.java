@@ -33,10 +33,10 @@ final class ScanOptions {
     @Option(names = "--event", paramLabel = "<uuid>", required = true, description = "The show scanned.")
     UUID event;
 
-    @Option(names = "--gate", paramLabel = "<name>", defaultValue = "Sim gate", description = "Gate name.")
+    @Option(names = "--gate", paramLabel = "<name>", defaultValue = "Sim gate", description = "Gate name. Default: ${DEFAULT-VALUE}")
     String gate;
 
-    @Option(names = "--devices", paramLabel = "<n>", defaultValue = "4", description = "Devices (1 to 200).")
+    @Option(names = "--devices", paramLabel = "<n>", defaultValue = "4", description = "Devices (1 to 200). Default: ${DEFAULT-VALUE}")
     int devices;
 
     @Option(names = "--codes", paramLabel = "<file>", description = "Ticket codes, one a line; '-' reads stdin.")
@@ -46,34 +46,34 @@ final class ScanOptions {
             description = "Buy n tickets of --ticket-type first (holds + orders, test card) and scan their codes.")
     Integer buy;
 
-    @Option(names = "--ticket-type", paramLabel = "<code>", defaultValue = "ga", description = "Type --buy buys.")
+    @Option(names = "--ticket-type", paramLabel = "<code>", defaultValue = "ga", description = "Type --buy buys. Default: ${DEFAULT-VALUE}")
     String ticketType;
 
     @Option(names = "--save-codes", paramLabel = "<file>", description = "Write the codes --buy bought here.")
     String saveCodes;
 
     @Option(names = "--rate", paramLabel = "<scans/s>", defaultValue = "0",
-            description = "Scans a second over all devices; 0 = as fast as the backend answers.")
+            description = "Scans a second over all devices; 0 (default) = as fast as the backend answers.")
     double rate;
 
     @Option(names = "--duration", paramLabel = "<s>", defaultValue = "0",
-            description = "Stop after this many seconds; 0 = when every code was scanned.")
+            description = "Stop after this many seconds; 0 (default) = when every code was scanned.")
     int duration;
 
     @Option(names = "--repeat-share", paramLabel = "<0..1>", defaultValue = "0",
-            description = "Share of codes scanned once more later (answered already_redeemed).")
+            description = "Share of codes scanned once more later (answered already_redeemed). Default: 0")
     double repeatShare;
 
     @Option(names = "--mode", paramLabel = "<mode>", defaultValue = "online",
-            description = "online, offline (verify and admit on the device, upload later) or mixed (half each).")
+            description = "online, offline (verify and admit on the device, upload later) or mixed (half each). Default: online")
     Mode mode;
 
     @Option(names = "--batch", paramLabel = "<n>", defaultValue = "1",
             description = "Online: scans per request (1 = POST /scans, more = /scans/batch). Offline: upload size"
-                    + " (1 means 100).")
+                    + " (1 means 100). Default: 1")
     int batch;
 
-    @Option(names = "--seed", paramLabel = "<n>", defaultValue = "15", description = "Seed of the re-scan choice.")
+    @Option(names = "--seed", paramLabel = "<n>", defaultValue = "15", description = "Seed of the re-scan choice. Default: ${DEFAULT-VALUE}")
     long seed;
 
     /** Whether device {@code i} (from 0) works offline. */
