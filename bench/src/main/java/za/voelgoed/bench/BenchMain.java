@@ -90,7 +90,7 @@ public final class BenchMain {
         System.err.println("         --pool            both engines' pool size (default: concurrency, at most 64)");
         System.err.println("         --lock-and-fetch  db-scheduler's lower,upper fractions of its threads");
         System.err.println("         --analyze         on: ANALYZE the filled table before the clock starts, off: not");
-        System.err.println("       bin/bench scans [--clients 32] [--seconds 10] [--warmup 6] [--tickets 20000] [--batch 100]"
+        System.err.println("       bin/bench scans [--clients 32] [--seconds 10] [--warmup 6] [--tickets 10000] [--batch 100]"
                 + " [--rescan-share 0.2]");
         System.exit(2);
     }

@@ -54,7 +54,7 @@ final class ScansBench {
         static Settings from(Map<String, String> options) {
             Settings s = new Settings(BenchMain.intOption(options, "clients", 32),
                     BenchMain.intOption(options, "seconds", 10), BenchMain.intOption(options, "warmup", 6),
-                    BenchMain.intOption(options, "tickets", 20_000), BenchMain.intOption(options, "batch", 100),
+                    BenchMain.intOption(options, "tickets", 10_000), BenchMain.intOption(options, "batch", 100),
                     Double.parseDouble(options.getOrDefault("rescan-share", "0.2")));
             if (s.clients < 1 || s.seconds < 1 || s.warmup < 0 || s.tickets < 2 || s.batch < 1 || s.batch > 1000
                     || s.rescanShare < 0 || s.rescanShare > 1) {
