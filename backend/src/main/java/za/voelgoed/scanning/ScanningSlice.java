@@ -40,6 +40,8 @@ public final class ScanningSlice implements Slice {
                     return code -> TicketCodes.verify(org, orgKeys, code).map(TicketCodes.VerifiedTicket::ticketId);
                 },
                 new MicrometerScanTelemetry(platform.meters()), counters, platform.clock());
+        // before the scanning routes, whose prefix also matches this path
+        wiring.route("/api/orgs/{orgId}/scanning/keys", new ScanKeyRoutes(keys));
         ScanRoutes gates = new ScanRoutes(sessions, scans, counters);
         ScanOfficeRoutes office = new ScanOfficeRoutes(new ScanConflicts(platform.dsl(), showOfOrg),
                 new TicketBlocks(platform.outbox(), platform.dsl(), showOfOrg, platform.clock()));
