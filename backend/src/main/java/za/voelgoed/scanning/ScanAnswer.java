@@ -6,10 +6,17 @@ import java.util.UUID;
 
 /**
  * The answer to one scan, stored with it so the same nonce gets the same answer again. {@code ticket} is
- * absent for an invalid code; {@code firstAdmitted} only accompanies {@code already_redeemed}.
+ * absent for an invalid code; {@code firstAdmitted} only accompanies {@code already_redeemed}; {@code conflict}
+ * is true (and otherwise absent) when an offline scan found the ticket admitted before it: a double admission
+ * (ADR 0025).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ScanAnswer(String result, String reason, Ticket ticket, FirstAdmission firstAdmitted) {
+public record ScanAnswer(String result, String reason, Ticket ticket, FirstAdmission firstAdmitted,
+                         Boolean conflict) {
+
+    public ScanAnswer(String result, String reason, Ticket ticket, FirstAdmission firstAdmitted) {
+        this(result, reason, ticket, firstAdmitted, null);
+    }
 
     /** The scanned ticket as a gate shows it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -24,5 +31,10 @@ public record ScanAnswer(String result, String reason, Ticket ticket, FirstAdmis
         Ticket ticket = facts == null ? null : new Ticket(facts.ticketId(), facts.eventId(), facts.ticketType(),
                 facts.seatIndex(), facts.status());
         return new ScanAnswer(result.wire(), result.reason(), ticket, first);
+    }
+
+    /** The same answer, marked as a double admission. */
+    ScanAnswer asConflict() {
+        return new ScanAnswer(result, reason, ticket, firstAdmitted, Boolean.TRUE);
     }
 }

@@ -12,7 +12,8 @@ import za.voelgoed.shared.json.Json;
  * Records a scan's answer and adds its events to those the scan's transaction emits at its end (all at once, so
  * concurrent batches take the tickets' sequence locks in one order): {@code scan.accepted} and
  * {@code ticket.redeemed} for an admission, {@code scan.rejected} with the result as its reason otherwise. The
- * resource is the ticket; a code that names no ticket is recorded on the scan's own id.
+ * resource is the ticket; a code that names no ticket is recorded on the scan's own id. An offline upload that
+ * finds its ticket admitted before it is a conflict (ADR 0025): its answer, row and event say so.
  */
 final class ScanEvents {
 
@@ -21,7 +22,7 @@ final class ScanEvents {
 
     static Scans.Scanned accepted(Transaction tx, List<Emission> out, Claim claim, TicketFacts ticket) {
         ScanAnswer answer = ScanAnswer.of(ScanResult.OK, ticket, null);
-        ScanStore.answer(tx.sql(), claim.scanId(), ticket.ticketId(), answer);
+        ScanStore.answer(tx.sql(), claim, ticket.ticketId(), answer);
         ObjectNode data = common(claim).put("ticket_id", ticket.ticketId().toString());
         out.add(new Emission(tx.actor(), EventTypes.SCAN_ACCEPTED_V1, claim.organizationId(), ticket.ticketId(), data));
         out.add(new Emission(tx.actor(), EventTypes.TICKET_REDEEMED_V1, claim.organizationId(), ticket.ticketId(),
@@ -31,9 +32,14 @@ final class ScanEvents {
 
     static Scans.Scanned rejected(Transaction tx, List<Emission> out, Claim claim, ScanResult result,
                                   TicketFacts ticket, ScanAnswer.FirstAdmission first) {
-        ScanAnswer answer = ScanAnswer.of(result, ticket, first);
-        ScanStore.answer(tx.sql(), claim.scanId(), ticket == null ? null : ticket.ticketId(), answer);
+        boolean conflict = ScanRules.isConflict(claim.offline(), result);
+        ScanAnswer answer = conflict ? ScanAnswer.of(result, ticket, first).asConflict()
+                : ScanAnswer.of(result, ticket, first);
+        ScanStore.answer(tx.sql(), claim, ticket == null ? null : ticket.ticketId(), answer);
         ObjectNode data = common(claim).put("reason", result.wire());
+        if (conflict) {
+            data.put("conflict", true);
+        }
         if (ticket != null) {
             data.put("ticket_id", ticket.ticketId().toString());
         }
@@ -52,6 +58,9 @@ final class ScanEvents {
         }
         if (claim.scannedAt() != null) {
             data.put("scanned_at", claim.scannedAt().toString());
+        }
+        if (claim.offline()) {
+            data.put("offline", true);
         }
         return data;
     }

@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /**
  * What a scan came to, pretix-style. {@link #OK} admits the ticket; every other result rejects the scan with
- * itself as the reason. {@code not_yet_valid} and {@code blocked} are not produced yet: tickets have no validity
- * window and no block in this model.
+ * itself as the reason. {@code not_yet_valid} is not produced yet: tickets have no validity window in this model.
+ * {@code blocked} is a ticket staff stopped at the gate (ADR 0025).
  */
 public enum ScanResult {
     OK("admitted"),
@@ -15,7 +15,8 @@ public enum ScanResult {
     REFUNDED("the ticket's order was refunded"),
     WRONG_EVENT("the ticket is for another show"),
     PRODUCT_NOT_ALLOWED("this gate does not admit the ticket's type"),
-    UNPAID("the payment of the ticket's order could not be captured");
+    UNPAID("the payment of the ticket's order could not be captured"),
+    BLOCKED("staff blocked the ticket");
 
     private final String reason;
 

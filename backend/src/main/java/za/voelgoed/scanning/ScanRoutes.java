@@ -11,6 +11,7 @@ import za.voelgoed.platform.auth.AccessFilter;
 import za.voelgoed.platform.auth.Principal;
 import za.voelgoed.platform.http.ApiException;
 import za.voelgoed.platform.http.Requests;
+import za.voelgoed.platform.outbox.Actor;
 
 /**
  * Under {@code /api/orgs/{orgId}/scanning}: {@code POST /sessions} (devices and staff), {@code GET /sessions}
@@ -36,7 +37,7 @@ public final class ScanRoutes implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.post("/sessions", (req, res) -> res.status(Status.CREATED_201).send(sessions.open(org(req),
+        rules.post("/sessions", (req, res) -> res.status(Status.CREATED_201).send(sessions.open(actor(req), org(req),
                 AccessFilter.principal(req).deviceId(), Requests.body(req, ScanSessions.NewSession.class))));
         rules.get("/sessions", (req, res) -> {
             UUID event = req.query().first("event_id").asOptional().map(v -> Requests.uuid(v, "event_id")).orElse(null);
@@ -48,7 +49,7 @@ public final class ScanRoutes implements HttpService {
             if (AccessFilter.principal(req).isDevice()) {
                 throw ApiException.forbidden("staff close scan sessions, not devices");
             }
-            res.send(sessions.close(org(req), session(req)));
+            res.send(sessions.close(actor(req), org(req), session(req)));
         });
         rules.get("/stats", (req, res) -> {
             String raw = req.query().first("event_id").asOptional()
@@ -66,6 +67,10 @@ public final class ScanRoutes implements HttpService {
     private static Scans.Scanner scanner(ServerRequest req) {
         Principal who = AccessFilter.principal(req);
         return new Scans.Scanner(who.actor(req.remotePeer().host()), who.deviceId());
+    }
+
+    private static Actor actor(ServerRequest req) {
+        return AccessFilter.principal(req).actor(req.remotePeer().host());
     }
 
     private static UUID org(ServerRequest req) {

@@ -5,8 +5,9 @@ import java.util.Optional;
 /**
  * The pure part of a scan: why a ticket may not pass a session's gate, before anyone asks whether it already
  * did. Checked in this order, the first that applies wins: another show ({@code wrong_event}), a refunded
- * order ({@code refunded}), a voided ticket ({@code revoked}), a capture that failed ({@code unpaid}), a ticket
- * type the gate list leaves out ({@code product_not_allowed}). Empty means the ticket may be admitted once.
+ * order ({@code refunded}), a voided ticket ({@code revoked}), a ticket staff blocked ({@code blocked}: after the
+ * facts of the sale, which say more, before the gate's own checks), a capture that failed ({@code unpaid}), a
+ * ticket type the gate list leaves out ({@code product_not_allowed}). Empty means the ticket may be admitted once.
  */
 final class ScanRules {
 
@@ -23,6 +24,9 @@ final class ScanRules {
         if (!"valid".equals(ticket.status())) {
             return Optional.of(ScanResult.REVOKED);
         }
+        if (ticket.blocked()) {
+            return Optional.of(ScanResult.BLOCKED);
+        }
         if (ticket.captureFailed()) {
             return Optional.of(ScanResult.UNPAID);
         }
@@ -31,5 +35,13 @@ final class ScanRules {
             return Optional.of(ScanResult.PRODUCT_NOT_ALLOWED);
         }
         return Optional.empty();
+    }
+
+    /**
+     * A double admission (ADR 0025): the device let the holder in while offline, and server order says the ticket
+     * was admitted before. An online scan that is refused let nobody in, so it is never a conflict.
+     */
+    static boolean isConflict(boolean offline, ScanResult result) {
+        return offline && result == ScanResult.ALREADY_REDEEMED;
     }
 }

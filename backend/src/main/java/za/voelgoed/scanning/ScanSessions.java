@@ -13,10 +13,13 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import za.voelgoed.platform.http.ApiException;
 import za.voelgoed.platform.http.Validation;
+import za.voelgoed.platform.outbox.Actor;
+import za.voelgoed.platform.outbox.Outbox;
 
 /**
- * Scan sessions: opened at a gate of a show by a device or staff, listed and closed by staff. Also the owner of
- * {@code scanning:session:{id}} topics: an unknown session belongs to nobody.
+ * Scan sessions: opened at a gate of a show by a device or staff, listed and closed by staff; opening and closing
+ * emit their events in the same transaction. Also the owner of {@code scanning:session:{id}} topics: an unknown
+ * session belongs to nobody.
  */
 public final class ScanSessions {
 
@@ -27,11 +30,13 @@ public final class ScanSessions {
     private static final String COLUMNS = "id, organization_id, event_id, gate, direction, ticket_types, device_id,"
             + " opened_at, closed_at";
 
+    private final Outbox outbox;
     private final DSLContext dsl;
     private final BiPredicate<UUID, UUID> showOfOrg;
     private final Clock clock;
 
-    public ScanSessions(DSLContext dsl, BiPredicate<UUID, UUID> showOfOrg, Clock clock) {
+    public ScanSessions(Outbox outbox, DSLContext dsl, BiPredicate<UUID, UUID> showOfOrg, Clock clock) {
+        this.outbox = outbox;
         this.dsl = dsl;
         this.showOfOrg = showOfOrg;
         this.clock = clock;
@@ -42,7 +47,8 @@ public final class ScanSessions {
                 .map(r -> r.get(0, UUID.class));
     }
 
-    public ScanSession open(UUID orgId, UUID deviceId, NewSession input) {
+    /** Opens a session for the device (null when a person opens it); {@code scanning.session_opened.v1}. */
+    public ScanSession open(Actor actor, UUID orgId, UUID deviceId, NewSession input) {
         List<String> types = input.ticketTypes() == null ? List.of() : input.ticketTypes();
         Validation v = new Validation().require(input.eventId() != null, "event_id", "is required")
                 .text(input.gate(), "gate", 1, 100)
@@ -56,11 +62,15 @@ public final class ScanSessions {
             throw ApiException.notFound("event_not_found", "no such event");
         }
         OffsetDateTime now = clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-        return session(dsl.fetchOne("insert into scanning_sessions (id, organization_id, event_id, gate, direction,"
-                + " ticket_types, device_id, opened_at) values (?, ?, ?, ?, ?, ?::text[], ?, ?::timestamptz)"
-                + " returning " + COLUMNS,
-                UUID.randomUUID(), orgId, input.eventId(), input.gate().strip(), input.direction(),
-                types.stream().map(String::strip).toArray(String[]::new), deviceId, now));
+        return outbox.transact(actor, tx -> {
+            ScanSession opened = session(tx.sql().fetchOne("insert into scanning_sessions (id, organization_id,"
+                    + " event_id, gate, direction, ticket_types, device_id, opened_at)"
+                    + " values (?, ?, ?, ?, ?, ?::text[], ?, ?::timestamptz) returning " + COLUMNS,
+                    UUID.randomUUID(), orgId, input.eventId(), input.gate().strip(), input.direction(),
+                    types.stream().map(String::strip).toArray(String[]::new), deviceId, now));
+            SessionEvents.opened(tx, opened);
+            return opened;
+        });
     }
 
     /** The organisation's session, open or closed. */
@@ -76,10 +86,17 @@ public final class ScanSessions {
                 orgId, eventId, eventId).map(ScanSessions::session);
     }
 
-    /** Closes the session; closing a closed session changes nothing and answers it as it is. */
-    public ScanSession close(UUID orgId, UUID sessionId) {
-        dsl.execute("update scanning_sessions set closed_at = now() where id = ? and organization_id = ?"
-                + " and closed_at is null", sessionId, orgId);
+    /**
+     * Closes the session ({@code scanning.session_closed.v1}); closing a closed session changes nothing, emits
+     * nothing and answers it as it is.
+     */
+    public ScanSession close(Actor actor, UUID orgId, UUID sessionId) {
+        outbox.transact(actor, tx -> {
+            tx.sql().fetchOptional("update scanning_sessions set closed_at = now() where id = ?"
+                    + " and organization_id = ? and event_id is not null and closed_at is null returning " + COLUMNS,
+                    sessionId, orgId).map(ScanSessions::session).ifPresent(closed -> SessionEvents.closed(tx, closed));
+            return null;
+        });
         return find(orgId, sessionId).orElseThrow(() -> ApiException.notFound("session_not_found", "no such session"));
     }
 

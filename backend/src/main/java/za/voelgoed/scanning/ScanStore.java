@@ -14,9 +14,9 @@ final class ScanStore {
     private ScanStore() {
     }
 
-    /** A scan being answered: who scanned what, where. */
+    /** A scan being answered: who scanned what, where, and whether the device had admitted offline already. */
     record Claim(UUID scanId, UUID organizationId, ScanSession session, String nonce, String direction, UUID deviceId,
-                 OffsetDateTime scannedAt) {
+                 OffsetDateTime scannedAt, boolean offline) {
     }
 
     /**
@@ -37,9 +37,11 @@ final class ScanStore {
                 .map(r -> Json.read(r.get(0, String.class), ScanAnswer.class));
     }
 
-    static void answer(DSLContext tx, UUID scanId, UUID ticketId, ScanAnswer answer) {
-        tx.execute("update scans set result = ?, ticket_id = ?, answer = ?::jsonb where id = ?", answer.result(),
-                ticketId, Json.write(answer), scanId);
+    /** Records the answer; a conflict (ADR 0025) is marked on the row for the show's report. */
+    static void answer(DSLContext tx, Claim claim, UUID ticketId, ScanAnswer answer) {
+        tx.execute("update scans set result = ?, ticket_id = ?, answer = ?::jsonb, offline = ?, conflict = ?"
+                + " where id = ?", answer.result(), ticketId, Json.write(answer), claim.offline(),
+                Boolean.TRUE.equals(answer.conflict()), claim.scanId());
     }
 
     static Optional<TicketFacts> ticket(DSLContext tx, UUID organizationId, UUID ticketId) {
@@ -48,7 +50,8 @@ final class ScanStore {
                        o.status as order_status,
                        case when p.status = 'authorized' then exists (select 1 from dead_letters d
                            where d.worker = 'payments.capture' and d.args->>'payment_id' = p.id::text)
-                       else false end as capture_failed
+                       else false end as capture_failed,
+                       exists (select 1 from ticket_blocks b where b.ticket_id = t.id) as blocked
                 from tickets t join orders o on o.id = t.order_id left join payments p on p.order_id = o.id
                 where t.id = ? and t.organization_id = ?""", ticketId, organizationId).map(ScanStore::facts);
     }
@@ -57,7 +60,8 @@ final class ScanStore {
         return new TicketFacts(r.get("id", UUID.class), r.get("organization_id", UUID.class),
                 r.get("event_id", UUID.class), r.get("ticket_type", String.class), r.get("seat_index", Integer.class),
                 r.get("status", String.class), r.get("order_status", String.class),
-                Boolean.TRUE.equals(r.get("capture_failed", Boolean.class)));
+                Boolean.TRUE.equals(r.get("capture_failed", Boolean.class)),
+                Boolean.TRUE.equals(r.get("blocked", Boolean.class)));
     }
 
     /** Records the admission; false if the ticket was already admitted (the unique key is the source of truth). */

@@ -1,5 +1,7 @@
 package za.voelgoed.scanning;
 
+import java.util.UUID;
+import java.util.function.BiPredicate;
 import za.voelgoed.events.EventsSlice;
 import za.voelgoed.platform.telemetry.MicrometerScanTelemetry;
 import za.voelgoed.shared.topic.TopicFamily;
@@ -29,10 +31,9 @@ public final class ScanningSlice implements Slice {
     public void wire(Platform platform, Wiring wiring) {
         var shows = events.events();
         var keys = ticketing.ticketKeys();
-        ScanSessions sessions = new ScanSessions(platform.dsl(), (org, show) -> shows.find(org, show).isPresent(),
-                platform.clock());
-        ScanCounters counters = new ScanCounters(platform.redis(), platform.dsl(),
-                (org, show) -> shows.find(org, show).isPresent(), platform.clock());
+        BiPredicate<UUID, UUID> showOfOrg = (org, show) -> shows.find(org, show).isPresent();
+        ScanSessions sessions = new ScanSessions(platform.outbox(), platform.dsl(), showOfOrg, platform.clock());
+        ScanCounters counters = new ScanCounters(platform.redis(), platform.dsl(), showOfOrg, platform.clock());
         Scans scans = new Scans(platform.outbox(), sessions, new RedisAdmissions(platform.redis()),
                 org -> {
                     var orgKeys = keys.publicKeys(org);
@@ -40,8 +41,16 @@ public final class ScanningSlice implements Slice {
                 },
                 new MicrometerScanTelemetry(platform.meters()), counters, platform.clock(),
                 platform.config().nodeId());
-        wiring.route("/api/orgs/{orgId}/scanning", new ScanRoutes(sessions, scans, counters))
-                .topicOwner(TopicFamily.Scope.SESSION, sessions::orgOf)
-                .closing(scans);
+        // before the scanning routes, whose prefix also matches this path
+        wiring.route("/api/orgs/{orgId}/scanning/keys", new ScanKeyRoutes(keys));
+        ScanRoutes gates = new ScanRoutes(sessions, scans, counters);
+        ScanOfficeRoutes office = new ScanOfficeRoutes(new ScanConflicts(platform.dsl(), showOfOrg),
+                new TicketBlocks(platform.outbox(), platform.dsl(), showOfOrg, platform.clock()));
+        // one route per path (the node refuses two at the same path): the gates' routes, then the back office's
+        wiring.route("/api/orgs/{orgId}/scanning", rules -> {
+            gates.routing(rules);
+            office.routing(rules);
+        });
+        wiring.topicOwner(TopicFamily.Scope.SESSION, sessions::orgOf).closing(scans);
     }
 }

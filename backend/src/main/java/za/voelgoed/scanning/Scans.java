@@ -113,7 +113,8 @@ public final class Scans implements AutoCloseable {
         for (int i = 0; i < requests.size(); i++) {
             ScanRequest request = requests.get(i);
             prepared.add(new Prepared(new Claim(UUID.randomUUID(), orgId, inOrder.get(i), request.nonce(),
-                    ways.get(i).wire(), who.deviceId(), request.scannedAt()), verify.apply(request.code()),
+                    ways.get(i).wire(), who.deviceId(), request.scannedAt(), request.admittedOffline()),
+                    verify.apply(request.code()),
                     new AtomicReference<>()));
         }
         List<Scanned> scanned = journal.record(new ScanJournal.Entry(who.actor(), prepared));

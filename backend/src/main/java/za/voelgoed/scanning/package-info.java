@@ -1,8 +1,10 @@
 /**
- * Scanning at the gate (ADR 0022). Owns {@code scanning_sessions}, {@code scans} and {@code admissions}, the
- * Redis admitted set of each show, and the {@code scanning:session:{id}} topics. Publishes {@code scan.accepted},
- * {@code scan.rejected} and {@code ticket.redeemed}; every ticket is admitted at most once (invariant 5). Scans are
- * recorded by group commit, one transaction per node for what queued ({@link za.voelgoed.scanning.ScanJournal},
- * ADR 0026).
+ * Scanning at the gate (ADR 0022, 0023, 0025). Owns {@code scanning_sessions}, {@code scans}, {@code admissions}
+ * and {@code ticket_blocks}, the Redis admitted set of each show, and the {@code scanning:session:{id}} topics.
+ * Publishes {@code scan.accepted}, {@code scan.rejected}, {@code ticket.redeemed},
+ * {@code scanning.session_opened}/{@code _closed} and {@code ticket.blocked}/{@code unblocked}; every ticket is
+ * admitted at most once (invariant 5), and an offline upload that admitted a ticket again is a recorded conflict.
+ * Scans are recorded by group commit, one transaction per node for what queued
+ * ({@link za.voelgoed.scanning.ScanJournal}, ADR 0026).
  */
 package za.voelgoed.scanning;

@@ -22,6 +22,10 @@ import za.voelgoed.testing.TestEnv;
  */
 final class Gate implements AutoCloseable {
 
+    /** Events scans, sessions and blocks write: a sale's capture job writes payment events meanwhile. */
+    static final String SCANNING_EVENTS = "select count(*) from domain_events where event_type like 'scan%'"
+            + " or event_type like 'ticket.%'";
+
     static final String CARD = "{\"card_number\": \"4242 4242 4242 4242\", \"expiry\": \"12/30\", \"cvv\": \"123\"}";
 
     /** A sold ticket: its id, its order and the signed code a scanner reads. */

@@ -56,6 +56,36 @@ class ScanRulesTest {
     }
 
     @Test
+    void aBlockedTicketIsBlockedAfterTheSaleSaysNoAndBeforeTheGatesOwnChecks() {
+        TicketFacts blocked = blocked(SHOW, "valid", "paid", false);
+        assertThat(ScanRules.refusal(blocked, ANY_TYPE)).contains(ScanResult.BLOCKED);
+        assertThat(ScanRules.refusal(blocked(UUID.randomUUID(), "valid", "paid", false), ANY_TYPE))
+                .contains(ScanResult.WRONG_EVENT);
+        assertThat(ScanRules.refusal(blocked(SHOW, "void", "refunded", false), ANY_TYPE))
+                .contains(ScanResult.REFUNDED);
+        assertThat(ScanRules.refusal(blocked(SHOW, "void", "paid", false), ANY_TYPE)).contains(ScanResult.REVOKED);
+        assertThat(ScanRules.refusal(blocked(SHOW, "valid", "paid", true), ANY_TYPE)).contains(ScanResult.BLOCKED);
+        assertThat(ScanRules.refusal(blocked, session(List.of("vip")))).contains(ScanResult.BLOCKED);
+        assertThat(ScanResult.BLOCKED.wire()).isEqualTo("blocked");
+    }
+
+    @Test
+    void onlyAnOfflineScanOfAnAdmittedTicketIsAConflict() {
+        assertThat(ScanRules.isConflict(true, ScanResult.ALREADY_REDEEMED)).isTrue();
+        assertThat(ScanRules.isConflict(false, ScanResult.ALREADY_REDEEMED)).isFalse();
+        for (ScanResult other : ScanResult.values()) {
+            if (other != ScanResult.ALREADY_REDEEMED) {
+                assertThat(ScanRules.isConflict(true, other)).as(other.wire()).isFalse();
+            }
+        }
+    }
+
+    private static TicketFacts blocked(UUID show, String status, String orderStatus, boolean captureFailed) {
+        return new TicketFacts(UUID.randomUUID(), UUID.randomUUID(), show, "ga", null, status, orderStatus,
+                captureFailed, true);
+    }
+
+    @Test
     void resultsHaveWireNamesAndOnlyRejectionsAReason() {
         assertThat(ScanResult.ALREADY_REDEEMED.wire()).isEqualTo("already_redeemed");
         assertThat(ScanResult.PRODUCT_NOT_ALLOWED.wire()).isEqualTo("product_not_allowed");

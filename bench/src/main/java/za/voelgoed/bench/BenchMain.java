@@ -8,7 +8,8 @@ import java.util.function.Supplier;
 /**
  * {@code bin/bench <scenario> [--option value ...]}. Scenarios: {@code outbox} (commit → subscriber, one
  * and two nodes in this JVM), {@code gateway} (commit → WebSocket clients of a backend process) and
- * {@code jobs} (no-op jobs per second, our job engine and db-scheduler one after the other). Every
+ * {@code jobs} (no-op jobs per second, our job engine and db-scheduler one after the other), {@code holds} (a
+ * flash sale over HTTP) and {@code scans} (single and batched scans over HTTP beside the empty endpoint). Every
  * run targets 127.0.0.1, uses the database {@code voelgoed_bench} and a Redis prefix of its own, and stops
  * by itself. Exit status: 0 done, 1 failed (message and stack trace on stderr), 2 bad arguments (usage).
  */
@@ -33,6 +34,7 @@ public final class BenchMain {
                 }
                 case "jobs" -> JobsBench.run(parsed(() -> JobsBench.Settings.from(options)), commandLine);
                 case "holds" -> HoldsBench.run(options, commandLine);
+                case "scans" -> ScansBench.run(parsed(() -> ScansBench.Settings.from(options)), commandLine);
                 default -> usage("unknown scenario '" + args[0] + "'");
             }
         } catch (Exception e) {
@@ -88,6 +90,8 @@ public final class BenchMain {
         System.err.println("         --pool            both engines' pool size (default: concurrency, at most 64)");
         System.err.println("         --lock-and-fetch  db-scheduler's lower,upper fractions of its threads");
         System.err.println("         --analyze         on: ANALYZE the filled table before the clock starts, off: not");
+        System.err.println("       bin/bench scans [--clients 32] [--seconds 10] [--warmup 6] [--tickets 10000] [--batch 100]"
+                + " [--rescan-share 0.2]");
         System.exit(2);
     }
 }

@@ -285,7 +285,7 @@ final class HoldsBench {
                 "errors", sale.errors(), "oversold", oversold)));
     }
 
-    private static Process start(List<String> args, Map<String, String> environment, String log) throws Exception {
+    static Process start(List<String> args, Map<String, String> environment, String log) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(args);
@@ -296,7 +296,7 @@ final class HoldsBench {
         return pb.start();
     }
 
-    private static int freePort() throws Exception {
+    static int freePort() throws Exception {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -27,6 +27,10 @@ public final class EventTypes {
     public static final String SEAT_HOLD_RELEASED_V1 = "seat.hold_released.v1";
     public static final String SCAN_ACCEPTED_V1 = "scan.accepted.v1";
     public static final String SCAN_REJECTED_V1 = "scan.rejected.v1";
+    public static final String SCANNING_SESSION_OPENED_V1 = "scanning.session_opened.v1";
+    public static final String SCANNING_SESSION_CLOSED_V1 = "scanning.session_closed.v1";
+    public static final String TICKET_BLOCKED_V1 = "ticket.blocked.v1";
+    public static final String TICKET_UNBLOCKED_V1 = "ticket.unblocked.v1";
     public static final String COUPON_APPLIED_V1 = "coupon.applied.v1";
     public static final String DLQ_ENTRY_ADDED_V1 = "dlq.entry_added.v1";
     public static final String DLQ_ENTRY_REPLAYED_V1 = "dlq.entry_replayed.v1";
@@ -230,13 +234,42 @@ public final class EventTypes {
         registry.register(EventSchema.builder(TICKET_REDEEMED_V1, "scanning", "ticket")
                 .required("ticket_id", UUID).required("event_id", UUID).required("session_id", UUID)
                 .build());
+        // offline: the device had admitted the holder on its own and uploads the scan later (ADR 0025)
         registry.register(EventSchema.builder(SCAN_ACCEPTED_V1, "scanning", "ticket")
                 .required("ticket_id", UUID).required("event_id", UUID).required("session_id", UUID)
-                .optional("device_id", UUID).optional("gate", STRING)
+                .optional("device_id", UUID).optional("gate", STRING).optional("offline", BOOLEAN)
                 .build());
+        // conflict: an offline scan of a ticket admitted before it in server order, a double admission
         registry.register(EventSchema.builder(SCAN_REJECTED_V1, "scanning", "ticket")
                 .required("event_id", UUID).required("session_id", UUID).required("reason", STRING)
                 .optional("ticket_id", UUID).optional("device_id", UUID).optional("gate", STRING)
+                .optional("offline", BOOLEAN).optional("conflict", BOOLEAN)
+                .build());
+        registerScanSessions(registry);
+        registerTicketBlocks(registry);
+    }
+
+    /** A scan session opened at a gate or closed (resource = the session, so it reaches scanning:session:{id}). */
+    private static void registerScanSessions(EventTypeRegistry registry) {
+        registry.register(EventSchema.builder(SCANNING_SESSION_OPENED_V1, "scanning", "scan_session")
+                .required("session_id", UUID).required("event_id", UUID).required("gate", STRING)
+                .required("direction", STRING).required("opened_at", TIMESTAMP).optional("device_id", UUID)
+                .optional("ticket_types", ARRAY)
+                .build());
+        registry.register(EventSchema.builder(SCANNING_SESSION_CLOSED_V1, "scanning", "scan_session")
+                .required("session_id", UUID).required("event_id", UUID).required("gate", STRING)
+                .required("closed_at", TIMESTAMP).optional("device_id", UUID)
+                .build());
+    }
+
+    /** Staff stopped a ticket at the gate, or let it pass again; the reason is staff text, shown to staff only. */
+    private static void registerTicketBlocks(EventTypeRegistry registry) {
+        registry.register(EventSchema.builder(TICKET_BLOCKED_V1, "scanning", "ticket")
+                .required("ticket_id", UUID).required("event_id", UUID).required("blocked_at", TIMESTAMP)
+                .optional("reason", STRING).optional("ticket_type", STRING)
+                .build());
+        registry.register(EventSchema.builder(TICKET_UNBLOCKED_V1, "scanning", "ticket")
+                .required("ticket_id", UUID).required("event_id", UUID).optional("ticket_type", STRING)
                 .build());
     }
 }

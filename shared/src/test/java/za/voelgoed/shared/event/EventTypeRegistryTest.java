@@ -45,7 +45,8 @@ class EventTypeRegistryTest {
                 "ticket_key.created.v1", "ticket_key.rotated.v1", "ticket_key.retired.v1",
                 "payment.captured.v1", "payment.reconciled.v1", "ticket.voided.v1", "seat.hold_extended.v1",
                 "seat.allocation_changed.v1", "seat.returned.v1", "presence.changed.v1", "queue.paused.v1",
-                "queue.resumed.v1", "telemetry.snapshot.v1");
+                "queue.resumed.v1", "telemetry.snapshot.v1", "scanning.session_opened.v1",
+                "scanning.session_closed.v1", "ticket.blocked.v1", "ticket.unblocked.v1");
     }
 
     /** Every change a console shows has a type, in the domain and on the resource its topic and seq need. */

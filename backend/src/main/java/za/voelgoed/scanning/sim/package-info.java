@@ -1,0 +1,7 @@
+/**
+ * The scanner simulator ({@code java -jar backend.jar scan …}): a gate of devices that scan ticket codes through
+ * the public HTTP API only, online (sessions, single or batched scans with nonces) or offline (keys fetched once,
+ * codes verified and admitted on the device, uploaded later in batches), for demos and benches.
+ * {@link za.voelgoed.scanning.sim.ScanCli} is the entry point; nothing here runs inside a node.
+ */
+package za.voelgoed.scanning.sim;
