@@ -19,6 +19,7 @@ import za.voelgoed.platform.jobs.Worker;
 import za.voelgoed.platform.outbox.Actor;
 import za.voelgoed.sales.SalesSlice;
 import za.voelgoed.scanning.ScanningSlice;
+import za.voelgoed.scanning.Scans;
 import za.voelgoed.seating.SeatingSlice;
 import za.voelgoed.shared.topic.TopicFamily;
 import za.voelgoed.testing.TestEnv;
@@ -142,8 +143,10 @@ class SliceWiringIT {
         wire(ticketing);
         Wiring wiring = wire(new ScanningSlice(events, ticketing));
 
-        assertThat(paths(wiring)).containsExactly("/api/orgs/{orgId}/scanning");
+        assertThat(paths(wiring)).containsExactly("/api/orgs/{orgId}/scanning/keys", "/api/orgs/{orgId}/scanning");
         assertThat(wiring.topicOwners()).containsOnlyKeys(TopicFamily.Scope.SESSION);
+        // the scans' journal (its writer thread) is closed with the node
+        assertThat(wiring.closeables()).hasOnlyElementsOfType(Scans.class).hasSize(1);
         assertThat(wiring.topicOwners().get(TopicFamily.Scope.SESSION).apply(UUID.randomUUID())).isEmpty();
     }
 
