@@ -3,9 +3,9 @@ package za.voelgoed.scanning;
 import java.util.Locale;
 
 /**
- * What a scan came to, pretix-style. {@link #OK} admits the ticket; every other result rejects the scan with
- * itself as the reason. {@code not_yet_valid} and {@code blocked} are not produced yet: tickets have no validity
- * window and no block in this model.
+ * What a scan came to, pretix-style. {@link #OK} lets the holder through (in at an entry, out at an exit); every
+ * other result rejects the scan with itself as the reason. {@link #NOT_YET_VALID} is an entry before the show's
+ * doors open; {@link #NOT_INSIDE} an exit of a ticket whose holder is not inside (never entered, or already left).
  */
 public enum ScanResult {
     OK("admitted"),
@@ -15,7 +15,9 @@ public enum ScanResult {
     REFUNDED("the ticket's order was refunded"),
     WRONG_EVENT("the ticket is for another show"),
     PRODUCT_NOT_ALLOWED("this gate does not admit the ticket's type"),
-    UNPAID("the payment of the ticket's order could not be captured");
+    UNPAID("the payment of the ticket's order could not be captured"),
+    NOT_YET_VALID("the show's doors are not open yet"),
+    NOT_INSIDE("the ticket's holder is not inside");
 
     private final String reason;
 

@@ -1,5 +1,6 @@
 package za.voelgoed.scanning;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -7,6 +8,7 @@ import java.util.Optional;
  * did. Checked in this order, the first that applies wins: another show ({@code wrong_event}), a refunded
  * order ({@code refunded}), a voided ticket ({@code revoked}), a capture that failed ({@code unpaid}), a ticket
  * type the gate list leaves out ({@code product_not_allowed}). Empty means the ticket may be admitted once.
+ * {@link #beforeDoors} then refuses an entry before the show's doors open ({@code not_yet_valid}).
  */
 final class ScanRules {
 
@@ -31,5 +33,14 @@ final class ScanRules {
             return Optional.of(ScanResult.PRODUCT_NOT_ALLOWED);
         }
         return Optional.empty();
+    }
+
+    /**
+     * An entry before the show's doors open is {@code not_yet_valid}; an exit always passes to the presence rule (a
+     * holder let in before the doors time moved must be able to leave).
+     */
+    static Optional<ScanResult> beforeDoors(ShowSettings show, Direction way, Instant now) {
+        return way == Direction.ENTRY && show.beforeDoors(now) ? Optional.of(ScanResult.NOT_YET_VALID)
+                : Optional.empty();
     }
 }

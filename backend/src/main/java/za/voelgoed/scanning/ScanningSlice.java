@@ -31,15 +31,19 @@ public final class ScanningSlice implements Slice {
         var keys = ticketing.ticketKeys();
         ScanSessions sessions = new ScanSessions(platform.dsl(), (org, show) -> shows.find(org, show).isPresent(),
                 platform.clock());
+        ScanPresence presence = new ScanPresence(new RedisAdmissions(platform.redis()), platform.dsl(),
+                platform.clock());
         ScanCounters counters = new ScanCounters(platform.redis(), platform.dsl(),
+                (org, show) -> shows.find(org, show).isPresent(), platform.clock(), presence);
+        ScanSettings settings = new ScanSettings(platform.dsl(), platform.outbox(),
                 (org, show) -> shows.find(org, show).isPresent(), platform.clock());
-        Scans scans = new Scans(platform.outbox(), sessions, new RedisAdmissions(platform.redis()),
+        Scans scans = new Scans(platform.outbox(), sessions, presence,
                 org -> {
                     var orgKeys = keys.publicKeys(org);
                     return code -> TicketCodes.verify(org, orgKeys, code).map(TicketCodes.VerifiedTicket::ticketId);
                 },
-                new MicrometerScanTelemetry(platform.meters()), counters, platform.clock());
-        wiring.route("/api/orgs/{orgId}/scanning", new ScanRoutes(sessions, scans, counters))
+                new MicrometerScanTelemetry(platform.meters()), counters);
+        wiring.route("/api/orgs/{orgId}/scanning", new ScanRoutes(sessions, scans, counters, settings))
                 .topicOwner(TopicFamily.Scope.SESSION, sessions::orgOf);
     }
 }

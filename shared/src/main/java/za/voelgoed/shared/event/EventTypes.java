@@ -27,6 +27,8 @@ public final class EventTypes {
     public static final String SEAT_HOLD_RELEASED_V1 = "seat.hold_released.v1";
     public static final String SCAN_ACCEPTED_V1 = "scan.accepted.v1";
     public static final String SCAN_REJECTED_V1 = "scan.rejected.v1";
+    /** A show's scanning settings changed (re-entry, doors time); resource id = the show. */
+    public static final String SCANNING_SETTINGS_CHANGED_V1 = "scanning.settings_changed.v1";
     public static final String COUPON_APPLIED_V1 = "coupon.applied.v1";
     public static final String DLQ_ENTRY_ADDED_V1 = "dlq.entry_added.v1";
     public static final String DLQ_ENTRY_REPLAYED_V1 = "dlq.entry_replayed.v1";
@@ -237,6 +239,11 @@ public final class EventTypes {
         registry.register(EventSchema.builder(SCAN_REJECTED_V1, "scanning", "ticket")
                 .required("event_id", UUID).required("session_id", UUID).required("reason", STRING)
                 .optional("ticket_id", UUID).optional("device_id", UUID).optional("gate", STRING)
+                .build());
+        // the whole settings after the change; doors_open_at absent means no doors time
+        registry.register(EventSchema.builder(SCANNING_SETTINGS_CHANGED_V1, "scanning", "scanning_settings")
+                .required("event_id", UUID).required("reentry_allowed", BOOLEAN)
+                .optional("doors_open_at", TIMESTAMP)
                 .build());
     }
 }

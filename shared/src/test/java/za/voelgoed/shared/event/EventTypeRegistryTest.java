@@ -45,7 +45,7 @@ class EventTypeRegistryTest {
                 "ticket_key.created.v1", "ticket_key.rotated.v1", "ticket_key.retired.v1",
                 "payment.captured.v1", "payment.reconciled.v1", "ticket.voided.v1", "seat.hold_extended.v1",
                 "seat.allocation_changed.v1", "seat.returned.v1", "presence.changed.v1", "queue.paused.v1",
-                "queue.resumed.v1", "telemetry.snapshot.v1");
+                "queue.resumed.v1", "telemetry.snapshot.v1", "scanning.settings_changed.v1");
     }
 
     /** Every change a console shows has a type, in the domain and on the resource its topic and seq need. */
@@ -62,7 +62,8 @@ class EventTypeRegistryTest {
                 {EventTypes.PRESENCE_CHANGED_V1, "audit", "connection"},
                 {EventTypes.QUEUE_PAUSED_V1, "audit", "job_queue"},
                 {EventTypes.QUEUE_RESUMED_V1, "audit", "job_queue"},
-                {EventTypes.TELEMETRY_SNAPSHOT_V1, "analytics", "telemetry"}};
+                {EventTypes.TELEMETRY_SNAPSHOT_V1, "analytics", "telemetry"},
+                {EventTypes.SCANNING_SETTINGS_CHANGED_V1, "scanning", "scanning_settings"}};
         for (String[] type : expected) {
             EventSchema schema = standard.require(type[0]);
             assertThat(schema.domain()).as(type[0]).isEqualTo(type[1]);
