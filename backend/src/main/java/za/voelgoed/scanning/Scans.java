@@ -1,7 +1,5 @@
 package za.voelgoed.scanning;
 
-import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +14,6 @@ import za.voelgoed.platform.outbox.Actor;
 import za.voelgoed.platform.outbox.Outbox;
 import za.voelgoed.platform.outbox.Transaction;
 import za.voelgoed.platform.outbox.Transaction.Emission;
-import za.voelgoed.scanning.RedisAdmissions.Admission;
 import za.voelgoed.scanning.ScanStore.Claim;
 
 /**
@@ -26,7 +23,7 @@ import za.voelgoed.scanning.ScanStore.Claim;
  * admission still being committed). Each scan is one transaction: its nonce claimed first (a resend waits for
  * the first answer and gets it back), then its row, its admission and its events ({@code scan.accepted} with
  * {@code ticket.redeemed}, or {@code scan.rejected}); a transaction that fails takes its Redis admissions back.
- * A batch is answered in one transaction.
+ * A batch is answered in one transaction. Exits, re-entries and the doors time are {@link ScanPresence}'s (ADR 0024).
  */
 public final class Scans {
 
@@ -43,25 +40,21 @@ public final class Scans {
     record Scanned(ScanAnswer answer, ScanResult result, boolean replayed) {
     }
 
-    private static final System.Logger LOG = System.getLogger(Scans.class.getName());
-
     private final Outbox outbox;
     private final ScanSessions sessions;
-    private final RedisAdmissions redis;
+    private final ScanPresence presence;
     private final CodeVerifier codes;
     private final ScanTelemetry telemetry;
     private final ScanCounters counters;
-    private final Clock clock;
 
-    Scans(Outbox outbox, ScanSessions sessions, RedisAdmissions redis, CodeVerifier codes, ScanTelemetry telemetry,
-          ScanCounters counters, Clock clock) {
+    Scans(Outbox outbox, ScanSessions sessions, ScanPresence presence, CodeVerifier codes, ScanTelemetry telemetry,
+          ScanCounters counters) {
         this.outbox = outbox;
         this.sessions = sessions;
-        this.redis = redis;
+        this.presence = presence;
         this.codes = codes;
         this.telemetry = telemetry;
         this.counters = counters;
-        this.clock = clock;
     }
 
     public ScanAnswer scan(Scanner who, UUID orgId, ScanRequest request) {
@@ -97,8 +90,8 @@ public final class Scans {
         return session;
     }
 
-    /** A scan ready to be answered: its claim, the ticket its code names, and what it admitted in Redis. */
-    private record Prepared(Claim claim, Optional<UUID> ticketId, AtomicReference<Admission> made) {
+    /** A scan ready to be answered: its claim, the ticket its code names, and what it changed. */
+    private record Prepared(Claim claim, Optional<UUID> ticketId, AtomicReference<ScanPresence.Change> made) {
     }
 
     private List<ScanAnswer> answerAll(Scanner who, UUID orgId, List<ScanSession> inOrder, List<ScanRequest> requests,
@@ -124,6 +117,7 @@ public final class Scans {
                 }
             }
         }
+        presence.committed(prepared.stream().map(p -> p.made().get()).filter(java.util.Objects::nonNull).toList());
         scanned.stream().filter(s -> !s.replayed()).forEach(s -> telemetry.scanned(orgId, s.result()));
         // counted once committed, and only the scans decided now: a resent nonce was counted when first decided
         List<ScanCounters.Counted> decided = new ArrayList<>(scanned.size());
@@ -139,7 +133,7 @@ public final class Scans {
     }
 
     private Scanned decide(Transaction tx, List<Emission> out, Claim claim, Optional<UUID> ticketId,
-                           AtomicReference<Admission> made) {
+                           ScanPresence.Round round, AtomicReference<ScanPresence.Change> made) {
         if (!ScanStore.claim(tx.sql(), claim)) {
             ScanAnswer stored = ScanStore.answerOf(tx.sql(), claim.session().id(), claim.nonce())
                     .orElseThrow(() -> new IllegalStateException("nonce claimed but no scan recorded"));
@@ -154,28 +148,15 @@ public final class Scans {
         if (refusal.isPresent()) {
             return ScanEvents.rejected(tx, out, claim, refusal.get(), ticket, null);
         }
-        Admission mine = new Admission(claim.scanId(), clock.instant().truncatedTo(ChronoUnit.MILLIS),
-                claim.deviceId(), claim.session().gate());
-        RedisAdmissions.Outcome outcome = admitInRedis(tx, claim.session().eventId(), ticket.ticketId(), mine);
-        if (!outcome.admitted()) {
-            return ScanEvents.rejected(tx, out, claim, ScanResult.ALREADY_REDEEMED, ticket, outcome.first().view());
-        }
-        made.set(mine);
-        if (!ScanStore.admit(tx.sql(), claim, ticket.ticketId(), mine)) {
-            // Redis was rebuilt without an admission still being committed: PostgreSQL's answer stands
-            Admission recorded = ScanStore.admission(tx.sql(), ticket.ticketId()).orElseThrow();
-            redis.correct(claim.session().eventId(), ticket.ticketId(), recorded);
-            made.set(null);
-            return ScanEvents.rejected(tx, out, claim, ScanResult.ALREADY_REDEEMED, ticket, recorded.view());
-        }
-        return ScanEvents.accepted(tx, out, claim, ticket);
+        return presence.decide(round, out, claim, ticket, made);
     }
 
     private List<Scanned> decideAll(Transaction tx, List<Prepared> prepared) {
         List<Emission> emissions = new ArrayList<>();
         List<Scanned> answered = new ArrayList<>(prepared.size());
+        ScanPresence.Round round = new ScanPresence.Round(tx);
         for (Prepared p : prepared) {
-            answered.add(decide(tx, emissions, p.claim(), p.ticketId(), p.made()));
+            answered.add(decide(tx, emissions, p.claim(), p.ticketId(), round, p.made()));
         }
         tx.emitAll(emissions);
         return answered;
@@ -183,36 +164,11 @@ public final class Scans {
 
     private void undoAll(List<Prepared> prepared, RuntimeException cause) {
         for (Prepared p : prepared) {
-            Admission made = p.made().getAndSet(null);
+            ScanPresence.Change made = p.made().getAndSet(null);
             if (made != null) {
-                undo(p.claim().session().eventId(), p.ticketId().orElseThrow(), made, cause);
+                presence.undo(made, cause);
             }
         }
-    }
-
-    /** Takes back a Redis admission whose transaction failed; a Redis that fails too is the rebuild's to fix. */
-    private void undo(UUID eventId, UUID ticketId, Admission made, RuntimeException cause) {
-        try {
-            redis.undo(eventId, ticketId, made);
-        } catch (RuntimeException e) {
-            cause.addSuppressed(e);
-            LOG.log(System.Logger.Level.WARNING, "scan_admission_not_undone event=" + eventId + " error=\"" + e + "\"");
-        }
-    }
-
-    /** Admits in Redis, loading the show's admissions from PostgreSQL first when Redis lost them. */
-    private RedisAdmissions.Outcome admitInRedis(Transaction tx, UUID eventId, UUID ticketId, Admission mine) {
-        for (int attempt = 0; attempt < 3; attempt++) {
-            RedisAdmissions.Outcome outcome = redis.admit(eventId, ticketId, mine);
-            if (outcome.loaded()) {
-                return outcome;
-            }
-            List<Admission.Keyed> recorded = ScanStore.admissionsOf(tx.sql(), eventId);
-            redis.load(eventId, recorded);
-            LOG.log(System.Logger.Level.INFO, "scan_admissions_loaded event=" + eventId
-                    + " admissions=" + recorded.size());
-        }
-        throw new IllegalStateException("the admissions of show " + eventId + " could not be loaded into Redis");
     }
 
     /** What {@link ScanEvents} hands back to the decision. */
