@@ -143,7 +143,7 @@ class SliceWiringIT {
         wire(ticketing);
         Wiring wiring = wire(new ScanningSlice(events, ticketing));
 
-        assertThat(paths(wiring)).containsExactly("/api/orgs/{orgId}/scanning/keys", "/api/orgs/{orgId}/scanning");
+        assertThat(paths(wiring)).containsExactly("/api/orgs/{orgId}/scanning");
         assertThat(wiring.topicOwners()).containsOnlyKeys(TopicFamily.Scope.SESSION);
         // the scans' journal (its writer thread) is closed with the node
         assertThat(wiring.closeables()).hasOnlyElementsOfType(Scans.class).hasSize(1);

@@ -4,29 +4,28 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import za.voelgoed.platform.redis.LuaScript;
 import za.voelgoed.platform.redis.Redis;
 
 /**
- * The hot-path copy of a show's admissions: {@code scanning:{evt:<id>}:admitted}, a hash of ticket id to its
- * admission ({@code scan id|epoch ms|device|gate}), and {@code scanning:{evt:<id>}:loaded}, present once the
- * hash was loaded from PostgreSQL. Both carry the show's hash tag, as the seating keys do.
+ * The hot-path copy of a show's admissions and presence, under the show's hash tag as the seating keys are:
+ * {@code scanning:{evt:<id>}:admitted}, a hash of ticket id to its first admission ({@code scan id|epoch ms|device
+ * |gate}); {@code scanning:{evt:<id>}:presence}, ticket id to its state once it moved past its admission (ADR 0024);
+ * and {@code scanning:{evt:<id>}:inside}, the counts {@code in} and {@code out}, present once the show was loaded
+ * from PostgreSQL (it is the marker).
  */
 final class RedisAdmissions {
 
-    private static final LuaScript ADMIT = LuaScript.load("admit_ticket");
-    private static final LuaScript LOAD = LuaScript.load("load_admissions");
+    private static final LuaScript SCAN = LuaScript.load("scan_ticket");
+    private static final LuaScript APPLY = LuaScript.load("apply_presence");
     private static final LuaScript UNADMIT = LuaScript.load("unadmit_ticket");
     private static final int CHUNK = 2_000;
     private static final long TTL_SECONDS = 3 * 24 * 3600;
 
     /** One admission as Redis keeps it. */
     record Admission(UUID scanId, Instant at, UUID deviceId, String gate) {
-
-        /** A ticket's admission, as PostgreSQL lists them for a rebuild. */
-        record Keyed(UUID ticketId, Admission admission) {
-        }
 
         String encode() {
             return scanId + "|" + at.toEpochMilli() + "|" + (deviceId == null ? "" : deviceId) + "|" + gate;
@@ -43,8 +42,31 @@ final class RedisAdmissions {
         }
     }
 
-    /** What Redis said: not loaded yet, admitted now, or admitted before (with that admission). */
-    record Outcome(boolean loaded, boolean admitted, Admission first) {
+    /** A ticket's state PostgreSQL committed, with its admission when known (null otherwise). */
+    record Committed(UUID ticketId, Admission admission, int state) {
+    }
+
+    /** What Redis said of a scan. */
+    sealed interface Verdict {
+        /** The show's admissions are not in Redis: load them and ask again. */
+        record NotLoaded() implements Verdict {
+        }
+
+        /** The first admission, written in Redis now (to be undone if its transaction fails). */
+        record Admitted() implements Verdict {
+        }
+
+        /** Refused in Redis: {@code step} is ALREADY_REDEEMED or NOT_INSIDE; {@code first} may be unknown. */
+        record Refused(Presence.Step step, int state, Optional<Admission> first) implements Verdict {
+        }
+
+        /** An exit or a re-entry from {@code state}, which PostgreSQL must confirm; Redis wrote nothing. */
+        record Move(int state, Optional<Admission> first) implements Verdict {
+        }
+    }
+
+    /** How many of a show's admitted tickets are inside, and how many left (and did not come back). */
+    record Counts(long inside, long exited) {
     }
 
     private final Redis redis;
@@ -53,49 +75,77 @@ final class RedisAdmissions {
         this.redis = redis;
     }
 
-    Outcome admit(UUID eventId, UUID ticketId, Admission admission) {
-        List<?> reply = (List<?>) ADMIT.run(redis.client(), List.of(admitted(eventId), loaded(eventId)),
-                List.of(ticketId.toString(), admission.encode(), Long.toString(TTL_SECONDS)));
+    Verdict scan(UUID eventId, UUID ticketId, Direction way, boolean reentryAllowed, Admission admission) {
+        List<?> reply = (List<?>) SCAN.run(redis.client(), keys(eventId), List.of(ticketId.toString(), way.wire(),
+                reentryAllowed ? "1" : "0", admission.encode(), Long.toString(TTL_SECONDS)));
         long code = (Long) reply.get(0);
         if (code == -1) {
-            return new Outcome(false, false, null);
+            return new Verdict.NotLoaded();
         }
-        return code == 1 ? new Outcome(true, true, null)
-                : new Outcome(true, false, Admission.decode(text(reply.get(1))));
+        if (code == 1) {
+            return new Verdict.Admitted();
+        }
+        int state = ((Long) reply.get(1)).intValue();
+        Optional<Admission> first = reply.size() > 2 && !text(reply.get(2)).isEmpty()
+                ? Optional.of(Admission.decode(text(reply.get(2)))) : Optional.empty();
+        return switch ((int) code) {
+            case 2 -> new Verdict.Move(state, first);
+            case 3 -> new Verdict.Refused(Presence.Step.NOT_INSIDE, state, first);
+            default -> new Verdict.Refused(Presence.Step.ALREADY_REDEEMED, state, first);
+        };
     }
 
     /** Takes back an admission whose transaction failed; one another scan made stays. */
     void undo(UUID eventId, UUID ticketId, Admission admission) {
-        UNADMIT.run(redis.client(), List.of(admitted(eventId)), List.of(ticketId.toString(), admission.encode()));
+        UNADMIT.run(redis.client(), keys(eventId), List.of(ticketId.toString(), admission.encode()));
     }
 
     /** Makes Redis say what PostgreSQL recorded (after PostgreSQL refused an admission Redis had made). */
-    void correct(UUID eventId, UUID ticketId, Admission recorded) {
-        redis.client().hset(admitted(eventId), ticketId.toString(), recorded.encode());
+    void correct(UUID eventId, UUID ticketId, Admission recorded, int state) {
+        redis.client().hset(keys(eventId).getFirst(), ticketId.toString(), recorded.encode());
+        apply(eventId, List.of(new Committed(ticketId, null, state)));
     }
 
-    /** Loads every admission PostgreSQL has for the show, in chunks; the marker is set by the last one. */
-    void load(UUID eventId, List<Admission.Keyed> admissions) {
+    /** Writes committed states (after a scan's transaction): idempotent, in any order. */
+    void apply(UUID eventId, List<Committed> committed) {
+        run(eventId, committed, false);
+    }
+
+    /** Loads every admission and state PostgreSQL has for the show, in chunks; the last one marks it loaded. */
+    void load(UUID eventId, List<Committed> admissions) {
         int from = 0;
         do {
             int to = Math.min(admissions.size(), from + CHUNK);
-            String last = to == admissions.size() ? "1" : "0";
-            List<String> args = new ArrayList<>(List.of(Long.toString(TTL_SECONDS), last));
-            for (Admission.Keyed keyed : admissions.subList(from, to)) {
-                args.add(keyed.ticketId().toString());
-                args.add(keyed.admission().encode());
-            }
-            LOAD.run(redis.client(), List.of(admitted(eventId), loaded(eventId)), args);
+            run(eventId, admissions.subList(from, to), to == admissions.size());
             from = to;
         } while (from < admissions.size());
     }
 
-    private String admitted(UUID eventId) {
-        return redis.key("scanning:{evt:" + eventId + "}:admitted");
+    /** The show's counts, or empty while the show is not loaded. */
+    Optional<Counts> counts(UUID eventId) {
+        List<String> values = redis.client().hmget(keys(eventId).get(2), "in", "out");
+        if (values.get(0) == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Counts(Long.parseLong(values.get(0)),
+                values.get(1) == null ? 0 : Long.parseLong(values.get(1))));
     }
 
-    private String loaded(UUID eventId) {
-        return redis.key("scanning:{evt:" + eventId + "}:loaded");
+    private void run(UUID eventId, List<Committed> committed, boolean last) {
+        List<String> args = new ArrayList<>(2 + committed.size() * 3);
+        args.add(Long.toString(TTL_SECONDS));
+        args.add(last ? "1" : "0");
+        for (Committed c : committed) {
+            args.add(c.ticketId().toString());
+            args.add(c.admission() == null ? "" : c.admission().encode());
+            args.add(Integer.toString(c.state()));
+        }
+        APPLY.run(redis.client(), keys(eventId), args);
+    }
+
+    private List<String> keys(UUID eventId) {
+        String show = "scanning:{evt:" + eventId + "}:";
+        return List.of(redis.key(show + "admitted"), redis.key(show + "presence"), redis.key(show + "inside"));
     }
 
     private static String text(Object value) {

@@ -21,7 +21,8 @@ import za.voelgoed.platform.redis.Redis;
  * marker, and {@code scanning:{evt:<id>}:stats:m:<epoch minute>}, one hash per minute. Counted after a scan's
  * transaction committed, once per scan (never for a resent nonce). Counters that are missing (never built,
  * expired, FLUSHALL) are built from PostgreSQL's {@code scans} before the stats are answered; the admitted count
- * is always PostgreSQL's.
+ * is always PostgreSQL's; inside and exited are the show's presence counts in Redis (ADR 0024), loaded from
+ * PostgreSQL when missing.
  */
 final class ScanCounters {
 
@@ -40,12 +41,14 @@ final class ScanCounters {
     private final DSLContext dsl;
     private final BiPredicate<UUID, UUID> showOfOrg;
     private final Clock clock;
+    private final ScanPresence presence;
 
-    ScanCounters(Redis redis, DSLContext dsl, BiPredicate<UUID, UUID> showOfOrg, Clock clock) {
+    ScanCounters(Redis redis, DSLContext dsl, BiPredicate<UUID, UUID> showOfOrg, Clock clock, ScanPresence presence) {
         this.redis = redis;
         this.dsl = dsl;
         this.showOfOrg = showOfOrg;
         this.clock = clock;
+        this.presence = presence;
     }
 
     /** Counts committed scans, one call per show; a Redis that fails is logged (the stats rebuild later). */
@@ -94,7 +97,9 @@ final class ScanCounters {
         }
         long admitted = dsl.fetchOne("select count(*) from admissions where event_id = ?", eventId)
                 .get(0, Long.class);
-        return ScanStats.snapshot(eventId, now, admitted, read.getFirst(), minutes);
+        RedisAdmissions.Counts people = presence.counts(eventId);
+        return ScanStats.snapshot(eventId, now, new ScanStats.Headcount(admitted, people.inside(), people.exited()),
+                read.getFirst(), minutes);
     }
 
     /** Builds the counters from PostgreSQL: totals from all the show's scans, minutes from the window's. */

@@ -11,10 +11,11 @@ import za.voelgoed.shared.json.Json;
 /**
  * Records a scan's answer and adds its events to those the scan's transaction emits at its end (all at once, so
  * concurrent batches take the tickets' sequence locks in one order): {@code scan.accepted} and
- * {@code ticket.redeemed} for an admission, {@code scan.rejected} with the result as its reason otherwise. The
- * resource is the ticket; a code that names no ticket is recorded on the scan's own id. An offline upload that
- * finds its ticket admitted before it is a conflict (ADR 0025): its answer, row and event say so.
- */
+ * {@code ticket.redeemed} for an admission, {@code scan.accepted} alone for an exit or a re-entry (its
+ * {@code direction} says which; a re-entry also carries {@code "reentry": true}), {@code scan.rejected} with the
+ * result as its reason otherwise. The resource is the ticket; a code that names no ticket is recorded on the
+ * scan's own id. An offline upload that finds its ticket admitted before it is a conflict (ADR 0025): its answer,
+ * row and event say so. */
 final class ScanEvents {
 
     private ScanEvents() {
@@ -27,6 +28,18 @@ final class ScanEvents {
         out.add(new Emission(tx.actor(), EventTypes.SCAN_ACCEPTED_V1, claim.organizationId(), ticket.ticketId(), data));
         out.add(new Emission(tx.actor(), EventTypes.TICKET_REDEEMED_V1, claim.organizationId(), ticket.ticketId(),
                 data.deepCopy()));
+        return Scans.scanned(answer, ScanResult.OK);
+    }
+
+    /** An exit, or an entry of a ticket that had left: accepted, but the ticket was redeemed long before. */
+    static Scans.Scanned moved(Transaction tx, List<Emission> out, Claim claim, TicketFacts ticket) {
+        ScanAnswer answer = ScanAnswer.of(ScanResult.OK, ticket, null);
+        ScanStore.answer(tx.sql(), claim, ticket.ticketId(), answer);
+        ObjectNode data = common(claim).put("ticket_id", ticket.ticketId().toString());
+        if (Direction.ENTRY.wire().equals(claim.direction())) {
+            data.put("reentry", true);
+        }
+        out.add(new Emission(tx.actor(), EventTypes.SCAN_ACCEPTED_V1, claim.organizationId(), ticket.ticketId(), data));
         return Scans.scanned(answer, ScanResult.OK);
     }
 

@@ -50,7 +50,7 @@ final class ScanInput {
 
     /**
      * The direction of a scan in its session: what the scan says, else the session's ({@code entry} at a gate of
-     * both directions). Only entries are answered in this release; exits and re-entry come with the inside count.
+     * both directions). A scan may not go against its session's one direction.
      */
     static Direction direction(ScanSession session, ScanRequest scan) {
         Direction sessionWay = Direction.of(session.direction()).orElse(Direction.ENTRY);
@@ -59,10 +59,6 @@ final class ScanInput {
         if (sessionWay != Direction.BOTH && way != sessionWay) {
             throw ApiException.of(422, "direction_not_allowed", "Direction not allowed",
                     "the session scans " + session.direction() + " only");
-        }
-        if (way == Direction.EXIT) {
-            throw ApiException.of(422, "direction_not_supported", "Direction not supported",
-                    "exit scans are not supported yet (issue 15)");
         }
         return way;
     }

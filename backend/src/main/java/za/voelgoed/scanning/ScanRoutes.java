@@ -17,7 +17,8 @@ import za.voelgoed.platform.outbox.Actor;
  * Under {@code /api/orgs/{orgId}/scanning}: {@code POST /sessions} (devices and staff), {@code GET /sessions}
  * ({@code ?event_id=}), {@code GET /sessions/{id}}, {@code POST /sessions/{id}/close} (staff), {@code POST /scans}
  * and {@code POST /scans/batch} (up to 1,000 scans, answered in order), {@code GET /stats?event_id=} (a show's scan
- * counts, ADR 0023).
+ * counts, ADR 0023), {@code GET} and {@code PUT /shows/{eventId}/settings} (a show's re-entry and doors time, ADR
+ * 0024; changed by staff, not devices).
  */
 public final class ScanRoutes implements HttpService {
 
@@ -28,11 +29,13 @@ public final class ScanRoutes implements HttpService {
     private final ScanSessions sessions;
     private final Scans scans;
     private final ScanCounters counters;
+    private final ScanSettings settings;
 
-    ScanRoutes(ScanSessions sessions, Scans scans, ScanCounters counters) {
+    ScanRoutes(ScanSessions sessions, Scans scans, ScanCounters counters, ScanSettings settings) {
         this.sessions = sessions;
         this.scans = scans;
         this.counters = counters;
+        this.settings = settings;
     }
 
     @Override
@@ -55,6 +58,17 @@ public final class ScanRoutes implements HttpService {
             String raw = req.query().first("event_id").asOptional()
                     .orElseThrow(() -> ApiException.badRequest("invalid_id", "event_id is required"));
             res.send(counters.snapshot(org(req), Requests.uuid(raw, "event_id")));
+        });
+        rules.get("/shows/{eventId}/settings", (req, res) -> res.send(settings.get(org(req),
+                Requests.uuidParam(req, "eventId"))));
+        rules.put("/shows/{eventId}/settings", (req, res) -> {
+            Principal who = AccessFilter.principal(req);
+            if (who.isDevice()) {
+                throw ApiException.forbidden("staff change a show's scanning settings, not devices");
+            }
+            UUID event = Requests.uuidParam(req, "eventId");
+            res.send(settings.put(who.actor(req.remotePeer().host()), org(req), event,
+                    Requests.body(req, ScanSettings.Input.class)));
         });
         rules.post("/scans/batch", (req, res) -> {
             Batch batch = Requests.body(req, Batch.class);

@@ -1,5 +1,6 @@
 package za.voelgoed.scanning;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Optional;
  * order ({@code refunded}), a voided ticket ({@code revoked}), a ticket staff blocked ({@code blocked}: after the
  * facts of the sale, which say more, before the gate's own checks), a capture that failed ({@code unpaid}), a
  * ticket type the gate list leaves out ({@code product_not_allowed}). Empty means the ticket may be admitted once.
- */
+ * {@link #beforeDoors} then refuses an entry before the show's doors open ({@code not_yet_valid}). */
 final class ScanRules {
 
     private ScanRules() {
@@ -44,4 +45,12 @@ final class ScanRules {
     static boolean isConflict(boolean offline, ScanResult result) {
         return offline && result == ScanResult.ALREADY_REDEEMED;
     }
+
+    /**
+     * An entry before the show's doors open is {@code not_yet_valid}; an exit always passes to the presence rule (a
+     * holder let in before the doors time moved must be able to leave).
+     */
+    static Optional<ScanResult> beforeDoors(ShowSettings show, Direction way, Instant now) {
+        return way == Direction.ENTRY && show.beforeDoors(now) ? Optional.of(ScanResult.NOT_YET_VALID)
+                : Optional.empty();    }
 }

@@ -26,8 +26,15 @@ final class ScanStats {
     static final int WINDOW = 60;
 
     record Snapshot(UUID eventId, OffsetDateTime takenAt, long accepted, long rejected,
-                    Map<String, Long> rejectedByReason, long admitted, List<Minute> perMinute, List<GateStats> gates,
-                    List<DeviceStats> devices) {
+                    Map<String, Long> rejectedByReason, long admitted, long inside, long exited, List<Minute> perMinute,
+                    List<GateStats> gates, List<DeviceStats> devices) {
+    }
+
+    /**
+     * The show's people: tickets admitted (PostgreSQL's count), inside now and exited (left and not back), both
+     * from Redis (ADR 0024); once every decided scan is written, admitted = inside + exited.
+     */
+    record Headcount(long admitted, long inside, long exited) {
     }
 
     record Minute(OffsetDateTime minute, long accepted, long rejected) {
@@ -116,7 +123,7 @@ final class ScanStats {
      * The snapshot of a show from its totals fields and its minute fields (minutes missing count zero; minutes
      * outside the window are ignored).
      */
-    static Snapshot snapshot(UUID eventId, Instant now, long admitted, Map<String, String> totals,
+    static Snapshot snapshot(UUID eventId, Instant now, Headcount heads, Map<String, String> totals,
                              Map<Long, Map<String, String>> minutes) {
         List<Long> window = window(now);
         Map<String, Long> reasons = new TreeMap<>();
@@ -161,7 +168,7 @@ final class ScanStats {
                     number(totals, d + "r"), time(totals.get(d + "last"))));
         }
         return new Snapshot(eventId, now.atOffset(ZoneOffset.UTC), number(totals, "a"), number(totals, "r"), reasons,
-                admitted, perMinute, gates, deviceStats);
+                heads.admitted(), heads.inside(), heads.exited(), perMinute, gates, deviceStats);
     }
 
     /** {@code a} for an accepted scan, {@code r} for any rejection. */

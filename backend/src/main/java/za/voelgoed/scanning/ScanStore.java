@@ -74,19 +74,40 @@ final class ScanStore {
                 a.deviceId(), a.at().atOffset(java.time.ZoneOffset.UTC)) == 1;
     }
 
+    /**
+     * Moves an admitted ticket from state {@code from} to {@code from + 1} (an exit or a re-entry, ADR 0024); false
+     * if PostgreSQL's state is not {@code from}: another scan moved it first, or Redis was behind. A concurrent move
+     * of the same ticket is waited for, then the condition is checked against what it committed.
+     */
+    static boolean move(DSLContext tx, UUID ticketId, int from, UUID scanId, java.time.Instant at) {
+        return tx.execute("update admissions set moves = ?, moved_at = ?::timestamptz, moved_by_scan = ?"
+                + " where ticket_id = ? and moves = ?", from + 1, at.atOffset(java.time.ZoneOffset.UTC), scanId,
+                ticketId, from) == 1;
+    }
+
+    /**
+     * The ticket's admission and state, locked until the transaction ends so no other scan moves it meanwhile;
+     * empty if it was never admitted (as far as committed rows go).
+     */
+    static Optional<RedisAdmissions.Committed> presenceForUpdate(DSLContext tx, UUID ticketId) {
+        return tx.fetchOptional("select ticket_id, scan_id, admitted_at, device_id, gate, moves from admissions"
+                + " where ticket_id = ? for update", ticketId).map(ScanStore::committed);
+    }
+
     static Optional<RedisAdmissions.Admission> admission(DSLContext tx, UUID ticketId) {
-        return tx.fetchOptional("select ticket_id, scan_id, admitted_at, device_id, gate from admissions"
-                + " where ticket_id = ?", ticketId).map(r -> keyed(r).admission());
+        return tx.fetchOptional("select ticket_id, scan_id, admitted_at, device_id, gate, moves from admissions"
+                + " where ticket_id = ?", ticketId).map(r -> committed(r).admission());
     }
 
-    static List<RedisAdmissions.Admission.Keyed> admissionsOf(DSLContext dsl, UUID eventId) {
-        return dsl.fetch("select ticket_id, scan_id, admitted_at, device_id, gate from admissions where event_id = ?",
-                eventId).map(ScanStore::keyed);
+    /** Every admission of the show with its state, for loading Redis. */
+    static List<RedisAdmissions.Committed> admissionsOf(DSLContext dsl, UUID eventId) {
+        return dsl.fetch("select ticket_id, scan_id, admitted_at, device_id, gate, moves from admissions"
+                + " where event_id = ?", eventId).map(ScanStore::committed);
     }
 
-    private static RedisAdmissions.Admission.Keyed keyed(Record r) {
-        return new RedisAdmissions.Admission.Keyed(r.get("ticket_id", UUID.class), new RedisAdmissions.Admission(
+    private static RedisAdmissions.Committed committed(Record r) {
+        return new RedisAdmissions.Committed(r.get("ticket_id", UUID.class), new RedisAdmissions.Admission(
                 r.get("scan_id", UUID.class), r.get("admitted_at", OffsetDateTime.class).toInstant(),
-                r.get("device_id", UUID.class), r.get("gate", String.class)));
+                r.get("device_id", UUID.class), r.get("gate", String.class)), r.get("moves", Integer.class));
     }
 }

@@ -33,21 +33,25 @@ public final class ScanningSlice implements Slice {
         var keys = ticketing.ticketKeys();
         BiPredicate<UUID, UUID> showOfOrg = (org, show) -> shows.find(org, show).isPresent();
         ScanSessions sessions = new ScanSessions(platform.outbox(), platform.dsl(), showOfOrg, platform.clock());
-        ScanCounters counters = new ScanCounters(platform.redis(), platform.dsl(), showOfOrg, platform.clock());
-        Scans scans = new Scans(platform.outbox(), sessions, new RedisAdmissions(platform.redis()),
+        ScanPresence presence = new ScanPresence(new RedisAdmissions(platform.redis()), platform.dsl(),
+                platform.clock());
+        ScanCounters counters = new ScanCounters(platform.redis(), platform.dsl(), showOfOrg, platform.clock(),
+                presence);
+        ScanSettings settings = new ScanSettings(platform.dsl(), platform.outbox(), showOfOrg, platform.clock());
+        Scans scans = new Scans(platform.outbox(), sessions, presence,
                 org -> {
                     var orgKeys = keys.publicKeys(org);
                     return code -> TicketCodes.verify(org, orgKeys, code).map(TicketCodes.VerifiedTicket::ticketId);
                 },
-                new MicrometerScanTelemetry(platform.meters()), counters, platform.clock(),
-                platform.config().nodeId());
-        // before the scanning routes, whose prefix also matches this path
-        wiring.route("/api/orgs/{orgId}/scanning/keys", new ScanKeyRoutes(keys));
-        ScanRoutes gates = new ScanRoutes(sessions, scans, counters);
+                new MicrometerScanTelemetry(platform.meters()), counters, platform.config().nodeId());
+        ScanKeyRoutes deviceKeys = new ScanKeyRoutes(keys);
+        ScanRoutes gates = new ScanRoutes(sessions, scans, counters, settings);
         ScanOfficeRoutes office = new ScanOfficeRoutes(new ScanConflicts(platform.dsl(), showOfOrg),
                 new TicketBlocks(platform.outbox(), platform.dsl(), showOfOrg, platform.clock()));
-        // one route per path (the node refuses two at the same path): the gates' routes, then the back office's
+        // one route per path (the node refuses two at the same path): the devices' keys, the gates' routes, then
+        // the back office's
         wiring.route("/api/orgs/{orgId}/scanning", rules -> {
+            rules.register("/keys", deviceKeys);
             gates.routing(rules);
             office.routing(rules);
         });

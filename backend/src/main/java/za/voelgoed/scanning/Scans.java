@@ -1,8 +1,6 @@
 package za.voelgoed.scanning;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +14,6 @@ import za.voelgoed.platform.outbox.Actor;
 import za.voelgoed.platform.outbox.Outbox;
 import za.voelgoed.platform.outbox.Transaction;
 import za.voelgoed.platform.outbox.Transaction.Emission;
-import za.voelgoed.scanning.RedisAdmissions.Admission;
 import za.voelgoed.scanning.ScanStore.Claim;
 
 /**
@@ -26,8 +23,9 @@ import za.voelgoed.scanning.ScanStore.Claim;
  * admission still being committed). In its transaction a scan claims its nonce first (a resend waits for the
  * first answer and gets it back), then writes its row, its admission and its events ({@code scan.accepted} with
  * {@code ticket.redeemed}, or {@code scan.rejected}); a transaction that fails takes its Redis admissions back.
- * The transactions are the node's {@link ScanJournal}'s: the scans of all the requests that queued while its
- * last transaction ran (single scans and batches alike) are recorded in one (ADR 0026).
+ * Exits, re-entries and the doors time are {@link ScanPresence}'s (ADR 0024). The transactions are the node's
+ * {@link ScanJournal}'s: the scans of all the requests that queued while its last transaction ran (single scans
+ * and batches alike) are recorded in one (ADR 0026).
  */
 public final class Scans implements AutoCloseable {
 
@@ -44,28 +42,25 @@ public final class Scans implements AutoCloseable {
     record Scanned(ScanAnswer answer, ScanResult result, boolean replayed) {
     }
 
-    private static final System.Logger LOG = System.getLogger(Scans.class.getName());
     /** How long a request waits for the writer to take its scans before it gives them up (503). */
     private static final Duration JOURNAL_WAIT = Duration.ofSeconds(10);
 
     private final Outbox outbox;
     private final ScanSessions sessions;
-    private final RedisAdmissions redis;
+    private final ScanPresence presence;
     private final CodeVerifier codes;
     private final ScanTelemetry telemetry;
     private final ScanCounters counters;
-    private final Clock clock;
     private final ScanJournal journal;
 
-    Scans(Outbox outbox, ScanSessions sessions, RedisAdmissions redis, CodeVerifier codes, ScanTelemetry telemetry,
-          ScanCounters counters, Clock clock, String nodeId) {
+    Scans(Outbox outbox, ScanSessions sessions, ScanPresence presence, CodeVerifier codes, ScanTelemetry telemetry,
+          ScanCounters counters, String nodeId) {
         this.outbox = outbox;
         this.sessions = sessions;
-        this.redis = redis;
+        this.presence = presence;
         this.codes = codes;
         this.telemetry = telemetry;
         this.counters = counters;
-        this.clock = clock;
         this.journal = new ScanJournal(this::recordGroup, this::undoAll, telemetry, JOURNAL_WAIT, nodeId);
     }
 
@@ -102,8 +97,8 @@ public final class Scans implements AutoCloseable {
         return session;
     }
 
-    /** A scan ready to be answered: its claim, the ticket its code names, and what it admitted in Redis. */
-    record Prepared(Claim claim, Optional<UUID> ticketId, AtomicReference<Admission> made) {
+    /** A scan ready to be answered: its claim, the ticket its code names, and what it changed. */
+    record Prepared(Claim claim, Optional<UUID> ticketId, AtomicReference<ScanPresence.Change> made) {
     }
 
     private List<ScanAnswer> answerAll(Scanner who, UUID orgId, List<ScanSession> inOrder, List<ScanRequest> requests,
@@ -118,6 +113,7 @@ public final class Scans implements AutoCloseable {
                     new AtomicReference<>()));
         }
         List<Scanned> scanned = journal.record(new ScanJournal.Entry(who.actor(), prepared));
+        presence.committed(prepared.stream().map(p -> p.made().get()).filter(java.util.Objects::nonNull).toList());
         scanned.stream().filter(s -> !s.replayed()).forEach(s -> telemetry.scanned(orgId, s.result()));
         // counted once committed, and only the scans decided now: a resent nonce was counted when first decided
         List<ScanCounters.Counted> decided = new ArrayList<>(scanned.size());
@@ -133,7 +129,7 @@ public final class Scans implements AutoCloseable {
     }
 
     private Scanned decide(Transaction tx, List<Emission> out, Claim claim, Optional<UUID> ticketId,
-                           AtomicReference<Admission> made) {
+                           ScanPresence.Round round, AtomicReference<ScanPresence.Change> made) {
         if (!ScanStore.claim(tx.sql(), claim)) {
             ScanAnswer stored = ScanStore.answerOf(tx.sql(), claim.session().id(), claim.nonce())
                     .orElseThrow(() -> new IllegalStateException("nonce claimed but no scan recorded"));
@@ -148,27 +144,14 @@ public final class Scans implements AutoCloseable {
         if (refusal.isPresent()) {
             return ScanEvents.rejected(tx, out, claim, refusal.get(), ticket, null);
         }
-        Admission mine = new Admission(claim.scanId(), clock.instant().truncatedTo(ChronoUnit.MILLIS),
-                claim.deviceId(), claim.session().gate());
-        RedisAdmissions.Outcome outcome = admitInRedis(tx, claim.session().eventId(), ticket.ticketId(), mine);
-        if (!outcome.admitted()) {
-            return ScanEvents.rejected(tx, out, claim, ScanResult.ALREADY_REDEEMED, ticket, outcome.first().view());
-        }
-        made.set(mine);
-        if (!ScanStore.admit(tx.sql(), claim, ticket.ticketId(), mine)) {
-            // Redis was rebuilt without an admission still being committed: PostgreSQL's answer stands
-            Admission recorded = ScanStore.admission(tx.sql(), ticket.ticketId()).orElseThrow();
-            redis.correct(claim.session().eventId(), ticket.ticketId(), recorded);
-            made.set(null);
-            return ScanEvents.rejected(tx, out, claim, ScanResult.ALREADY_REDEEMED, ticket, recorded.view());
-        }
-        return ScanEvents.accepted(tx, out, claim, ticket);
+        return presence.decide(round, out, claim, ticket, made);
     }
 
     /**
-     * The journal's transaction: each request's scans decided in order under its own actor, so a scan sees the
-     * ones before it, those of earlier requests included (a resent nonce gets the first answer). The events of
-     * all are written together at the end, taking the tickets' sequence locks in one order.
+     * The journal's transaction: each request's scans decided in order under its own actor, in one round, so a
+     * scan sees the ones before it, those of earlier requests included (a resent nonce gets the first answer, a
+     * ticket moved earlier is decided by PostgreSQL). The events of all are written together at the end, taking
+     * the tickets' sequence locks in one order.
      */
     private List<List<Scanned>> recordGroup(List<ScanJournal.Entry> group) {
         return outbox.transact(Actor.system(), tx -> {
@@ -177,54 +160,32 @@ public final class Scans implements AutoCloseable {
             tx.sql().execute("set local lock_timeout = '5s'");
             List<Emission> emissions = new ArrayList<>();
             List<List<Scanned>> answered = new ArrayList<>(group.size());
+            ScanPresence.Round round = new ScanPresence.Round(tx);
             for (ScanJournal.Entry entry : group) {
-                answered.add(decideAll(tx.actingAs(entry.actor()), emissions, entry.scans()));
+                Transaction acting = tx.actingAs(entry.actor());
+                answered.add(decideAll(acting, round.actingIn(acting), emissions, entry.scans()));
             }
             tx.emitAll(emissions);
             return answered;
         });
     }
 
-    private List<Scanned> decideAll(Transaction tx, List<Emission> emissions, List<Prepared> prepared) {
+    private List<Scanned> decideAll(Transaction tx, ScanPresence.Round round, List<Emission> emissions,
+                                    List<Prepared> prepared) {
         List<Scanned> answered = new ArrayList<>(prepared.size());
         for (Prepared p : prepared) {
-            answered.add(decide(tx, emissions, p.claim(), p.ticketId(), p.made()));
+            answered.add(decide(tx, emissions, p.claim(), p.ticketId(), round, p.made()));
         }
         return answered;
     }
 
     private void undoAll(ScanJournal.Entry entry, RuntimeException cause) {
         for (Prepared p : entry.scans()) {
-            Admission made = p.made().getAndSet(null);
+            ScanPresence.Change made = p.made().getAndSet(null);
             if (made != null) {
-                undo(p.claim().session().eventId(), p.ticketId().orElseThrow(), made, cause);
+                presence.undo(made, cause);
             }
         }
-    }
-
-    /** Takes back a Redis admission whose transaction failed; a Redis that fails too is the rebuild's to fix. */
-    private void undo(UUID eventId, UUID ticketId, Admission made, RuntimeException cause) {
-        try {
-            redis.undo(eventId, ticketId, made);
-        } catch (RuntimeException e) {
-            cause.addSuppressed(e);
-            LOG.log(System.Logger.Level.WARNING, "scan_admission_not_undone event=" + eventId + " error=\"" + e + "\"");
-        }
-    }
-
-    /** Admits in Redis, loading the show's admissions from PostgreSQL first when Redis lost them. */
-    private RedisAdmissions.Outcome admitInRedis(Transaction tx, UUID eventId, UUID ticketId, Admission mine) {
-        for (int attempt = 0; attempt < 3; attempt++) {
-            RedisAdmissions.Outcome outcome = redis.admit(eventId, ticketId, mine);
-            if (outcome.loaded()) {
-                return outcome;
-            }
-            List<Admission.Keyed> recorded = ScanStore.admissionsOf(tx.sql(), eventId);
-            redis.load(eventId, recorded);
-            LOG.log(System.Logger.Level.INFO, "scan_admissions_loaded event=" + eventId
-                    + " admissions=" + recorded.size());
-        }
-        throw new IllegalStateException("the admissions of show " + eventId + " could not be loaded into Redis");
     }
 
     @Override

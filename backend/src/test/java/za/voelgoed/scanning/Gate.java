@@ -93,15 +93,33 @@ final class Gate implements AutoCloseable {
                 + "\", \"scopes\": [\"scanning:org:" + org + "\"]}").expect(201).path("token").asText();
     }
 
-    /** Opens a session with the API given and returns its id. */
+    /** Opens an entry session with the API given and returns its id. */
     UUID session(Api api, UUID event, String gate, String extra) {
+        return session(api, event, gate, "entry", extra);
+    }
+
+    /** Opens a session of the direction ({@code entry}, {@code exit} or {@code both}) and returns its id. */
+    UUID session(Api api, UUID event, String gate, String direction, String extra) {
         return UUID.fromString(api.post("/api/orgs/" + org + "/scanning/sessions", "{\"event_id\": \"" + event
-                + "\", \"gate\": \"" + gate + "\", \"direction\": \"entry\"" + extra + "}").expect(201)
-                .path("id").asText());
+                + "\", \"gate\": \"" + gate + "\", \"direction\": \"" + direction + "\"" + extra + "}")
+                .expect(201).path("id").asText());
+    }
+
+    /** Sets a show's scanning settings as staff ({@code doorsOpenAt} an ISO-8601 text, or null). */
+    void settings(UUID event, boolean reentryAllowed, String doorsOpenAt) {
+        staff.put("/api/orgs/" + org + "/scanning/shows/" + event + "/settings", "{\"reentry_allowed\": "
+                + reentryAllowed + ", \"doors_open_at\": " + (doorsOpenAt == null ? "null" : "\"" + doorsOpenAt
+                + "\"") + "}").expect(200);
     }
 
     static String scan(String code, UUID session, String nonce) {
         return Json.write(Map.of("code", code, "session_id", session.toString(), "nonce", nonce));
+    }
+
+    /** A scan in a direction ({@code entry} or {@code exit}). */
+    static String scan(String code, UUID session, String nonce, String direction) {
+        return Json.write(Map.of("code", code, "session_id", session.toString(), "nonce", nonce,
+                "direction", direction));
     }
 
     /** Deletes every Redis key of this run: FLUSHALL as far as this run can see. */

@@ -63,11 +63,14 @@ class ScanInputTest {
     }
 
     @Test
-    void aScanTakesItsSessionsDirectionAndOnlyEntriesAreAnsweredYet() {
+    void aScanTakesItsSessionsDirectionAndMayNotGoAgainstIt() {
         assertThat(ScanInput.direction(session("entry"), scan("c", "n", null))).isEqualTo(Direction.ENTRY);
         assertThat(ScanInput.direction(session("both"), scan("c", "n", null))).isEqualTo(Direction.ENTRY);
         assertThat(ScanInput.direction(session("both"), scan("c", "n", "entry"))).isEqualTo(Direction.ENTRY);
+        assertThat(ScanInput.direction(session("both"), scan("c", "n", "exit"))).isEqualTo(Direction.EXIT);
+        assertThat(ScanInput.direction(session("exit"), scan("c", "n", null))).isEqualTo(Direction.EXIT);
+        assertThat(ScanInput.direction(session("exit"), scan("c", "n", "exit"))).isEqualTo(Direction.EXIT);
         assertThat(status(() -> ScanInput.direction(session("entry"), scan("c", "n", "exit")))).isEqualTo(422);
-        assertThat(status(() -> ScanInput.direction(session("exit"), scan("c", "n", null)))).isEqualTo(422);
+        assertThat(status(() -> ScanInput.direction(session("exit"), scan("c", "n", "entry")))).isEqualTo(422);
     }
 }

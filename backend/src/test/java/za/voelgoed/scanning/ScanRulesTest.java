@@ -2,7 +2,9 @@ package za.voelgoed.scanning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -86,9 +88,22 @@ class ScanRulesTest {
     }
 
     @Test
+    void anEntryBeforeTheDoorsOpenIsNotYetValidAndAnExitAlwaysPasses() {
+        Instant doors = Instant.parse("2027-03-01T17:00:00Z");
+        ShowSettings show = new ShowSettings(SHOW, false, doors.atOffset(ZoneOffset.ofHours(2)));
+        assertThat(ScanRules.beforeDoors(show, Direction.ENTRY, doors.minusMillis(1)))
+                .contains(ScanResult.NOT_YET_VALID);
+        assertThat(ScanRules.beforeDoors(show, Direction.ENTRY, doors)).isEmpty();
+        assertThat(ScanRules.beforeDoors(show, Direction.EXIT, doors.minusSeconds(3600))).isEmpty();
+        assertThat(ScanRules.beforeDoors(ShowSettings.defaults(SHOW), Direction.ENTRY, Instant.EPOCH)).isEmpty();
+    }
+
+    @Test
     void resultsHaveWireNamesAndOnlyRejectionsAReason() {
         assertThat(ScanResult.ALREADY_REDEEMED.wire()).isEqualTo("already_redeemed");
         assertThat(ScanResult.PRODUCT_NOT_ALLOWED.wire()).isEqualTo("product_not_allowed");
+        assertThat(ScanResult.NOT_INSIDE.wire()).isEqualTo("not_inside");
+        assertThat(ScanResult.NOT_YET_VALID.wire()).isEqualTo("not_yet_valid");
         assertThat(ScanResult.OK.reason()).isNull();
         assertThat(ScanResult.INVALID.reason()).isNotBlank();
     }

@@ -27,13 +27,16 @@ class ScanStatsTest {
 
     @Test
     void anEmptyShowHasSixtyZeroMinutesAndNoGates() {
-        ScanStats.Snapshot s = ScanStats.snapshot(SHOW, NOW, 0, Map.of(), Map.of());
+        ScanStats.Snapshot s = ScanStats.snapshot(SHOW, NOW, new ScanStats.Headcount(0, 0, 0), Map.of(),
+                Map.of());
         assertThat(s.perMinute()).hasSize(60).allMatch(m -> m.accepted() == 0 && m.rejected() == 0);
         assertThat(s.perMinute().getFirst().minute().toInstant()).isEqualTo(Instant.parse("2026-12-02T11:01:00Z"));
         assertThat(s.perMinute().getLast().minute().toInstant()).isEqualTo(Instant.parse("2026-12-02T12:00:00Z"));
         assertThat(s.gates()).isEmpty();
         assertThat(s.devices()).isEmpty();
         assertThat(s.rejectedByReason()).isEmpty();
+        assertThat(s.inside()).isZero();
+        assertThat(s.exited()).isZero();
     }
 
     @Test
@@ -59,11 +62,14 @@ class ScanStatsTest {
                 new ScanStats.MinuteRow(m, "North", "ok", 3), new ScanStats.MinuteRow(m, "South|B", "invalid", 4),
                 new ScanStats.MinuteRow(m - 500, "North", "ok", 9)));
 
-        ScanStats.Snapshot s = ScanStats.snapshot(SHOW, NOW, 10, totals, minutes);
+        ScanStats.Snapshot s = ScanStats.snapshot(SHOW, NOW, new ScanStats.Headcount(10, 7, 3), totals,
+                minutes);
 
         assertThat(s.accepted()).isEqualTo(10);
         assertThat(s.rejected()).isEqualTo(6);
         assertThat(s.admitted()).isEqualTo(10);
+        assertThat(s.inside()).isEqualTo(7);
+        assertThat(s.exited()).isEqualTo(3);
         assertThat(s.rejectedByReason()).containsExactly(Map.entry("already_redeemed", 2L), Map.entry("invalid", 4L));
         assertThat(s.gates()).extracting(ScanStats.GateStats::gate).containsExactly("North", "South|B");
         ScanStats.GateStats south = s.gates().get(1);

@@ -64,6 +64,11 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    public Response put(String path, String body) {
+        return send(builder(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** A POST with extra headers, e.g. {@code Idempotency-Key}. */
     public Response post(String path, String body, java.util.Map<String, String> headers) {
         HttpRequest.Builder request = builder(path).header("Content-Type", "application/json")

@@ -31,6 +31,8 @@ public final class EventTypes {
     public static final String SCANNING_SESSION_CLOSED_V1 = "scanning.session_closed.v1";
     public static final String TICKET_BLOCKED_V1 = "ticket.blocked.v1";
     public static final String TICKET_UNBLOCKED_V1 = "ticket.unblocked.v1";
+    /** A show's scanning settings changed (re-entry, doors time); resource id = the show. */
+    public static final String SCANNING_SETTINGS_CHANGED_V1 = "scanning.settings_changed.v1";
     public static final String COUPON_APPLIED_V1 = "coupon.applied.v1";
     public static final String DLQ_ENTRY_ADDED_V1 = "dlq.entry_added.v1";
     public static final String DLQ_ENTRY_REPLAYED_V1 = "dlq.entry_replayed.v1";
@@ -270,6 +272,11 @@ public final class EventTypes {
                 .build());
         registry.register(EventSchema.builder(TICKET_UNBLOCKED_V1, "scanning", "ticket")
                 .required("ticket_id", UUID).required("event_id", UUID).optional("ticket_type", STRING)
+                .build());
+        // the whole settings after the change; doors_open_at absent means no doors time
+        registry.register(EventSchema.builder(SCANNING_SETTINGS_CHANGED_V1, "scanning", "scanning_settings")
+                .required("event_id", UUID).required("reentry_allowed", BOOLEAN)
+                .optional("doors_open_at", TIMESTAMP)
                 .build());
     }
 }

@@ -46,8 +46,8 @@ class EventTypeRegistryTest {
                 "payment.captured.v1", "payment.reconciled.v1", "ticket.voided.v1", "seat.hold_extended.v1",
                 "seat.allocation_changed.v1", "seat.returned.v1", "presence.changed.v1", "queue.paused.v1",
                 "queue.resumed.v1", "telemetry.snapshot.v1", "scanning.session_opened.v1",
-                "scanning.session_closed.v1", "ticket.blocked.v1", "ticket.unblocked.v1");
-    }
+                "scanning.session_closed.v1", "ticket.blocked.v1", "ticket.unblocked.v1",
+                "scanning.settings_changed.v1");    }
 
     /** Every change a console shows has a type, in the domain and on the resource its topic and seq need. */
     @Test
@@ -63,7 +63,8 @@ class EventTypeRegistryTest {
                 {EventTypes.PRESENCE_CHANGED_V1, "audit", "connection"},
                 {EventTypes.QUEUE_PAUSED_V1, "audit", "job_queue"},
                 {EventTypes.QUEUE_RESUMED_V1, "audit", "job_queue"},
-                {EventTypes.TELEMETRY_SNAPSHOT_V1, "analytics", "telemetry"}};
+                {EventTypes.TELEMETRY_SNAPSHOT_V1, "analytics", "telemetry"},
+                {EventTypes.SCANNING_SETTINGS_CHANGED_V1, "scanning", "scanning_settings"}};
         for (String[] type : expected) {
             EventSchema schema = standard.require(type[0]);
             assertThat(schema.domain()).as(type[0]).isEqualTo(type[1]);
