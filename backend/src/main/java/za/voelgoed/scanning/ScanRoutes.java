@@ -16,7 +16,8 @@ import za.voelgoed.platform.http.Requests;
  * Under {@code /api/orgs/{orgId}/scanning}: {@code POST /sessions} (devices and staff), {@code GET /sessions}
  * ({@code ?event_id=}), {@code GET /sessions/{id}}, {@code POST /sessions/{id}/close} (staff), {@code POST /scans}
  * and {@code POST /scans/batch} (up to 1,000 scans, answered in order), {@code GET /stats?event_id=} (a show's scan
- * counts, ADR 0023).
+ * counts, ADR 0023),
+ * {@code GET /tickets?event_id=&q=} (the check-in desk's search by order id or customer name/e-mail).
  */
 public final class ScanRoutes implements HttpService {
 
@@ -27,11 +28,13 @@ public final class ScanRoutes implements HttpService {
     private final ScanSessions sessions;
     private final Scans scans;
     private final ScanCounters counters;
+    private final TicketSearch search;
 
-    ScanRoutes(ScanSessions sessions, Scans scans, ScanCounters counters) {
+    ScanRoutes(ScanSessions sessions, Scans scans, ScanCounters counters, TicketSearch search) {
         this.sessions = sessions;
         this.scans = scans;
         this.counters = counters;
+        this.search = search;
     }
 
     @Override
@@ -54,6 +57,13 @@ public final class ScanRoutes implements HttpService {
             String raw = req.query().first("event_id").asOptional()
                     .orElseThrow(() -> ApiException.badRequest("invalid_id", "event_id is required"));
             res.send(counters.snapshot(org(req), Requests.uuid(raw, "event_id")));
+        });
+        rules.get("/tickets", (req, res) -> {
+            if (AccessFilter.principal(req).isDevice()) {
+                throw ApiException.forbidden("the ticket search is for people at a desk, not devices");
+            }
+            res.send(Map.of("items", search.search(org(req), req.query().first("event_id").asOptional().orElse(null),
+                    req.query().first("q").asOptional().orElse(null))));
         });
         rules.post("/scans/batch", (req, res) -> {
             Batch batch = Requests.body(req, Batch.class);

@@ -39,7 +39,8 @@ public final class ScanningSlice implements Slice {
                     return code -> TicketCodes.verify(org, orgKeys, code).map(TicketCodes.VerifiedTicket::ticketId);
                 },
                 new MicrometerScanTelemetry(platform.meters()), counters, platform.clock());
-        wiring.route("/api/orgs/{orgId}/scanning", new ScanRoutes(sessions, scans, counters))
+        wiring.route("/api/orgs/{orgId}/scanning", new ScanRoutes(sessions, scans, counters,
+                new TicketSearch(platform.dsl(), (org, show) -> shows.find(org, show).isPresent())))
                 .topicOwner(TopicFamily.Scope.SESSION, sessions::orgOf);
     }
 }
