@@ -38,7 +38,7 @@ class ConsoleOptionsTest {
     @Test
     void refusesWhatItCannotUseWithASentence() {
         assertThatThrownBy(() -> ConsoleOptions.parse(List.of("--page", "gates"), Map.of()))
-                .hasMessage("--page must be sales, telemetry or dlq.");
+                .hasMessage("--page must be sales, telemetry, dlq, gates or check-in.");
         assertThatThrownBy(() -> ConsoleOptions.parse(List.of("--token"), Map.of()))
                 .hasMessage("--token needs a value.");
         assertThatThrownBy(() -> ConsoleOptions.parse(List.of("--colour", "red"), Map.of()))
