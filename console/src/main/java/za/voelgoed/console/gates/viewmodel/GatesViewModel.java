@@ -152,7 +152,7 @@ public final class GatesViewModel extends PageModel {
 
     @Override
     public void tick(long nowMs) {
-        if (paused().get()) {
+        if (!active || paused().get()) {
             return;
         }
         if (nowMs - lastReadMs >= QUIET_REREAD_MS) {
