@@ -35,5 +35,7 @@ shot() { # name, console options...
 shot sales --page sales
 shot telemetry --page telemetry
 shot dlq --page dlq
+shot gates --page gates
+shot check-in --page check-in
 shot wall --wall
 echo "==> screenshots in $OUT"

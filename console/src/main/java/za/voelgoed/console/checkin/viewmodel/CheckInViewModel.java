@@ -24,6 +24,7 @@ import za.voelgoed.console.api.Scanning;
 import za.voelgoed.console.viewmodel.Command;
 import za.voelgoed.console.viewmodel.PageModel;
 import za.voelgoed.console.viewmodel.Problems;
+import za.voelgoed.console.viewmodel.Shows;
 import za.voelgoed.console.viewmodel.Tasks;
 
 /**
@@ -96,6 +97,11 @@ public final class CheckInViewModel extends PageModel {
         tasks.run(desk::shows, orgSales -> {
             if (!shows.equals(orgSales.shows())) {
                 shows.setAll(orgSales.shows());
+            }
+            if (selectedShow.get() == null) {
+                // the desk opens on tonight's show (or the next); the person at the desk may pick another
+                selectedShow.set(Shows.defaultShow(orgSales.shows(),
+                        clock.instant()));
             }
             updated(clock.instant());
         }, this::failed);

@@ -55,28 +55,4 @@ public final class GateLines {
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .map(e -> new Reason(e.getKey(), e.getValue())).toList();
     }
-
-    /**
-     * The show to look at when none is chosen: the first that starts no earlier than 12 hours ago (tonight's, or
-     * the next), else the latest; null when there are none.
-     */
-    public static UUID defaultShow(List<za.voelgoed.console.api.Sales.Show> shows, Instant now) {
-        Instant from = now.minusSeconds(12 * 3600);
-        za.voelgoed.console.api.Sales.Show best = null;
-        za.voelgoed.console.api.Sales.Show latest = null;
-        for (var s : shows) {
-            if (s.startsAt() == null) {
-                continue;
-            }
-            if (!s.startsAt().isBefore(from) && (best == null || s.startsAt().isBefore(best.startsAt()))) {
-                best = s;
-            }
-            if (latest == null || s.startsAt().isAfter(latest.startsAt())) {
-                latest = s;
-            }
-        }
-        za.voelgoed.console.api.Sales.Show chosen = best != null ? best : latest != null ? latest
-                : shows.isEmpty() ? null : shows.getFirst();
-        return chosen == null ? null : chosen.eventId();
-    }
 }

@@ -29,6 +29,7 @@ import za.voelgoed.console.viewmodel.Money;
 import za.voelgoed.console.viewmodel.PageModel;
 import za.voelgoed.console.viewmodel.Problems;
 import za.voelgoed.console.viewmodel.Refresher;
+import za.voelgoed.console.viewmodel.Shows;
 import za.voelgoed.console.viewmodel.Tasks;
 
 /**
@@ -103,7 +104,7 @@ public final class GatesViewModel extends PageModel {
         Sales.OrgSales orgSales = source.shows();
         UUID show = selectedShow.get();
         if (show == null) {
-            show = GateLines.defaultShow(orgSales.shows(), clock.instant());
+            show = Shows.defaultShow(orgSales.shows(), clock.instant());
         }
         if (show == null) {
             return new Read(orgSales, null, null, null, List.of(), "");

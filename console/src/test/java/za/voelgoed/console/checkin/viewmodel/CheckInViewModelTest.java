@@ -87,6 +87,7 @@ class CheckInViewModelTest {
     void choosingAShowOpensOneSessionAndTheDeskKeepsIt() {
         CheckInViewModel model = model(Tasks.direct());
         assertThat(model.shows()).hasSize(1);
+        assertThat(model.selectedShow().get()).as("the desk opens on the show of the day").isEqualTo(show);
         model.selectedShow().set(show);
         assertThat(opened).containsExactly(show);
         assertThat(model.sessionNote().get()).isEqualTo("Scanning at Check-in desk (entry).");
@@ -163,6 +164,7 @@ class CheckInViewModelTest {
     @Test
     void withoutAShowOrABackendTheAnswerIsASentence() {
         CheckInViewModel model = model(Tasks.direct());
+        model.selectedShow().set(null);
         scan(model, "T1");
         assertThat(model.verdict().get().tone()).isEqualTo(Tone.PROBLEM);
         assertThat(model.verdict().get().detail()).startsWith("Pick a show first");

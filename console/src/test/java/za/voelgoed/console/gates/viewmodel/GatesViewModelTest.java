@@ -18,6 +18,7 @@ import za.voelgoed.console.api.BackendException;
 import za.voelgoed.console.api.Sales;
 import za.voelgoed.console.api.Scanning;
 import za.voelgoed.console.viewmodel.FakeTopics;
+import za.voelgoed.console.viewmodel.Shows;
 import za.voelgoed.console.viewmodel.Tasks;
 
 /** The gates page's logic without a toolkit: topics only while shown, events invalidate, what it shows. */
@@ -191,7 +192,7 @@ class GatesViewModelTest {
     void theDefaultShowIsTonightsOrTheNextElseTheLatest() {
         Sales.Show past = new Sales.Show(UUID.randomUUID(), "Past", NOW.minusSeconds(86_400 * 30), "", 0, 0, 0, 0, 0);
         Sales.Show older = new Sales.Show(UUID.randomUUID(), "Older", NOW.minusSeconds(86_400 * 60), "", 0, 0, 0, 0, 0);
-        assertThat(GateLines.defaultShow(List.of(older, past), NOW)).isEqualTo(past.eventId());
-        assertThat(GateLines.defaultShow(List.of(), NOW)).isNull();
+        assertThat(Shows.defaultShow(List.of(older, past), NOW)).isEqualTo(past.eventId());
+        assertThat(Shows.defaultShow(List.of(), NOW)).isNull();
     }
 }
