@@ -38,4 +38,5 @@ shot dlq --page dlq
 shot gates --page gates
 shot check-in --page check-in
 shot wall --wall
+shot wall-gates --wall --page gates
 echo "==> screenshots in $OUT"

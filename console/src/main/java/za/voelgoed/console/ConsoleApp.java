@@ -223,6 +223,9 @@ public final class ConsoleApp extends Application {
         telemetry.paused().bind(shell.paused());
         gates.paused().bind(shell.paused());
         WallView view = new WallView(shell, sales, telemetry, gates, rotation);
+        if (options.page() == PageId.GATES) {
+            rotation.show(WallView.GATES_PAGE); // --wall --page gates: a wall at the doors starts on the gates
+        }
         wall = new Wall(sales, telemetry, gates, rotation, view);
         shell.current().set(null);
         sales.activate();

@@ -23,7 +23,7 @@ public record ConsoleOptions(String backend, String token, String org, PageId pa
               --token TOKEN        an API token of the organisation (env VOELGOED_TOKEN)
               --org ORG_ID         the organisation (needed with the system admin's token; env VOELGOED_ORG)
               --page PAGE          sales, telemetry, dlq, gates or check-in (default sales)
-              --wall               full-screen wall mode with rotating tiles
+              --wall               full-screen wall mode with rotating tiles (with --page gates: start on the gates)
               --rotate SECONDS     wall mode: seconds per page (default 20)
               --stale-after SECONDS  warn when no live data came for this long (default 15)
               --theme light|dark   colour theme (default light; dark on the wall)

@@ -125,7 +125,10 @@ public final class CheckInView extends BorderPane {
         });
         history.setPlaceholder(new Label("No scans yet."));
         VBox historyPanel = Widgets.panel("Last answers", history);
-        VBox column = new VBox(12, code, verdict, historyPanel);
+        Label hint = new Label("Scan a ticket, or type its code and press Enter");
+        hint.setLabelFor(code);
+        hint.getStyleClass().add("text-muted");
+        VBox column = new VBox(12, new VBox(4, hint, code), verdict, historyPanel);
         VBox.setVgrow(historyPanel, Priority.ALWAYS);
         HBox.setHgrow(column, Priority.ALWAYS);
         return column;

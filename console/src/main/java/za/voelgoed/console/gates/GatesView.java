@@ -91,11 +91,12 @@ public final class GatesView extends BorderPane {
         TableView<GateLines.Reason> reasons = new TableView<>(model.reasons());
         reasons.setId("gates-reasons");
         reasons.getColumns().setAll(List.of(
-                Widgets.column("Rejected because", r -> r.reason().replace('_', ' ')),
+                width(Widgets.column("Rejected because", r -> r.reason().replace('_', ' ')), 150),
                 Widgets.column("Scans", r -> Money.count(r.count()))));
         reasons.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         reasons.setPlaceholder(new Label("No rejections."));
-        reasons.setPrefWidth(260);
+        reasons.setPrefWidth(240);
+        reasons.setMinWidth(240);
 
         HBox lower = new HBox(12, Widgets.panel("Rejections", reasons), conflictsPanel());
         HBox.setHgrow(lower.getChildren().get(1), Priority.ALWAYS);
@@ -105,8 +106,8 @@ public final class GatesView extends BorderPane {
         HBox.setHgrow(left, Priority.ALWAYS);
 
         VBox right = new VBox(12, Widgets.panel("Gates", gatesTable()), Widgets.panel("Scanners", devicesTable()));
-        right.setPrefWidth(400);
-        right.setMinWidth(360);
+        right.setPrefWidth(420);
+        right.setMinWidth(420);
         VBox.setVgrow(right.getChildren().get(1), Priority.ALWAYS);
         HBox body = new HBox(12, left, right);
         body.setPadding(new Insets(12, 0, 0, 0));
@@ -117,10 +118,10 @@ public final class GatesView extends BorderPane {
         TableView<GateLines.Gate> table = new TableView<>(model.gates());
         table.setId("gates-table");
         table.getColumns().setAll(List.of(
-                Widgets.column("Gate", GateLines.Gate::gate),
-                Widgets.column("Accepted", g -> Money.count(g.accepted())),
-                Widgets.column("Rejected", g -> Money.count(g.rejected())),
-                Widgets.column("This min.", g -> Money.count(g.lastMinute())),
+                width(Widgets.column("Gate", GateLines.Gate::gate), 110),
+                width(Widgets.column("In", g -> Money.count(g.accepted())), 60),
+                width(Widgets.column("Refused", g -> Money.count(g.rejected())), 70),
+                width(Widgets.column("/min", g -> Money.count(g.lastMinute())), 50),
                 Widgets.column("Last scan", g -> g.lastScanAt() == null ? "" : TIME.format(g.lastScanAt()))));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No scans yet."));
@@ -132,10 +133,12 @@ public final class GatesView extends BorderPane {
         TableView<GateLines.Device> table = new TableView<>(model.devices());
         table.setId("gates-devices");
         table.getColumns().setAll(List.of(
-                Widgets.column("Scanner", d -> d.deviceId().toString().substring(0, 8)),
-                Widgets.column("Gate", d -> d.gate() == null ? "" : d.gate()),
-                Widgets.column("OK / refused", d -> Money.count(d.accepted()) + " / " + Money.count(d.rejected())),
-                Widgets.column("Last scan", d -> d.lastScanAt() == null ? "" : Ages.since(d.lastScanAt(), Instant.now())),
+                width(Widgets.column("Scanner", d -> d.deviceId().toString().substring(0, 8)), 80),
+                width(Widgets.column("Gate", d -> d.gate() == null ? "" : d.gate()), 70),
+                width(Widgets.column("In / refused", d -> Money.count(d.accepted()) + " / "
+                        + Money.count(d.rejected())), 90),
+                width(Widgets.column("Last scan", d -> d.lastScanAt() == null ? ""
+                        : Ages.since(d.lastScanAt(), Instant.now())), 80),
                 Widgets.column("Online", d -> d.online() ? "● online" : "○ offline")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No scanner has scanned this show."));
@@ -176,6 +179,12 @@ public final class GatesView extends BorderPane {
         VBox panel = Widgets.panel("Double admissions", table);
         panel.getChildren().add(actions);
         return panel;
+    }
+
+    private static <T> javafx.scene.control.TableColumn<T, String> width(
+            javafx.scene.control.TableColumn<T, String> column, double width) {
+        column.setPrefWidth(width);
+        return column;
     }
 
     private static String nullToEmpty(String s) {

@@ -66,6 +66,8 @@ public final class WallView extends BorderPane {
 
     /** Gates shown on the gates page; the rest are on the gates page of the console. */
     static final int MAX_GATE_TILES = 4;
+    /** The index of the gates page in the rotation. */
+    public static final int GATES_PAGE = 2;
 
     public WallView(ShellViewModel shell, SalesViewModel sales, TelemetryViewModel telemetry, GatesViewModel gates,
                     WallViewModel wall) {

@@ -205,6 +205,7 @@ public final class CheckInViewModel extends PageModel {
     }
 
     private void answer(Verdict v) {
+        updated(clock.instant());
         verdict.set(v);
         history.addFirst(v);
         if (history.size() > HISTORY) {

@@ -8,7 +8,7 @@ public enum PageId {
     TELEMETRY("telemetry", "Telemetry"),
     DLQ("dlq", "Dead letters"),
     GATES("gates", "Gates"),
-    CHECK_IN("check-in", "Check-in desk");
+    CHECK_IN("check-in", "Check-in");
 
     private final String option;
     private final String title;
