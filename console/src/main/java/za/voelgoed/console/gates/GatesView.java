@@ -91,7 +91,7 @@ public final class GatesView extends BorderPane {
         TableView<GateLines.Reason> reasons = new TableView<>(model.reasons());
         reasons.setId("gates-reasons");
         reasons.getColumns().setAll(List.of(
-                width(Widgets.column("Rejected because", r -> r.reason().replace('_', ' ')), 150),
+                width(Widgets.column("Reason", r -> r.reason().replace('_', ' ')), 150),
                 Widgets.column("Scans", r -> Money.count(r.count()))));
         reasons.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         reasons.setPlaceholder(new Label("No rejections."));
@@ -108,6 +108,7 @@ public final class GatesView extends BorderPane {
         VBox right = new VBox(12, Widgets.panel("Gates", gatesTable()), Widgets.panel("Scanners", devicesTable()));
         right.setPrefWidth(420);
         right.setMinWidth(420);
+        VBox.setVgrow(right.getChildren().get(0), Priority.ALWAYS);
         VBox.setVgrow(right.getChildren().get(1), Priority.ALWAYS);
         HBox body = new HBox(12, left, right);
         body.setPadding(new Insets(12, 0, 0, 0));
@@ -118,14 +119,13 @@ public final class GatesView extends BorderPane {
         TableView<GateLines.Gate> table = new TableView<>(model.gates());
         table.setId("gates-table");
         table.getColumns().setAll(List.of(
-                width(Widgets.column("Gate", GateLines.Gate::gate), 110),
-                width(Widgets.column("In", g -> Money.count(g.accepted())), 60),
-                width(Widgets.column("Refused", g -> Money.count(g.rejected())), 70),
+                width(Widgets.column("Gate", GateLines.Gate::gate), 100),
+                width(Widgets.column("In", g -> Money.count(g.accepted())), 55),
+                width(Widgets.column("Refused", g -> Money.count(g.rejected())), 75),
                 width(Widgets.column("/min", g -> Money.count(g.lastMinute())), 50),
-                Widgets.column("Last scan", g -> g.lastScanAt() == null ? "" : TIME.format(g.lastScanAt()))));
+                Widgets.column("Last", g -> g.lastScanAt() == null ? "" : TIME.format(g.lastScanAt()))));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No scans yet."));
-        table.setPrefHeight(170);
         return table;
     }
 
@@ -134,11 +134,11 @@ public final class GatesView extends BorderPane {
         table.setId("gates-devices");
         table.getColumns().setAll(List.of(
                 width(Widgets.column("Scanner", d -> d.deviceId().toString().substring(0, 8)), 80),
-                width(Widgets.column("Gate", d -> d.gate() == null ? "" : d.gate()), 70),
-                width(Widgets.column("In / refused", d -> Money.count(d.accepted()) + " / "
-                        + Money.count(d.rejected())), 90),
-                width(Widgets.column("Last scan", d -> d.lastScanAt() == null ? ""
-                        : Ages.since(d.lastScanAt(), Instant.now())), 80),
+                width(Widgets.column("Gate", d -> d.gate() == null ? "" : d.gate()), 65),
+                width(Widgets.column("In", d -> Money.count(d.accepted())), 45),
+                width(Widgets.column("Refused", d -> Money.count(d.rejected())), 70),
+                width(Widgets.column("Last", d -> d.lastScanAt() == null ? ""
+                        : Ages.since(d.lastScanAt(), Instant.now())), 70),
                 Widgets.column("Online", d -> d.online() ? "● online" : "○ offline")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No scanner has scanned this show."));
@@ -152,12 +152,13 @@ public final class GatesView extends BorderPane {
                 Widgets.column("Ticket", c -> c.ticketType() + (c.seatIndex() == null ? "" : " · seat " + c.seatIndex())),
                 Widgets.column("Admitted", c -> c.admitted() == null || c.admitted().at() == null ? ""
                         : TIME.format(c.admitted().at()) + " " + nullToEmpty(c.admitted().gate())),
-                Widgets.column("Again (offline)", c -> c.conflicting() == null || c.conflicting().scannedAt() == null
+                Widgets.column("Again, offline", c -> c.conflicting() == null || c.conflicting().scannedAt() == null
                         ? "" : TIME.format(c.conflicting().scannedAt()) + " " + nullToEmpty(c.conflicting().gate()))));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No double admissions."));
         Button export = new Button("Export CSV…");
         export.setId("gates-export");
+        export.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         export.disableProperty().bind(model.export().executable().not().or(model.export().running()));
         export.setOnAction(e -> {
             FileChooser chooser = new FileChooser();

@@ -59,7 +59,7 @@ public final class WallView extends BorderPane {
     private final Tile dropped = number("Dropped messages", "");
     private final Tile backlog = number("Jobs waiting", "");
     private final Tile inside = number("Inside now", "");
-    private final Tile scansNow = number("Scans this minute", "/min");
+    private final Tile scansNow = number("Scans this minute", "scans/min");
     private final Tile admitted = number("Accepted scans", "");
     private final Tile refused = number("Rejected scans", "");
     private final FlowPane gateTiles = new FlowPane(GAP, GAP);
@@ -162,7 +162,7 @@ public final class WallView extends BorderPane {
         List<Node> tiles = new ArrayList<>();
         for (GateLines.Gate gate : gates.gates().stream().limit(MAX_GATE_TILES).toList()) {
             Tile tile = TileBuilder.create().skinType(Tile.SkinType.NUMBER).prefSize(TILE, TILE)
-                    .title("Gate " + gate.gate()).unit("/min").decimals(0).animated(false)
+                    .title("Gate " + gate.gate()).unit("scans/min").decimals(0).animated(false)
                     .description(Money.count(gate.accepted()) + " in · " + Money.count(gate.rejected()) + " refused")
                     .build();
             tile.setValue(gate.lastMinute());
