@@ -35,5 +35,8 @@ shot() { # name, console options...
 shot sales --page sales
 shot telemetry --page telemetry
 shot dlq --page dlq
+shot gates --page gates
+shot check-in --page check-in
 shot wall --wall
+shot wall-gates --wall --page gates
 echo "==> screenshots in $OUT"

@@ -18,8 +18,8 @@ import za.voelgoed.platform.outbox.Actor;
  * ({@code ?event_id=}), {@code GET /sessions/{id}}, {@code POST /sessions/{id}/close} (staff), {@code POST /scans}
  * and {@code POST /scans/batch} (up to 1,000 scans, answered in order), {@code GET /stats?event_id=} (a show's scan
  * counts, ADR 0023), {@code GET} and {@code PUT /shows/{eventId}/settings} (a show's re-entry and doors time, ADR
- * 0024; changed by staff, not devices).
- */
+ * 0024; changed by staff, not devices), {@code GET /tickets?event_id=&q=} (the check-in desk's search by order id
+ * or customer name/e-mail; not for devices). */
 public final class ScanRoutes implements HttpService {
 
     /** Body of the batch route. */
@@ -30,13 +30,15 @@ public final class ScanRoutes implements HttpService {
     private final Scans scans;
     private final ScanCounters counters;
     private final ScanSettings settings;
+    private final TicketSearch search;
 
-    ScanRoutes(ScanSessions sessions, Scans scans, ScanCounters counters, ScanSettings settings) {
+    ScanRoutes(ScanSessions sessions, Scans scans, ScanCounters counters, ScanSettings settings,
+               TicketSearch search) {
         this.sessions = sessions;
         this.scans = scans;
         this.counters = counters;
         this.settings = settings;
-    }
+        this.search = search;    }
 
     @Override
     public void routing(HttpRules rules) {
@@ -70,6 +72,12 @@ public final class ScanRoutes implements HttpService {
             res.send(settings.put(who.actor(req.remotePeer().host()), org(req), event,
                     Requests.body(req, ScanSettings.Input.class)));
         });
+        rules.get("/tickets", (req, res) -> {
+            if (AccessFilter.principal(req).isDevice()) {
+                throw ApiException.forbidden("the ticket search is for people at a desk, not devices");
+            }
+            res.send(Map.of("items", search.search(org(req), req.query().first("event_id").asOptional().orElse(null),
+                    req.query().first("q").asOptional().orElse(null))));        });
         rules.post("/scans/batch", (req, res) -> {
             Batch batch = Requests.body(req, Batch.class);
             res.send(Map.of("results", scans.batch(scanner(req), org(req), batch.scans())));

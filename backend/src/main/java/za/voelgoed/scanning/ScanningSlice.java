@@ -45,7 +45,8 @@ public final class ScanningSlice implements Slice {
                 },
                 new MicrometerScanTelemetry(platform.meters()), counters, platform.config().nodeId());
         ScanKeyRoutes deviceKeys = new ScanKeyRoutes(keys);
-        ScanRoutes gates = new ScanRoutes(sessions, scans, counters, settings);
+        ScanRoutes gates = new ScanRoutes(sessions, scans, counters, settings,
+                new TicketSearch(platform.dsl(), showOfOrg));
         ScanOfficeRoutes office = new ScanOfficeRoutes(new ScanConflicts(platform.dsl(), showOfOrg),
                 new TicketBlocks(platform.outbox(), platform.dsl(), showOfOrg, platform.clock()));
         // one route per path (the node refuses two at the same path): the devices' keys, the gates' routes, then

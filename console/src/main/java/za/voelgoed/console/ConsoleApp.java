@@ -25,8 +25,14 @@ import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import za.voelgoed.console.api.BackendClient;
 import za.voelgoed.console.api.OrgApi;
+import za.voelgoed.console.api.Sales;
+import za.voelgoed.console.api.Scanning;
+import za.voelgoed.console.checkin.CheckInView;
+import za.voelgoed.console.checkin.viewmodel.CheckInViewModel;
 import za.voelgoed.console.dlq.DeadLetterDeskView;
 import za.voelgoed.console.dlq.viewmodel.DeadLetterDeskViewModel;
+import za.voelgoed.console.gates.GatesView;
+import za.voelgoed.console.gates.viewmodel.GatesViewModel;
 import za.voelgoed.console.live.LiveConnection;
 import za.voelgoed.console.sales.SalesView;
 import za.voelgoed.console.sales.viewmodel.SalesViewModel;
@@ -74,7 +80,8 @@ public final class ConsoleApp extends Application {
     private final java.util.function.LongConsumer wallTicker = this::tickWall;
 
     /** The wall's own page models and view, alive only while the wall shows. */
-    private record Wall(SalesViewModel sales, TelemetryViewModel telemetry, WallViewModel rotation, WallView view) {
+    private record Wall(SalesViewModel sales, TelemetryViewModel telemetry, GatesViewModel gates,
+                        WallViewModel rotation, WallView view) {
     }
 
     @Override
@@ -123,11 +130,15 @@ public final class ConsoleApp extends Application {
         shell.register(PageId.SALES, salesModel());
         shell.register(PageId.TELEMETRY, new TelemetryViewModel(tasks, live, api.org(), api::telemetry, clock));
         shell.register(PageId.DLQ, new DeadLetterDeskViewModel(tasks, live, api, clock));
+        shell.register(PageId.GATES, gatesModel());
+        shell.register(PageId.CHECK_IN, new CheckInViewModel(tasks, desk(api), clock, java.time.ZoneId.systemDefault()));
         Map<PageId, Function<PageId, Node>> views = new EnumMap<>(PageId.class);
         views.put(PageId.SALES, id -> new SalesView((SalesViewModel) shell.page(id)));
         views.put(PageId.TELEMETRY, id -> new TelemetryView((TelemetryViewModel) shell.page(id)));
         views.put(PageId.DLQ, id -> new DeadLetterDeskView((DeadLetterDeskViewModel) shell.page(id),
                 connected.session().mayWrite()));
+        views.put(PageId.GATES, id -> new GatesView((GatesViewModel) shell.page(id)));
+        views.put(PageId.CHECK_IN, id -> new CheckInView((CheckInViewModel) shell.page(id)));
         shellView = new ShellView(shell, views, this::openWall);
         live.start();
         pulse.add(shell::tick);
@@ -150,21 +161,76 @@ public final class ConsoleApp extends Application {
         return new SalesViewModel(tasks, live, api.org(), api::sales, api::showSales, clock).readAsSoonAsChanged();
     }
 
+    private GatesViewModel gatesModel() {
+        OrgApi orgApi = api;
+        return new GatesViewModel(tasks, live, api.org(), new GatesViewModel.Source() {
+            @Override
+            public Sales.OrgSales shows() {
+                return orgApi.sales();
+            }
+
+            @Override
+            public Scanning.Stats stats(java.util.UUID show) {
+                return orgApi.scanStats(show);
+            }
+
+            @Override
+            public Scanning.Presence presence() {
+                return orgApi.presence();
+            }
+
+            @Override
+            public java.util.List<Scanning.Conflict> conflicts(java.util.UUID show) {
+                return orgApi.conflicts(show);
+            }
+        }, clock).readAsSoonAsChanged();
+    }
+
+    private static CheckInViewModel.Desk desk(OrgApi orgApi) {
+        return new CheckInViewModel.Desk() {
+            @Override
+            public Sales.OrgSales shows() {
+                return orgApi.sales();
+            }
+
+            @Override
+            public Scanning.Session open(java.util.UUID show) {
+                return orgApi.openSession(show, CheckInViewModel.GATE, "entry");
+            }
+
+            @Override
+            public Scanning.ScanAnswer scan(String code, java.util.UUID session, String nonce) {
+                return orgApi.scan(code, session, nonce);
+            }
+
+            @Override
+            public java.util.List<Scanning.TicketMatch> search(java.util.UUID show, String q) {
+                return orgApi.searchTickets(show, q);
+            }
+        };
+    }
+
     private void openWall() {
         if (wall != null) {
             return;
         }
         SalesViewModel sales = salesModel();
         TelemetryViewModel telemetry = new TelemetryViewModel(tasks, live, api.org(), api::telemetry, clock);
-        WallViewModel rotation = new WallViewModel(2);
+        GatesViewModel gates = gatesModel();
+        WallViewModel rotation = new WallViewModel(3);
         rotation.interval().set(options.rotateEvery());
         sales.paused().bind(shell.paused());
         telemetry.paused().bind(shell.paused());
-        WallView view = new WallView(shell, sales, telemetry, rotation);
-        wall = new Wall(sales, telemetry, rotation, view);
+        gates.paused().bind(shell.paused());
+        WallView view = new WallView(shell, sales, telemetry, gates, rotation);
+        if (options.page() == PageId.GATES) {
+            rotation.show(WallView.GATES_PAGE); // --wall --page gates: a wall at the doors starts on the gates
+        }
+        wall = new Wall(sales, telemetry, gates, rotation, view);
         shell.current().set(null);
         sales.activate();
         telemetry.activate();
+        gates.activate();
         pulse.add(wallTicker);
         scene.setRoot(view);
         scene.setOnKeyPressed(e -> {
@@ -193,6 +259,7 @@ public final class ConsoleApp extends Application {
         }
         wall.sales().tick(nowMs);
         wall.telemetry().tick(nowMs);
+        wall.gates().tick(nowMs);
         wall.rotation().tick(nowMs);
         wall.view().tick();
     }
@@ -204,6 +271,7 @@ public final class ConsoleApp extends Application {
         pulse.remove(wallTicker);
         wall.sales().deactivate();
         wall.telemetry().deactivate();
+        wall.gates().deactivate();
         wall = null;
         scene.setOnKeyPressed(null);
         stage.setFullScreen(false);
@@ -237,7 +305,7 @@ public final class ConsoleApp extends Application {
 
     private boolean loaded() {
         if (wall != null) {
-            return wall.sales().loaded().get() && wall.telemetry().loaded().get();
+            return wall.sales().loaded().get() && wall.telemetry().loaded().get() && wall.gates().loaded().get();
         }
         PageId id = shell.current().get();
         return id != null && shell.page(id).loaded().get();

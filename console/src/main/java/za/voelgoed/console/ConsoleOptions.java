@@ -22,8 +22,8 @@ public record ConsoleOptions(String backend, String token, String org, PageId pa
               --backend URL        the backend, e.g. http://localhost:8080 (env VOELGOED_URL)
               --token TOKEN        an API token of the organisation (env VOELGOED_TOKEN)
               --org ORG_ID         the organisation (needed with the system admin's token; env VOELGOED_ORG)
-              --page PAGE          sales, telemetry or dlq (default sales)
-              --wall               full-screen wall mode with rotating tiles
+              --page PAGE          sales, telemetry, dlq, gates or check-in (default sales)
+              --wall               full-screen wall mode with rotating tiles (with --page gates: start on the gates)
               --rotate SECONDS     wall mode: seconds per page (default 20)
               --stale-after SECONDS  warn when no live data came for this long (default 15)
               --theme light|dark   colour theme (default light; dark on the wall)
@@ -68,7 +68,7 @@ public record ConsoleOptions(String backend, String token, String org, PageId pa
                 case "--page" -> {
                     String p = value(name, inline, rest);
                     page = PageId.fromOption(p).orElseThrow(() -> new InvalidOptionsException(
-                            "--page must be sales, telemetry or dlq."));
+                            "--page must be sales, telemetry, dlq, gates or check-in."));
                 }
                 case "--wall" -> wall = flag(name, inline);
                 case "--help", "-h" -> help = flag(name, inline);

@@ -37,8 +37,10 @@ class ConsoleOptionsTest {
 
     @Test
     void refusesWhatItCannotUseWithASentence() {
-        assertThatThrownBy(() -> ConsoleOptions.parse(List.of("--page", "gates"), Map.of()))
-                .hasMessage("--page must be sales, telemetry or dlq.");
+        assertThat(ConsoleOptions.parse(List.of("--page", "gates"), Map.of()).page()).isEqualTo(PageId.GATES);
+        assertThat(ConsoleOptions.parse(List.of("--page=check-in"), Map.of()).page()).isEqualTo(PageId.CHECK_IN);
+        assertThatThrownBy(() -> ConsoleOptions.parse(List.of("--page", "tickets"), Map.of()))
+                .hasMessage("--page must be sales, telemetry, dlq, gates or check-in.");
         assertThatThrownBy(() -> ConsoleOptions.parse(List.of("--token"), Map.of()))
                 .hasMessage("--token needs a value.");
         assertThatThrownBy(() -> ConsoleOptions.parse(List.of("--colour", "red"), Map.of()))

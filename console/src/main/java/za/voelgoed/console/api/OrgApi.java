@@ -40,6 +40,45 @@ public final class OrgApi implements DeadLetterApi {
         return client.read(client.get(root + "/events/" + eventId + "/sales"), Sales.ShowSales.class);
     }
 
+    public Scanning.Stats scanStats(UUID eventId) {
+        return client.read(client.get(root + "/scanning/stats?event_id=" + eventId), Scanning.Stats.class);
+    }
+
+    public Scanning.Presence presence() {
+        return client.read(client.get(root + "/presence"), Scanning.Presence.class);
+    }
+
+    public List<Scanning.Conflict> conflicts(UUID eventId) {
+        return client.read(client.get(root + "/scanning/conflicts?event_id=" + eventId), Scanning.Conflicts.class)
+                .items();
+    }
+
+    /** Opens a scan session at {@code gate} of the show. */
+    public Scanning.Session openSession(UUID eventId, String gate, String direction) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("event_id", eventId.toString());
+        body.put("gate", gate);
+        body.put("direction", direction);
+        return client.read(client.post(root + "/scanning/sessions", body), Scanning.Session.class);
+    }
+
+    public Scanning.ScanAnswer scan(String code, UUID sessionId, String nonce) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", code);
+        body.put("session_id", sessionId.toString());
+        body.put("nonce", nonce);
+        return client.read(client.post(root + "/scanning/scans", body), Scanning.ScanAnswer.class);
+    }
+
+    /** The show's tickets whose order id is {@code q} or whose customer's name or e-mail holds it. */
+    public List<Scanning.TicketMatch> searchTickets(UUID eventId, String q) {
+        Map<String, Object> query = new LinkedHashMap<>();
+        query.put("event_id", eventId);
+        query.put("q", q);
+        return client.read(client.get(BackendClient.query(root + "/scanning/tickets", query)),
+                Scanning.TicketMatches.class).items();
+    }
+
     public Telemetry telemetry() {
         return client.read(client.get(root + "/telemetry"), Telemetry.class);
     }

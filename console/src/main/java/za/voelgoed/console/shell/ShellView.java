@@ -29,7 +29,7 @@ import za.voelgoed.console.shell.viewmodel.ShellViewModel;
 import za.voelgoed.console.ui.Widgets;
 
 /**
- * The window's frame: navigation with a shortcut per page (Ctrl+1…3), a pause switch (Ctrl+P), the
+ * The window's frame: navigation with a shortcut per page (Ctrl+1…5), a pause switch (Ctrl+P), the
  * staleness banner above the page, and a status bar with the connection, the organisation and the age
  * of the newest data. Pages are built the first time they are shown.
  */
@@ -109,6 +109,8 @@ public final class ShellView extends BorderPane {
             case SALES -> Material2MZ.SHOPPING_CART;
             case TELEMETRY -> Material2MZ.SPEED;
             case DLQ -> Material2AL.ERROR_OUTLINE;
+            case GATES -> Material2MZ.SENSOR_DOOR;
+            case CHECK_IN -> Material2MZ.QR_CODE_SCANNER;
         };
     }
 

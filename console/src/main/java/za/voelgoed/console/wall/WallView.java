@@ -17,6 +17,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import za.voelgoed.console.api.Sales;
 import za.voelgoed.console.api.Telemetry;
+import za.voelgoed.console.gates.viewmodel.GateLines;
+import za.voelgoed.console.gates.viewmodel.GatesViewModel;
 import za.voelgoed.console.sales.viewmodel.SalesViewModel;
 import za.voelgoed.console.shell.StaleBanner;
 import za.voelgoed.console.shell.viewmodel.ShellViewModel;
@@ -56,8 +58,19 @@ public final class WallView extends BorderPane {
     private final Tile sockets = number("Live connections", "");
     private final Tile dropped = number("Dropped messages", "");
     private final Tile backlog = number("Jobs waiting", "");
+    private final Tile inside = number("Inside now", "");
+    private final Tile scansNow = number("Scans this minute", "scans/min");
+    private final Tile admitted = number("Accepted scans", "");
+    private final Tile refused = number("Rejected scans", "");
+    private final FlowPane gateTiles = new FlowPane(GAP, GAP);
 
-    public WallView(ShellViewModel shell, SalesViewModel sales, TelemetryViewModel telemetry, WallViewModel wall) {
+    /** Gates shown on the gates page; the rest are on the gates page of the console. */
+    static final int MAX_GATE_TILES = 4;
+    /** The index of the gates page in the rotation. */
+    public static final int GATES_PAGE = 2;
+
+    public WallView(ShellViewModel shell, SalesViewModel sales, TelemetryViewModel telemetry, GatesViewModel gates,
+                    WallViewModel wall) {
         this.sales = sales;
         this.telemetry = telemetry;
         this.wall = wall;
@@ -75,6 +88,9 @@ public final class WallView extends BorderPane {
 
         pages.add(page("Sales", showTiles, new FlowPane(GAP, GAP, sold, revenue, available, lastHour)));
         pages.add(page("Operations", new FlowPane(GAP, GAP, rate, p99, sockets, dlq, dropped, backlog)));
+        pages.add(page("Gates", new FlowPane(GAP, GAP, inside, scansNow, admitted, refused), gateTiles));
+        gates.stats().addListener((o, was, now) -> showGates(gates));
+        gates.gates().addListener((javafx.collections.ListChangeListener<GateLines.Gate>) c -> showGates(gates));
         widthProperty().addListener((o, was, now) -> resizeTiles());
         heightProperty().addListener((o, was, now) -> resizeTiles());
         setCenter(holder);
@@ -129,6 +145,30 @@ public final class WallView extends BorderPane {
             tiles.add(tile);
         }
         showTiles.getChildren().setAll(tiles);
+        resizeTiles();
+    }
+
+    private void showGates(GatesViewModel gates) {
+        var stats = gates.stats().get();
+        if (stats == null) {
+            return;
+        }
+        inside.setTitle("Inside now — " + gates.title().get());
+        inside.setValue(stats.inside() != null ? stats.inside() : stats.admitted());
+        var last = stats.perMinute().isEmpty() ? null : stats.perMinute().getLast();
+        scansNow.setValue(last == null ? 0 : last.accepted() + last.rejected());
+        admitted.setValue(stats.accepted());
+        refused.setValue(stats.rejected());
+        List<Node> tiles = new ArrayList<>();
+        for (GateLines.Gate gate : gates.gates().stream().limit(MAX_GATE_TILES).toList()) {
+            Tile tile = TileBuilder.create().skinType(Tile.SkinType.NUMBER).prefSize(TILE, TILE)
+                    .title("Gate " + gate.gate()).unit("scans/min").decimals(0).animated(false)
+                    .description(Money.count(gate.accepted()) + " in · " + Money.count(gate.rejected()) + " refused")
+                    .build();
+            tile.setValue(gate.lastMinute());
+            tiles.add(tile);
+        }
+        gateTiles.getChildren().setAll(tiles);
         resizeTiles();
     }
 

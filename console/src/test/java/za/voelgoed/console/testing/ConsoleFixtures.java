@@ -45,8 +45,8 @@ public final class ConsoleFixtures {
     public record Show(UUID id, String name) {
     }
 
-    /** A paid order: its id, its payment's id and what was paid. */
-    public record Sale(UUID orderId, UUID paymentId, UUID show, int tickets, long totalCents) {
+    /** A paid order: its id, its payment's id, what was paid and its tickets' signed codes (what a gate scans). */
+    public record Sale(UUID orderId, UUID paymentId, UUID show, int tickets, long totalCents, List<String> codes) {
     }
 
     /** A dead letter of {@link #CAPTURE_WORKER} and the sale whose capture died. */
@@ -136,9 +136,33 @@ public final class ConsoleFixtures {
         String body = "{\"hold_id\": \"" + hold + "\", \"customer\": {\"name\": \"Thandi Nkosi\","
                 + " \"email\": \"thandi@example.com\"}, \"payment\": " + CARD + "}";
         JsonNode order = as(org.ownerToken()).post(orgPath(org) + "/orders", body).expect(201);
+        List<String> codes = new ArrayList<>();
+        order.path("tickets").forEach(t -> codes.add(t.path("code").asText()));
         return new Sale(UUID.fromString(order.path("id").asText()),
                 UUID.fromString(order.path("payment").path("id").asText()), show.id(),
-                order.path("tickets").size(), order.path("total_cents").asLong());
+                order.path("tickets").size(), order.path("total_cents").asLong(), List.copyOf(codes));
+    }
+
+    /** Opens a scan session at {@code gate} (entry) of the show with this token; returns its id. */
+    public UUID openScanSession(Org org, Show show, String gate, String token) {
+        JsonNode session = as(token).post(orgPath(org) + "/scanning/sessions", Json.write(Map.of(
+                "event_id", show.id().toString(), "gate", gate, "direction", "entry"))).expect(201);
+        return UUID.fromString(session.path("id").asText());
+    }
+
+    /** Scans a code in the session the way a gate's scanner does; returns the result ({@code ok}, …). */
+    public String scan(Org org, UUID session, String code, String token) {
+        return as(token).post(orgPath(org) + "/scanning/scans", Json.write(Map.of("code", code,
+                "session_id", session.toString(), "nonce", UUID.randomUUID().toString()))).expect(200)
+                .path("result").asText();
+    }
+
+    /** A device of the organisation and a device token for it (scanners scan with these). */
+    public String deviceToken(Org org, String name) {
+        String device = backend.admin().post(orgPath(org) + "/devices", Json.write(Map.of("name", name)))
+                .expect(201).path("id").asText();
+        return backend.admin().post(orgPath(org) + "/tokens", Json.write(Map.of("role", "device",
+                "device_id", device, "scopes", List.of("scanning:org:" + org.id())))).expect(201).path("token").asText();
     }
 
     /** Refunds an order in full; returns the order as the refund answered it. */

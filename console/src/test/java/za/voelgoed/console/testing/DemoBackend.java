@@ -31,6 +31,13 @@ public final class DemoBackend {
     private final Random random;
     private final Set<String> soldOut = new HashSet<>();
     private final AtomicLong sold = new AtomicLong();
+    /** Codes of the first show's tickets not scanned yet: the gates scan them as people arrive. */
+    private final java.util.ArrayDeque<String> arriving = new java.util.ArrayDeque<>();
+    private final List<Gate> gates = new ArrayList<>();
+
+    /** A scanner at a gate of the first show: its token and its open session. */
+    private record Gate(String token, java.util.UUID session) {
+    }
     private static volatile boolean stopping;
 
     private DemoBackend(ConsoleFixtures fixtures, Org org, List<Show> shows, Random random) {
@@ -97,6 +104,13 @@ public final class DemoBackend {
         if (deadLetters - first > 0) {
             fixtures.makeDeadLetters(org, shows.get(1), deadLetters - first);
         }
+        openGates();
+        for (int i = 0; i < Math.min(arriving.size(), 60); i++) {
+            scanOne();
+        }
+        if (!gates.isEmpty()) {
+            fixtures.scan(org, gates.getFirst().session(), "not-a-ticket", gates.getFirst().token());
+        }
         fixtures.hold(org, shows.get(0), "ga", 4);
         fixtures.hold(org, shows.get(1), "early", 2);
         List<String> free = freeSeats(shows.get(2));
@@ -114,6 +128,7 @@ public final class DemoBackend {
         long lastReport = next;
         while (!stopping) {
             trySale();
+            scanOne();
             next += pauseNanos;
             long now = System.nanoTime();
             if (now - lastReport > 30_000_000_000L) {
@@ -139,6 +154,9 @@ public final class DemoBackend {
             Sale sale = random.nextInt(10) < 8
                     ? fixtures.sell(org, show, type, 1 + random.nextInt(4)) : sellSeats(show, type);
             sold.addAndGet(sale.tickets());
+            if (show.equals(shows.getFirst())) {
+                arriving.addAll(sale.codes());
+            }
             return Optional.of(sale);
         } catch (AssertionError | RuntimeException e) {
             if (stopping) {
@@ -151,6 +169,34 @@ public final class DemoBackend {
                 soldOut.add(show.id() + ":" + type);
             }
             return Optional.empty();
+        }
+    }
+
+    /** Three gates of the first show, each with its own scanner (a device token) and session. */
+    private void openGates() {
+        for (String gate : List.of("North", "South", "VIP")) {
+            String token = fixtures.deviceToken(org, gate + " scanner");
+            gates.add(new Gate(token, fixtures.openScanSession(org, shows.getFirst(), gate, token)));
+        }
+    }
+
+    /** One arrival at a random gate; now and then someone shows a ticket that was already scanned. */
+    private void scanOne() {
+        if (gates.isEmpty() || arriving.isEmpty()) {
+            return;
+        }
+        Gate gate = gates.get(random.nextInt(gates.size()));
+        try {
+            String code = arriving.pollFirst();
+            fixtures.scan(org, gate.session(), code, gate.token());
+            if (random.nextInt(15) == 0) {
+                fixtures.scan(org, gate.session(), code, gate.token());
+            }
+        } catch (AssertionError | RuntimeException e) {
+            if (!stopping) {
+                String message = String.valueOf(e.getMessage());
+                System.out.println("scan failed: " + message.substring(0, Math.min(200, message.length())));
+            }
         }
     }
 

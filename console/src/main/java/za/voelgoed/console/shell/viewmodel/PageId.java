@@ -6,7 +6,9 @@ import java.util.Optional;
 public enum PageId {
     SALES("sales", "Live sales"),
     TELEMETRY("telemetry", "Telemetry"),
-    DLQ("dlq", "Dead letters");
+    DLQ("dlq", "Dead letters"),
+    GATES("gates", "Gates"),
+    CHECK_IN("check-in", "Check-in");
 
     private final String option;
     private final String title;

@@ -38,6 +38,15 @@ public final class WallViewModel {
         }
     }
 
+    /** Shows page {@code index} (of the command line's choice) without waiting for the rotation. */
+    public void show(int index) {
+        if (index < 0 || index >= pageCount) {
+            throw new IllegalArgumentException("the wall has pages 0 to " + (pageCount - 1));
+        }
+        page.set(index);
+        shownSinceMs = -1;
+    }
+
     /** Shows the next page now (a key press), and starts its interval afresh. */
     public void next(long nowMs) {
         page.set((page.get() + 1) % pageCount);

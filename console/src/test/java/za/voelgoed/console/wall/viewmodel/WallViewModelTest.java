@@ -43,4 +43,18 @@ class WallViewModelTest {
     void aWallNeedsAPage() {
         assertThatThrownBy(() -> new WallViewModel(0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void showJumpsToAPageAndItsIntervalStartsAfresh() {
+        WallViewModel wall = new WallViewModel(3);
+        wall.show(2);
+        assertThat(wall.page().get()).isEqualTo(2);
+        wall.tick(1_000);
+        wall.tick(1_000 + 19_999);
+        assertThat(wall.page().get()).isEqualTo(2);
+        wall.tick(1_000 + 20_000);
+        assertThat(wall.page().get()).isZero();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> wall.show(3))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -1,0 +1,210 @@
+package za.voelgoed.console.gates;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import za.voelgoed.console.api.Scanning;
+import za.voelgoed.console.gates.viewmodel.GateLines;
+import za.voelgoed.console.gates.viewmodel.GatesViewModel;
+import za.voelgoed.console.ui.ShowPicker;
+import za.voelgoed.console.ui.Widgets;
+import za.voelgoed.console.viewmodel.Ages;
+import za.voelgoed.console.viewmodel.Money;
+
+/**
+ * The gates page of a show: people inside (large), scans per minute per gate over the last hour, accepted and
+ * rejected by reason, the gates and the scanners (last scan, online or not), and the double admissions with
+ * "Export CSV…".
+ */
+public final class GatesView extends BorderPane {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private final GatesViewModel model;
+    private final LineChart<Number, Number> chart;
+
+    public GatesView(GatesViewModel model) {
+        this.model = model;
+        getStyleClass().add("content");
+        setPadding(new Insets(16));
+        chart = chart();
+        setTop(new VBox(12, header(), figures()));
+        setCenter(body());
+        model.perGate().addListener((o, was, now) -> plot(now));
+        plot(model.perGate().get());
+    }
+
+    private HBox header() {
+        Label title = Widgets.section("");
+        title.textProperty().bind(model.title());
+        title.setId("gates-title");
+        HBox header = new HBox(12, title, Widgets.grow(), new Label("Show"),
+                ShowPicker.of(model.shows(), model.selectedShow(), "gates-show-picker"));
+        header.setAlignment(Pos.CENTER_LEFT);
+        return header;
+    }
+
+    private HBox figures() {
+        VBox inside = Widgets.figure("Inside now", model.inside(), "gates-inside");
+        inside.getStyleClass().add("figure-prominent");
+        return new HBox(12, inside,
+                Widgets.figure("Scans this minute", model.perMinuteNow(), "gates-per-minute"),
+                Widgets.figure("Accepted", model.accepted(), "gates-accepted"),
+                Widgets.figure("Rejected", model.rejected(), "gates-rejected"));
+    }
+
+    private LineChart<Number, Number> chart() {
+        NumberAxis x = new NumberAxis(-59, 0, 10);
+        x.setLabel("minutes ago");
+        x.setAutoRanging(false);
+        NumberAxis y = new NumberAxis();
+        y.setLabel("scans");
+        y.setForceZeroInRange(true);
+        y.setMinorTickVisible(false);
+        LineChart<Number, Number> c = new LineChart<>(x, y);
+        c.setAnimated(false);
+        c.setCreateSymbols(false);
+        c.setTitle("Scans per minute by gate, last hour");
+        c.setId("gates-chart");
+        c.setMinHeight(200);
+        return c;
+    }
+
+    private HBox body() {
+        TableView<GateLines.Reason> reasons = new TableView<>(model.reasons());
+        reasons.setId("gates-reasons");
+        reasons.getColumns().setAll(List.of(
+                width(Widgets.column("Reason", r -> r.reason().replace('_', ' ')), 150),
+                Widgets.column("Scans", r -> Money.count(r.count()))));
+        reasons.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        reasons.setPlaceholder(new Label("No rejections."));
+        reasons.setPrefWidth(240);
+        reasons.setMinWidth(240);
+
+        HBox lower = new HBox(12, Widgets.panel("Rejections", reasons), conflictsPanel());
+        HBox.setHgrow(lower.getChildren().get(1), Priority.ALWAYS);
+        lower.setPrefHeight(230);
+        VBox left = new VBox(12, chart, lower);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        HBox.setHgrow(left, Priority.ALWAYS);
+
+        VBox right = new VBox(12, Widgets.panel("Gates", gatesTable()), Widgets.panel("Scanners", devicesTable()));
+        right.setPrefWidth(420);
+        right.setMinWidth(420);
+        VBox.setVgrow(right.getChildren().get(0), Priority.ALWAYS);
+        VBox.setVgrow(right.getChildren().get(1), Priority.ALWAYS);
+        HBox body = new HBox(12, left, right);
+        body.setPadding(new Insets(12, 0, 0, 0));
+        return body;
+    }
+
+    private TableView<GateLines.Gate> gatesTable() {
+        TableView<GateLines.Gate> table = new TableView<>(model.gates());
+        table.setId("gates-table");
+        table.getColumns().setAll(List.of(
+                width(Widgets.column("Gate", GateLines.Gate::gate), 100),
+                width(Widgets.column("In", g -> Money.count(g.accepted())), 55),
+                width(Widgets.column("Refused", g -> Money.count(g.rejected())), 75),
+                width(Widgets.column("/min", g -> Money.count(g.lastMinute())), 50),
+                Widgets.column("Last", g -> g.lastScanAt() == null ? "" : TIME.format(g.lastScanAt()))));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No scans yet."));
+        return table;
+    }
+
+    private TableView<GateLines.Device> devicesTable() {
+        TableView<GateLines.Device> table = new TableView<>(model.devices());
+        table.setId("gates-devices");
+        table.getColumns().setAll(List.of(
+                width(Widgets.column("Scanner", d -> d.deviceId().toString().substring(0, 8)), 80),
+                width(Widgets.column("Gate", d -> d.gate() == null ? "" : d.gate()), 65),
+                width(Widgets.column("In", d -> Money.count(d.accepted())), 45),
+                width(Widgets.column("Refused", d -> Money.count(d.rejected())), 70),
+                width(Widgets.column("Last", d -> d.lastScanAt() == null ? ""
+                        : Ages.since(d.lastScanAt(), Instant.now())), 70),
+                Widgets.column("Online", d -> d.online() ? "● online" : "○ offline")));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No scanner has scanned this show."));
+        return table;
+    }
+
+    private VBox conflictsPanel() {
+        TableView<Scanning.Conflict> table = new TableView<>(model.conflicts());
+        table.setId("gates-conflicts");
+        table.getColumns().setAll(List.of(
+                Widgets.column("Ticket", c -> c.ticketType() + (c.seatIndex() == null ? "" : " · seat " + c.seatIndex())),
+                Widgets.column("Admitted", c -> c.admitted() == null || c.admitted().at() == null ? ""
+                        : TIME.format(c.admitted().at()) + " " + nullToEmpty(c.admitted().gate())),
+                Widgets.column("Again, offline", c -> c.conflicting() == null || c.conflicting().scannedAt() == null
+                        ? "" : TIME.format(c.conflicting().scannedAt()) + " " + nullToEmpty(c.conflicting().gate()))));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No double admissions."));
+        Button export = new Button("Export CSV…");
+        export.setId("gates-export");
+        export.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        export.disableProperty().bind(model.export().executable().not().or(model.export().running()));
+        export.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Export the double admissions");
+            chooser.setInitialFileName("double-admissions.csv");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+            java.io.File file = chooser.showSaveDialog(getScene().getWindow());
+            if (file != null) {
+                model.exportConflicts(file.toPath());
+            }
+        });
+        Label note = new Label();
+        note.textProperty().bind(javafx.beans.binding.Bindings.when(model.exportOutcome().isEmpty())
+                .then(model.conflictsNote()).otherwise(model.exportOutcome()));
+        note.setId("gates-conflicts-note");
+        note.setWrapText(true);
+        HBox actions = new HBox(12, export, note);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        VBox panel = Widgets.panel("Double admissions", table);
+        panel.getChildren().add(actions);
+        return panel;
+    }
+
+    private static <T> javafx.scene.control.TableColumn<T, String> width(
+            javafx.scene.control.TableColumn<T, String> column, double width) {
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private void plot(Map<String, List<Scanning.Minute>> byGate) {
+        List<XYChart.Series<Number, Number>> series = new ArrayList<>();
+        for (var entry : byGate.entrySet()) {
+            List<Scanning.Minute> minutes = entry.getValue();
+            Instant now = minutes.isEmpty() ? Instant.now() : minutes.getLast().minute();
+            XYChart.Series<Number, Number> s = new XYChart.Series<>();
+            s.setName(entry.getKey());
+            for (Scanning.Minute m : minutes) {
+                s.getData().add(new XYChart.Data<>(-Duration.between(m.minute(), now).toMinutes(),
+                        m.accepted() + m.rejected()));
+            }
+            series.add(s);
+        }
+        chart.getData().setAll(series);
+    }
+}

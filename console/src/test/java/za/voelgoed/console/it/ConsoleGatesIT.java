@@ -1,0 +1,166 @@
+package za.voelgoed.console.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+import za.voelgoed.console.ConsoleApp;
+import za.voelgoed.console.testing.BackendProcess;
+import za.voelgoed.console.testing.ConsoleFixtures;
+
+/**
+ * The gates page and the check-in desk, headless under Monocle, against a real backend process and payment
+ * simulator: a scan made through the REST API by a gate's scanner shows on the gates page (accepted count, the
+ * gate's row); at the desk a code typed and Enter is admitted (green), the same code again is refused as already
+ * admitted with the first admission's gate, and a ticket found by its order id is checked in with one click.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleGatesIT {
+
+    static BackendProcess backend;
+    static ConsoleFixtures fixtures;
+    static ConsoleFixtures.Org org;
+    static ConsoleFixtures.Show show;
+    static ConsoleFixtures.Sale pair;
+    static ConsoleFixtures.Sale single;
+    static Application app;
+    static final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void start() throws Exception {
+        backend = BackendProcess.start();
+        fixtures = new ConsoleFixtures(backend);
+        org = fixtures.createOrg("Console gates IT");
+        show = fixtures.createShow(org, "Gate night");
+        pair = fixtures.sell(org, show, "ga", 2);
+        single = fixtures.sell(org, show, "early", 1);
+        Path home = Files.createTempDirectory("console-home");
+        System.setProperty("voelgoed.console.home", home.toString());
+        System.setProperty("voelgoed.console.prefs", "/za/voelgoed/console-it/" + UUID.randomUUID());
+        FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(ConsoleApp.class, "--backend", backend.baseUrl(), "--token",
+                org.ownerToken(), "--page", "gates");
+        waitUntil("the gates page of the show", Duration.ofSeconds(30),
+                () -> text("#gates-accepted").equals("0") && text("#gates-title").equals("Gate night"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        try {
+            if (app != null) {
+                FxToolkit.cleanupApplication(app);
+                FxToolkit.cleanupStages();
+            }
+        } finally {
+            if (backend != null) {
+                backend.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aScanThroughTheApiShowsOnTheGatesPage() throws Exception {
+        String scanner = fixtures.deviceToken(org, "North scanner");
+        UUID session = fixtures.openScanSession(org, show, "North", scanner);
+        assertThat(fixtures.scan(org, session, pair.codes().get(0), scanner)).isEqualTo("ok");
+        assertThat(fixtures.scan(org, session, "not a ticket", scanner)).isEqualTo("invalid");
+        waitUntil("the scans on the gates page", Duration.ofSeconds(5),
+                () -> text("#gates-accepted").equals("1") && text("#gates-rejected").equals("1"));
+        assertThat(text("#gates-inside")).isEqualTo("1");
+        TableView<?> gates = robot.lookup("#gates-table").queryAs(TableView.class);
+        waitUntil("the gate's row", Duration.ofSeconds(5), () -> gates.getItems().size() == 1);
+        assertThat(gates.getItems().getFirst().toString()).contains("gate=North", "accepted=1", "rejected=1");
+        assertThat(robot.lookup("#gates-reasons").queryAs(TableView.class).getItems()).hasSize(1);
+        assertThat(robot.lookup("#gates-devices").queryAs(TableView.class).getItems()).hasSize(1);
+    }
+
+    @Test
+    @Order(2)
+    void theDeskAdmitsATypedCodeThenRefusesItAsAlreadyAdmitted() throws Exception {
+        robot.clickOn("#nav-check-in");
+        ComboBox<?> shows = robot.lookup("#checkin-show-picker").queryAs(ComboBox.class);
+        waitUntil("the shows in the picker", Duration.ofSeconds(10), () -> !shows.getItems().isEmpty());
+        robot.interact(() -> shows.getSelectionModel().select(0));
+        waitUntil("the desk's session", Duration.ofSeconds(10),
+                () -> text("#checkin-session").startsWith("Scanning at Check-in desk"));
+        TextField field = robot.lookup("#checkin-code").queryAs(TextField.class);
+        waitUntil("the cursor in the scan field", Duration.ofSeconds(5), field::isFocused);
+
+        String code = pair.codes().get(1);
+        robot.write(code);
+        robot.type(KeyCode.ENTER);
+        waitUntil("the admission", Duration.ofSeconds(10), () -> text("#checkin-headline").equals("Admitted"));
+        assertThat(text("#checkin-ticket")).isEqualTo("ga");
+        assertThat(field.getText()).isEmpty();
+        assertThat(robot.lookup("#checkin-verdict").query().getStyleClass()).contains("verdict-admitted");
+        waitUntil("the cursor back in the scan field", Duration.ofSeconds(5), field::isFocused);
+
+        robot.write(code);
+        robot.type(KeyCode.ENTER);
+        waitUntil("the refusal", Duration.ofSeconds(10), () -> text("#checkin-headline").equals("Already admitted"));
+        assertThat(text("#checkin-detail")).startsWith("First admitted at ").endsWith(" at Check-in desk.");
+        assertThat(robot.lookup("#checkin-verdict").query().getStyleClass()).contains("verdict-refused");
+        assertThat(robot.lookup("#checkin-history").queryListView().getItems()).hasSize(2);
+    }
+
+    @Test
+    @Order(3)
+    void aTicketFoundByItsOrderIdIsCheckedInWithOneClick() throws Exception {
+        TextField search = robot.lookup("#checkin-search").queryAs(TextField.class);
+        robot.interact(() -> search.setText(single.orderId().toString()));
+        robot.clickOn("#checkin-find");
+        TableView<?> matches = robot.lookup("#checkin-matches").queryAs(TableView.class);
+        waitUntil("the order's ticket", Duration.ofSeconds(10), () -> matches.getItems().size() == 1);
+        Button checkIn = robot.lookup("#checkin-matches .button").queryAs(Button.class);
+        robot.clickOn(checkIn);
+        waitUntil("the admission", Duration.ofSeconds(10), () -> text("#checkin-headline").equals("Admitted"));
+        assertThat(text("#checkin-ticket")).isEqualTo("early");
+        TextField field = robot.lookup("#checkin-code").queryAs(TextField.class);
+        waitUntil("the cursor back in the scan field after the click", Duration.ofSeconds(5), field::isFocused);
+        waitUntil("the admission time in the list", Duration.ofSeconds(10),
+                () -> matches.getItems().size() == 1 && matches.getItems().getFirst().toString().contains("admittedAt=2"));
+
+        robot.clickOn("#nav-gates");
+        waitUntil("the desk's admissions on the gates page", Duration.ofSeconds(10),
+                () -> text("#gates-accepted").equals("3") && text("#gates-rejected").equals("2"));
+        assertThat(robot.lookup("#gates-table").queryAs(TableView.class).getItems()).hasSize(2);
+    }
+
+    private static String text(String query) {
+        Node node = robot.lookup(query).tryQuery().orElse(null);
+        return node instanceof Label label ? String.valueOf(label.getText()) : "";
+    }
+
+    private static void waitUntil(String what, Duration timeout, BooleanSupplier condition) throws TimeoutException {
+        try {
+            WaitForAsyncUtils.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS, condition::getAsBoolean);
+        } catch (TimeoutException e) {
+            throw new TimeoutException("timed out after " + timeout.toMillis() + " ms waiting for " + what
+                    + "; backend log:\n" + backend.logTail(30));
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
