@@ -29,6 +29,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import za.voelgoed.console.ConsoleApp;
 import za.voelgoed.console.testing.BackendProcess;
 import za.voelgoed.console.testing.ConsoleFixtures;
+import za.voelgoed.console.testing.OnFx;
 
 /**
  * The gates page and the check-in desk, headless under Monocle, against a real backend process and payment
@@ -149,9 +150,23 @@ class ConsoleGatesIT {
         assertThat(robot.lookup("#gates-table").queryAs(TableView.class).getItems()).hasSize(2);
     }
 
+    @Test
+    @Order(4)
+    void anOfflineDoubleAdmissionShowsInTheReportOfTheGatesPage() throws Exception {
+        String scanner = fixtures.deviceToken(org, "Offline scanner");
+        UUID session = fixtures.openScanSession(org, show, "East", scanner);
+        var answer = fixtures.uploadOffline(org, session, pair.codes().get(0), scanner);
+        assertThat(answer.path("result").asText()).isEqualTo("already_redeemed");
+        assertThat(answer.path("conflict").asBoolean()).isTrue();
+        waitUntil("the double admission in the report", Duration.ofSeconds(10),
+                () -> OnFx.read(() -> robot.lookup("#gates-conflicts").queryAs(TableView.class).getItems().size()) == 1);
+        assertThat(OnFx.read(() -> robot.lookup("#gates-conflicts").queryAs(TableView.class).getItems().getFirst()
+                .toString())).contains("East");
+    }
+
     private static String text(String query) {
-        Node node = robot.lookup(query).tryQuery().orElse(null);
-        return node instanceof Label label ? String.valueOf(label.getText()) : "";
+        return OnFx.read(() -> robot.lookup(query).tryQuery().orElse(null) instanceof Label label
+                ? String.valueOf(label.getText()) : "");
     }
 
     private static void waitUntil(String what, Duration timeout, BooleanSupplier condition) throws TimeoutException {

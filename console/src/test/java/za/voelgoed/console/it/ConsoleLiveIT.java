@@ -29,6 +29,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import za.voelgoed.console.ConsoleApp;
 import za.voelgoed.console.testing.BackendProcess;
 import za.voelgoed.console.testing.ConsoleFixtures;
+import za.voelgoed.console.testing.OnFx;
 
 /**
  * The console, headless under Monocle, against a real backend process and payment simulator: a sale
@@ -160,8 +161,8 @@ class ConsoleLiveIT {
         robot.clickOn("#open-wall");
         waitUntil("the wall", Duration.ofSeconds(10), () -> visible("#wall"));
         waitUntil("a tile per show", Duration.ofSeconds(10),
-                () -> robot.lookup((Node n) -> n instanceof eu.hansolo.tilesfx.Tile tile
-                        && "Opening night".equals(tile.getTitle())).tryQuery().isPresent());
+                () -> OnFx.read(() -> robot.lookup((Node n) -> n instanceof eu.hansolo.tilesfx.Tile tile
+                        && "Opening night".equals(tile.getTitle())).tryQuery().isPresent()));
         assertThat(robot.lookup("#nav-sales").tryQuery()).as("no chrome on the wall").isEmpty();
         robot.type(javafx.scene.input.KeyCode.ESCAPE);
         waitUntil("the pages again", Duration.ofSeconds(10), () -> visible("#nav-sales"));
@@ -180,16 +181,16 @@ class ConsoleLiveIT {
     }
 
     private static String text(String query) {
-        Node node = robot.lookup(query).query();
-        return node instanceof Label label ? String.valueOf(label.getText()) : "";
+        return OnFx.read(() -> robot.lookup(query).query() instanceof Label label ? String.valueOf(label.getText())
+                : "");
     }
 
     private static boolean visible(String query) {
-        return robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false);
+        return OnFx.read(() -> robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false));
     }
 
     private static int rows(String query) {
-        return robot.lookup(query).queryAs(TableView.class).getItems().size();
+        return OnFx.read(() -> robot.lookup(query).queryAs(TableView.class).getItems().size());
     }
 
     private static void type(String query, String value) {

@@ -157,6 +157,17 @@ public final class ConsoleFixtures {
                 .path("result").asText();
     }
 
+    /**
+     * Uploads a scan a device made while offline (it let the holder in on its own); returns the answer, whose
+     * {@code conflict} says whether the ticket had been admitted before in server order.
+     */
+    public JsonNode uploadOffline(Org org, UUID session, String code, String token) {
+        String scan = Json.write(Map.of("code", code, "session_id", session.toString(),
+                "nonce", UUID.randomUUID().toString(), "offline", true));
+        return as(token).post(orgPath(org) + "/scanning/scans/batch", "{\"scans\": [" + scan + "]}").expect(200)
+                .path("results").path(0);
+    }
+
     /** A device of the organisation and a device token for it (scanners scan with these). */
     public String deviceToken(Org org, String name) {
         String device = backend.admin().post(orgPath(org) + "/devices", Json.write(Map.of("name", name)))
