@@ -120,7 +120,7 @@ public final class GatesView extends BorderPane {
         table.setId("gates-table");
         table.getColumns().setAll(List.of(
                 width(Widgets.column("Gate", GateLines.Gate::gate), 100),
-                width(Widgets.column("In", g -> Money.count(g.accepted())), 55),
+                width(Widgets.column("Passed", g -> Money.count(g.accepted())), 62),
                 width(Widgets.column("Refused", g -> Money.count(g.rejected())), 75),
                 width(Widgets.column("/min", g -> Money.count(g.lastMinute())), 50),
                 Widgets.column("Last", g -> g.lastScanAt() == null ? "" : TIME.format(g.lastScanAt()))));
@@ -135,7 +135,7 @@ public final class GatesView extends BorderPane {
         table.getColumns().setAll(List.of(
                 width(Widgets.column("Scanner", d -> d.deviceId().toString().substring(0, 8)), 80),
                 width(Widgets.column("Gate", d -> d.gate() == null ? "" : d.gate()), 65),
-                width(Widgets.column("In", d -> Money.count(d.accepted())), 45),
+                width(Widgets.column("Passed", d -> Money.count(d.accepted())), 58),
                 width(Widgets.column("Refused", d -> Money.count(d.rejected())), 70),
                 width(Widgets.column("Last", d -> d.lastScanAt() == null ? ""
                         : Ages.since(d.lastScanAt(), Instant.now())), 70),
@@ -145,6 +145,15 @@ public final class GatesView extends BorderPane {
         return table;
     }
 
+    /** When and where the device let the holder in again: its own clock, or when it uploaded if it sent none. */
+    private static String againOffline(Scanning.Conflict c) {
+        if (c.conflicting() == null) {
+            return "";
+        }
+        Instant at = c.conflicting().scannedAt() != null ? c.conflicting().scannedAt() : c.conflicting().recordedAt();
+        return (at == null ? "" : TIME.format(at) + " ") + nullToEmpty(c.conflicting().gate());
+    }
+
     private VBox conflictsPanel() {
         TableView<Scanning.Conflict> table = new TableView<>(model.conflicts());
         table.setId("gates-conflicts");
@@ -152,8 +161,7 @@ public final class GatesView extends BorderPane {
                 Widgets.column("Ticket", c -> c.ticketType() + (c.seatIndex() == null ? "" : " · seat " + c.seatIndex())),
                 Widgets.column("Admitted", c -> c.admitted() == null || c.admitted().at() == null ? ""
                         : TIME.format(c.admitted().at()) + " " + nullToEmpty(c.admitted().gate())),
-                Widgets.column("Again, offline", c -> c.conflicting() == null || c.conflicting().scannedAt() == null
-                        ? "" : TIME.format(c.conflicting().scannedAt()) + " " + nullToEmpty(c.conflicting().gate()))));
+                Widgets.column("Again, offline", GatesView::againOffline)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No double admissions."));
         Button export = new Button("Export CSV…");

@@ -62,6 +62,7 @@ public final class WallView extends BorderPane {
     private final Tile scansNow = number("Scans this minute", "scans/min");
     private final Tile admitted = number("Accepted scans", "");
     private final Tile refused = number("Rejected scans", "");
+    private final java.util.Map<String, Tile> gateTileByName = new java.util.HashMap<>();
     private final FlowPane gateTiles = new FlowPane(GAP, GAP);
 
     /** Gates shown on the gates page; the rest are on the gates page of the console. */
@@ -161,15 +162,21 @@ public final class WallView extends BorderPane {
         refused.setValue(stats.rejected());
         List<Node> tiles = new ArrayList<>();
         for (GateLines.Gate gate : gates.gates().stream().limit(MAX_GATE_TILES).toList()) {
-            Tile tile = TileBuilder.create().skinType(Tile.SkinType.NUMBER).prefSize(TILE, TILE)
-                    .title("Gate " + gate.gate()).unit("scans/min").decimals(0).animated(false)
-                    .description(Money.count(gate.accepted()) + " in · " + Money.count(gate.rejected()) + " refused")
-                    .build();
+            // a gate keeps its tile: a new tile per update would lay out and size its text again each time
+            Tile tile = gateTileByName.computeIfAbsent(gate.gate(), name -> TileBuilder.create()
+                    .skinType(Tile.SkinType.NUMBER).prefSize(TILE, TILE).title("Gate " + name).unit("scans/min")
+                    .decimals(0).animated(false).build());
+            tile.setDescription(Money.count(gate.accepted()) + " passed · " + Money.count(gate.rejected())
+                    + " refused");
             tile.setValue(gate.lastMinute());
             tiles.add(tile);
         }
-        gateTiles.getChildren().setAll(tiles);
-        resizeTiles();
+        gateTileByName.keySet().retainAll(gates.gates().stream().limit(MAX_GATE_TILES).map(GateLines.Gate::gate)
+                .toList());
+        if (!gateTiles.getChildren().equals(tiles)) {
+            gateTiles.getChildren().setAll(tiles);
+            resizeTiles();
+        }
     }
 
     private void showTelemetry(Telemetry t) {

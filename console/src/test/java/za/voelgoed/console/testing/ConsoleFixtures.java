@@ -145,8 +145,13 @@ public final class ConsoleFixtures {
 
     /** Opens a scan session at {@code gate} (entry) of the show with this token; returns its id. */
     public UUID openScanSession(Org org, Show show, String gate, String token) {
+        return openScanSession(org, show, gate, "entry", token);
+    }
+
+    /** Opens a scan session at {@code gate} of the show for {@code direction} (entry, exit or both). */
+    public UUID openScanSession(Org org, Show show, String gate, String direction, String token) {
         JsonNode session = as(token).post(orgPath(org) + "/scanning/sessions", Json.write(Map.of(
-                "event_id", show.id().toString(), "gate", gate, "direction", "entry"))).expect(201);
+                "event_id", show.id().toString(), "gate", gate, "direction", direction))).expect(201);
         return UUID.fromString(session.path("id").asText());
     }
 
@@ -163,7 +168,8 @@ public final class ConsoleFixtures {
      */
     public JsonNode uploadOffline(Org org, UUID session, String code, String token) {
         String scan = Json.write(Map.of("code", code, "session_id", session.toString(),
-                "nonce", UUID.randomUUID().toString(), "offline", true));
+                "nonce", UUID.randomUUID().toString(), "offline", true,
+                "scanned_at", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(1).toString()));
         return as(token).post(orgPath(org) + "/scanning/scans/batch", "{\"scans\": [" + scan + "]}").expect(200)
                 .path("results").path(0);
     }

@@ -34,10 +34,14 @@ public final class DemoBackend {
     /** Codes of the first show's tickets not scanned yet: the gates scan them as people arrive. */
     private final java.util.ArrayDeque<String> arriving = new java.util.ArrayDeque<>();
     private final List<Gate> gates = new ArrayList<>();
+    /** Codes of the first show's tickets whose holders are inside: some of them leave by the exit. */
+    private final List<String> inside = new ArrayList<>();
+    private Gate exit;
 
     /** A scanner at a gate of the first show: its token and its open session. */
     private record Gate(String token, java.util.UUID session) {
     }
+
     private static volatile boolean stopping;
 
     private DemoBackend(ConsoleFixtures fixtures, Org org, List<Show> shows, Random random) {
@@ -110,6 +114,7 @@ public final class DemoBackend {
         }
         if (!gates.isEmpty()) {
             fixtures.scan(org, gates.getFirst().session(), "not-a-ticket", gates.getFirst().token());
+            uploadOfflineDoubles();
         }
         fixtures.hold(org, shows.get(0), "ga", 4);
         fixtures.hold(org, shows.get(1), "early", 2);
@@ -172,23 +177,49 @@ public final class DemoBackend {
         }
     }
 
-    /** Three gates of the first show, each with its own scanner (a device token) and session. */
+    /** Three gates of the first show, each with its own scanner (a device token) and session, and an exit. */
     private void openGates() {
         for (String gate : List.of("North", "South", "VIP")) {
             String token = fixtures.deviceToken(org, gate + " scanner");
             gates.add(new Gate(token, fixtures.openScanSession(org, shows.getFirst(), gate, token)));
         }
+        String token = fixtures.deviceToken(org, "Exit scanner");
+        exit = new Gate(token, fixtures.openScanSession(org, shows.getFirst(), "Exit", "exit", token));
     }
 
-    /** One arrival at a random gate; now and then someone shows a ticket that was already scanned. */
+    /**
+     * A scanner that lost its network admitted two people whose tickets the gates had already let in, and
+     * uploads its scans when it is back: two double admissions in the show's report.
+     */
+    private void uploadOfflineDoubles() {
+        if (inside.size() < 2) {
+            return;
+        }
+        String token = fixtures.deviceToken(org, "East scanner (offline)");
+        java.util.UUID session = fixtures.openScanSession(org, shows.getFirst(), "East", token);
+        for (String code : inside.subList(0, 2)) {
+            fixtures.uploadOffline(org, session, code, token);
+        }
+    }
+
+    /**
+     * One arrival at a random gate; now and then someone shows a ticket that was already scanned, and now and
+     * then someone inside leaves by the exit.
+     */
     private void scanOne() {
         if (gates.isEmpty() || arriving.isEmpty()) {
             return;
         }
         Gate gate = gates.get(random.nextInt(gates.size()));
         try {
+            if (random.nextInt(8) == 0 && inside.size() > 10) {
+                fixtures.scan(org, exit.session(), inside.remove(random.nextInt(inside.size())), exit.token());
+                return;
+            }
             String code = arriving.pollFirst();
-            fixtures.scan(org, gate.session(), code, gate.token());
+            if ("ok".equals(fixtures.scan(org, gate.session(), code, gate.token()))) {
+                inside.add(code);
+            }
             if (random.nextInt(15) == 0) {
                 fixtures.scan(org, gate.session(), code, gate.token());
             }
