@@ -44,7 +44,11 @@ final class ScanStore {
                 Boolean.TRUE.equals(answer.conflict()), claim.scanId());
     }
 
-    static Optional<TicketFacts> ticket(DSLContext tx, UUID organizationId, UUID ticketId) {
+    /**
+     * The ticket's facts if {@code code} is exactly its stored code: what proves a code genuine at the gate (the
+     * signer alone writes {@code tickets.code}, which never changes), so a forged code finds no ticket.
+     */
+    static Optional<TicketFacts> ticket(DSLContext tx, UUID organizationId, UUID ticketId, String code) {
         return tx.fetchOptional("""
                 select t.id, t.organization_id, t.event_id, t.ticket_type, t.seat_index, t.status,
                        o.status as order_status,
@@ -53,7 +57,8 @@ final class ScanStore {
                        else false end as capture_failed,
                        exists (select 1 from ticket_blocks b where b.ticket_id = t.id) as blocked
                 from tickets t join orders o on o.id = t.order_id left join payments p on p.order_id = o.id
-                where t.id = ? and t.organization_id = ?""", ticketId, organizationId).map(ScanStore::facts);
+                where t.id = ? and t.organization_id = ? and t.code = ?""", ticketId, organizationId, code)
+                .map(ScanStore::facts);
     }
 
     private static TicketFacts facts(Record r) {

@@ -29,7 +29,11 @@ import za.voelgoed.scanning.ScanStore.Claim;
  */
 public final class Scans implements AutoCloseable {
 
-    /** Which ticket a code names, if its signature holds under one of the organisation's keys. */
+    /**
+     * Which ticket a code names under one of the organisation's verifying keys. Its signature is not checked
+     * here: the scan admits the code only if it equals the ticket's stored code ({@link ScanStore#ticket}), which
+     * only the signer wrote, so a forged or altered code is {@code invalid} without an Ed25519 verification.
+     */
     public interface CodeVerifier {
         /** A verifier with the organisation's keys as they are now (read once, for one request). */
         Function<String, Optional<UUID>> forOrg(UUID orgId);
@@ -89,7 +93,7 @@ public final class Scans implements AutoCloseable {
     }
 
     private ScanSession openSession(UUID orgId, UUID sessionId) {
-        ScanSession session = sessions.find(orgId, sessionId)
+        ScanSession session = sessions.forScanning(orgId, sessionId)
                 .orElseThrow(() -> ApiException.notFound("session_not_found", "no such scan session"));
         if (!session.isOpen()) {
             throw ApiException.conflict("session_closed", "the scan session is closed");
@@ -98,7 +102,7 @@ public final class Scans implements AutoCloseable {
     }
 
     /** A scan ready to be answered: its claim, the ticket its code names, and what it changed. */
-    record Prepared(Claim claim, Optional<UUID> ticketId, AtomicReference<ScanPresence.Change> made) {
+    record Prepared(Claim claim, String code, Optional<UUID> ticketId, AtomicReference<ScanPresence.Change> made) {
     }
 
     private List<ScanAnswer> answerAll(Scanner who, UUID orgId, List<ScanSession> inOrder, List<ScanRequest> requests,
@@ -109,7 +113,7 @@ public final class Scans implements AutoCloseable {
             ScanRequest request = requests.get(i);
             prepared.add(new Prepared(new Claim(UUID.randomUUID(), orgId, inOrder.get(i), request.nonce(),
                     ways.get(i).wire(), who.deviceId(), request.scannedAt(), request.admittedOffline()),
-                    verify.apply(request.code()),
+                    request.code(), verify.apply(request.code()),
                     new AtomicReference<>()));
         }
         List<Scanned> scanned = journal.record(new ScanJournal.Entry(who.actor(), prepared));
@@ -128,14 +132,15 @@ public final class Scans implements AutoCloseable {
         return scanned.stream().map(Scanned::answer).toList();
     }
 
-    private Scanned decide(Transaction tx, List<Emission> out, Claim claim, Optional<UUID> ticketId,
+    private Scanned decide(Transaction tx, List<Emission> out, Claim claim, String code, Optional<UUID> ticketId,
                            ScanPresence.Round round, AtomicReference<ScanPresence.Change> made) {
         if (!ScanStore.claim(tx.sql(), claim)) {
             ScanAnswer stored = ScanStore.answerOf(tx.sql(), claim.session().id(), claim.nonce())
                     .orElseThrow(() -> new IllegalStateException("nonce claimed but no scan recorded"));
             return new Scanned(stored, null, true);
         }
-        Optional<TicketFacts> found = ticketId.flatMap(id -> ScanStore.ticket(tx.sql(), claim.organizationId(), id));
+        Optional<TicketFacts> found = ticketId.flatMap(id -> ScanStore.ticket(tx.sql(), claim.organizationId(), id,
+                code));
         if (found.isEmpty()) {
             return ScanEvents.rejected(tx, out, claim, ScanResult.INVALID, null, null);
         }
@@ -174,7 +179,7 @@ public final class Scans implements AutoCloseable {
                                     List<Prepared> prepared) {
         List<Scanned> answered = new ArrayList<>(prepared.size());
         for (Prepared p : prepared) {
-            answered.add(decide(tx, emissions, p.claim(), p.ticketId(), round, p.made()));
+            answered.add(decide(tx, emissions, p.claim(), p.code(), p.ticketId(), round, p.made()));
         }
         return answered;
     }
