@@ -43,6 +43,8 @@ final class ScanPresence {
         private final Set<UUID> moved;
         /** Admissions Redis made, inserted together ({@link #flush}); null when each is inserted at once. */
         private final List<ScanStore.Admit> deferred;
+        /** What Redis decided ahead for a scan ({@link #askAll}), by scan id, until the scan is decided. */
+        private final Map<UUID, Asked> asked;
 
         /**
          * A round; {@code deferAdmissions} inserts its admissions in one statement, before anything reads them
@@ -53,6 +55,7 @@ final class ScanPresence {
             this.shows = new HashMap<>();
             this.moved = new HashSet<>();
             this.deferred = deferAdmissions ? new ArrayList<>() : null;
+            this.asked = new HashMap<>();
         }
 
         private Round(Transaction tx, Round shared) {
@@ -60,6 +63,7 @@ final class ScanPresence {
             this.shows = shared.shows;
             this.moved = shared.moved;
             this.deferred = shared.deferred;
+            this.asked = shared.asked;
         }
 
         /**
@@ -91,6 +95,14 @@ final class ScanPresence {
         }
     }
 
+    /** A scan that will reach Redis: its ticket found and let through by the rules. */
+    record Candidate(Claim claim, TicketFacts ticket, AtomicReference<Change> made) {
+    }
+
+    /** Redis's verdict on a scan, decided ahead, with the admission (and so the time) it was decided with. */
+    private record Asked(Admission mine, Verdict verdict) {
+    }
+
     /** PostgreSQL refused an admission a round deferred: decide the round again without deferring. */
     static final class AdmissionRefused extends RuntimeException {
         AdmissionRefused() {
@@ -110,12 +122,47 @@ final class ScanPresence {
         this.clock = clock;
     }
 
+    /**
+     * Asks Redis about a group's candidates in one call per show, in order, before any is decided: what
+     * {@link #decide} would ask one by one, at the same time of each (so the doors check agrees). An admission made
+     * is recorded in the candidate's change at once, so a transaction that fails takes it back.
+     */
+    void askAll(Round round, List<Candidate> candidates) {
+        Map<UUID, List<Candidate>> byShow = new LinkedHashMap<>();
+        Map<UUID, List<RedisAdmissions.Ask>> asks = new LinkedHashMap<>();
+        for (Candidate c : candidates) {
+            UUID eventId = c.claim().session().eventId();
+            ShowSettings show = round.show(eventId);
+            Direction way = Direction.of(c.claim().direction()).orElseThrow();
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            if (ScanRules.beforeDoors(show, way, now).isEmpty()) {
+                byShow.computeIfAbsent(eventId, e -> new ArrayList<>()).add(c);
+                asks.computeIfAbsent(eventId, e -> new ArrayList<>()).add(new RedisAdmissions.Ask(c.ticket().ticketId(),
+                        way, show.reentryAllowed(), new Admission(c.claim().scanId(), now, c.claim().deviceId(),
+                                c.claim().session().gate())));
+            }
+        }
+        byShow.forEach((eventId, shown) -> {
+            List<RedisAdmissions.Ask> showAsks = asks.get(eventId);
+            List<Verdict> verdicts = scanAllInRedis(round.tx, eventId, showAsks);
+            for (int i = 0; i < shown.size(); i++) {
+                Admission mine = showAsks.get(i).admission();
+                if (verdicts.get(i) instanceof Verdict.Admitted) {
+                    shown.get(i).made().set(new Change(eventId, mine, new Committed(shown.get(i).ticket().ticketId(),
+                            mine, 1)));
+                }
+                round.asked.put(shown.get(i).claim().scanId(), new Asked(mine, verdicts.get(i)));
+            }
+        });
+    }
+
     Scans.Scanned decide(Round round, ScanWrites out, Claim claim, TicketFacts ticket,
                          AtomicReference<Change> made) {
         Transaction tx = round.tx;
         ShowSettings show = round.show(claim.session().eventId());
         Direction way = Direction.of(claim.direction()).orElseThrow();
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Asked ahead = round.asked.remove(claim.scanId());
+        Instant now = ahead != null ? ahead.mine().at() : clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Optional<ScanResult> early = ScanRules.beforeDoors(show, way, now);
         if (early.isPresent()) {
             return ScanEvents.rejected(tx, out, claim, early.get(), ticket, null);
@@ -123,9 +170,10 @@ final class ScanPresence {
         if (round.moved.contains(ticket.ticketId())) {
             return settle(round, out, claim, ticket, show, made);
         }
-        Admission mine = new Admission(claim.scanId(), now, claim.deviceId(), claim.session().gate());
-        Verdict verdict = scanInRedis(tx, claim.session().eventId(), ticket.ticketId(), way, show.reentryAllowed(),
-                mine);
+        Admission mine = ahead != null ? ahead.mine()
+                : new Admission(claim.scanId(), now, claim.deviceId(), claim.session().gate());
+        Verdict verdict = ahead != null ? ahead.verdict() : scanInRedis(tx, claim.session().eventId(),
+                ticket.ticketId(), way, show.reentryAllowed(), mine);
         return switch (verdict) {
             case Verdict.Admitted a -> admit(round, out, claim, ticket, show, mine, made);
             case Verdict.Move m -> move(round, out, claim, ticket, show, m.state(), made);
@@ -252,6 +300,17 @@ final class ScanPresence {
             Verdict verdict = redis.scan(eventId, ticketId, way, reentry, mine);
             if (!(verdict instanceof Verdict.NotLoaded)) {
                 return verdict;
+            }
+            load(tx.sql(), eventId);
+        }
+        throw new IllegalStateException("the admissions of show " + eventId + " could not be loaded into Redis");
+    }
+
+    private List<Verdict> scanAllInRedis(Transaction tx, UUID eventId, List<RedisAdmissions.Ask> asks) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Optional<List<Verdict>> verdicts = redis.scanAll(eventId, asks);
+            if (verdicts.isPresent()) {
+                return verdicts.get();
             }
             load(tx.sql(), eventId);
         }

@@ -193,6 +193,9 @@ public final class Scans implements AutoCloseable {
             ScanWrites out = new ScanWrites();
             List<List<Scanned>> answered = new ArrayList<>(group.size());
             ScanPresence.Round round = new ScanPresence.Round(tx, deferAdmissions);
+            if (deferAdmissions) {
+                presence.askAll(round, reachingRedis(group, reads));
+            }
             for (ScanJournal.Entry entry : group) {
                 Transaction acting = tx.actingAs(entry.actor());
                 ScanPresence.Round actingRound = round.actingIn(acting);
@@ -206,6 +209,21 @@ public final class Scans implements AutoCloseable {
             out.write(tx);
             return answered;
         });
+    }
+
+    /** The group's scans that will ask Redis: claimed now, their ticket found and let through by the rules. */
+    private static List<ScanPresence.Candidate> reachingRedis(List<ScanJournal.Entry> group, GroupReads reads) {
+        List<ScanPresence.Candidate> candidates = new ArrayList<>();
+        for (ScanJournal.Entry entry : group) {
+            for (Prepared p : entry.scans()) {
+                Optional<TicketFacts> ticket = p.asked().map(a -> reads.tickets().get(a));
+                if (reads.claimed().contains(p.claim().scanId()) && ticket.isPresent()
+                        && ScanRules.refusal(ticket.get(), p.claim().session()).isEmpty()) {
+                    candidates.add(new ScanPresence.Candidate(p.claim(), ticket.get(), p.made()));
+                }
+            }
+        }
+        return candidates;
     }
 
     private void undoAll(ScanJournal.Entry entry, RuntimeException cause) {
