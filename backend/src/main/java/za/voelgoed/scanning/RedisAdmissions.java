@@ -19,6 +19,7 @@ import za.voelgoed.platform.redis.Redis;
 final class RedisAdmissions {
 
     private static final LuaScript SCAN = LuaScript.load("scan_ticket");
+    private static final LuaScript SCAN_ALL = LuaScript.load("scan_tickets");
     private static final LuaScript APPLY = LuaScript.load("apply_presence");
     private static final LuaScript UNADMIT = LuaScript.load("unadmit_ticket");
     private static final int CHUNK = 2_000;
@@ -75,9 +76,34 @@ final class RedisAdmissions {
         this.redis = redis;
     }
 
+    /** One scan of a show to decide in Redis. */
+    record Ask(UUID ticketId, Direction way, boolean reentryAllowed, Admission admission) {
+    }
+
     Verdict scan(UUID eventId, UUID ticketId, Direction way, boolean reentryAllowed, Admission admission) {
-        List<?> reply = (List<?>) SCAN.run(redis.client(), keys(eventId), List.of(ticketId.toString(), way.wire(),
-                reentryAllowed ? "1" : "0", admission.encode(), Long.toString(TTL_SECONDS)));
+        return verdict((List<?>) SCAN.run(redis.client(), keys(eventId), List.of(ticketId.toString(), way.wire(),
+                reentryAllowed ? "1" : "0", admission.encode(), Long.toString(TTL_SECONDS))));
+    }
+
+    /**
+     * Many scans of one show decided in order in one call, as {@link #scan} one after the other would; empty
+     * (nothing decided) while the show is not loaded.
+     */
+    Optional<List<Verdict>> scanAll(UUID eventId, List<Ask> asks) {
+        List<String> args = new ArrayList<>(1 + asks.size() * 4);
+        args.add(Long.toString(TTL_SECONDS));
+        for (Ask a : asks) {
+            args.addAll(List.of(a.ticketId().toString(), a.way().wire(), a.reentryAllowed() ? "1" : "0",
+                    a.admission().encode()));
+        }
+        List<?> replies = (List<?>) SCAN_ALL.run(redis.client(), keys(eventId), args);
+        if (!replies.isEmpty() && replies.getFirst() instanceof Long code && code == -1) {
+            return Optional.empty();
+        }
+        return Optional.of(replies.stream().map(r -> verdict((List<?>) r)).toList());
+    }
+
+    private static Verdict verdict(List<?> reply) {
         long code = (Long) reply.get(0);
         if (code == -1) {
             return new Verdict.NotLoaded();

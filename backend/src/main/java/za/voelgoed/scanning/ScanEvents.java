@@ -1,7 +1,6 @@
 package za.voelgoed.scanning;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.List;
 import za.voelgoed.platform.outbox.Transaction;
 import za.voelgoed.platform.outbox.Transaction.Emission;
 import za.voelgoed.scanning.ScanStore.Claim;
@@ -21,34 +20,34 @@ final class ScanEvents {
     private ScanEvents() {
     }
 
-    static Scans.Scanned accepted(Transaction tx, List<Emission> out, Claim claim, TicketFacts ticket) {
+    static Scans.Scanned accepted(Transaction tx, ScanWrites out, Claim claim, TicketFacts ticket) {
         ScanAnswer answer = ScanAnswer.of(ScanResult.OK, ticket, null);
-        ScanStore.answer(tx.sql(), claim, ticket.ticketId(), answer);
+        out.answer(claim, ticket.ticketId(), answer);
         ObjectNode data = common(claim).put("ticket_id", ticket.ticketId().toString());
-        out.add(new Emission(tx.actor(), EventTypes.SCAN_ACCEPTED_V1, claim.organizationId(), ticket.ticketId(), data));
-        out.add(new Emission(tx.actor(), EventTypes.TICKET_REDEEMED_V1, claim.organizationId(), ticket.ticketId(),
+        out.emit(new Emission(tx.actor(), EventTypes.SCAN_ACCEPTED_V1, claim.organizationId(), ticket.ticketId(), data));
+        out.emit(new Emission(tx.actor(), EventTypes.TICKET_REDEEMED_V1, claim.organizationId(), ticket.ticketId(),
                 data.deepCopy()));
         return Scans.scanned(answer, ScanResult.OK);
     }
 
     /** An exit, or an entry of a ticket that had left: accepted, but the ticket was redeemed long before. */
-    static Scans.Scanned moved(Transaction tx, List<Emission> out, Claim claim, TicketFacts ticket) {
+    static Scans.Scanned moved(Transaction tx, ScanWrites out, Claim claim, TicketFacts ticket) {
         ScanAnswer answer = ScanAnswer.of(ScanResult.OK, ticket, null);
-        ScanStore.answer(tx.sql(), claim, ticket.ticketId(), answer);
+        out.answer(claim, ticket.ticketId(), answer);
         ObjectNode data = common(claim).put("ticket_id", ticket.ticketId().toString());
         if (Direction.ENTRY.wire().equals(claim.direction())) {
             data.put("reentry", true);
         }
-        out.add(new Emission(tx.actor(), EventTypes.SCAN_ACCEPTED_V1, claim.organizationId(), ticket.ticketId(), data));
+        out.emit(new Emission(tx.actor(), EventTypes.SCAN_ACCEPTED_V1, claim.organizationId(), ticket.ticketId(), data));
         return Scans.scanned(answer, ScanResult.OK);
     }
 
-    static Scans.Scanned rejected(Transaction tx, List<Emission> out, Claim claim, ScanResult result,
+    static Scans.Scanned rejected(Transaction tx, ScanWrites out, Claim claim, ScanResult result,
                                   TicketFacts ticket, ScanAnswer.FirstAdmission first) {
         boolean conflict = ScanRules.isConflict(claim.offline(), result);
         ScanAnswer answer = conflict ? ScanAnswer.of(result, ticket, first).asConflict()
                 : ScanAnswer.of(result, ticket, first);
-        ScanStore.answer(tx.sql(), claim, ticket == null ? null : ticket.ticketId(), answer);
+        out.answer(claim, ticket == null ? null : ticket.ticketId(), answer);
         ObjectNode data = common(claim).put("reason", result.wire());
         if (conflict) {
             data.put("conflict", true);
@@ -56,7 +55,7 @@ final class ScanEvents {
         if (ticket != null) {
             data.put("ticket_id", ticket.ticketId().toString());
         }
-        out.add(new Emission(tx.actor(), EventTypes.SCAN_REJECTED_V1, claim.organizationId(),
+        out.emit(new Emission(tx.actor(), EventTypes.SCAN_REJECTED_V1, claim.organizationId(),
                 ticket == null ? claim.scanId() : ticket.ticketId(), data));
         return Scans.scanned(answer, result);
     }

@@ -15,7 +15,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jooq.DSLContext;
 import za.voelgoed.platform.outbox.Transaction;
-import za.voelgoed.platform.outbox.Transaction.Emission;
 import za.voelgoed.scanning.RedisAdmissions.Admission;
 import za.voelgoed.scanning.RedisAdmissions.Committed;
 import za.voelgoed.scanning.RedisAdmissions.Verdict;
@@ -42,17 +41,45 @@ final class ScanPresence {
         private final Transaction tx;
         private final Map<UUID, ShowSettings> shows;
         private final Set<UUID> moved;
+        /** Admissions Redis made, inserted together ({@link #flush}); null when each is inserted at once. */
+        private final List<ScanStore.Admit> deferred;
+        /** What Redis decided ahead for a scan ({@link #askAll}), by scan id, until the scan is decided. */
+        private final Map<UUID, Asked> asked;
 
-        Round(Transaction tx) {
+        /**
+         * A round; {@code deferAdmissions} inserts its admissions in one statement, before anything reads them
+         * and at the end ({@link #flush}), which fails the round if PostgreSQL refuses one of them.
+         */
+        Round(Transaction tx, boolean deferAdmissions) {
             this.tx = tx;
             this.shows = new HashMap<>();
             this.moved = new HashSet<>();
+            this.deferred = deferAdmissions ? new ArrayList<>() : null;
+            this.asked = new HashMap<>();
         }
 
         private Round(Transaction tx, Round shared) {
             this.tx = tx;
             this.shows = shared.shows;
             this.moved = shared.moved;
+            this.deferred = shared.deferred;
+            this.asked = shared.asked;
+        }
+
+        /**
+         * Inserts the deferred admissions; {@link AdmissionRefused} if PostgreSQL had one of the tickets admitted
+         * already (Redis was rebuilt without it): the round's answers are then wrong, and it is decided again with
+         * each admission inserted at once, the way that settles such a ticket by PostgreSQL's state.
+         */
+        void flush() {
+            if (deferred == null || deferred.isEmpty()) {
+                return;
+            }
+            Set<UUID> admitted = ScanStore.admitAll(tx.sql(), deferred);
+            if (admitted.size() != deferred.size()) {
+                throw new AdmissionRefused();
+            }
+            deferred.clear();
         }
 
         /**
@@ -68,6 +95,21 @@ final class ScanPresence {
         }
     }
 
+    /** A scan that will reach Redis: its ticket found and let through by the rules. */
+    record Candidate(Claim claim, TicketFacts ticket, AtomicReference<Change> made) {
+    }
+
+    /** Redis's verdict on a scan, decided ahead, with the admission (and so the time) it was decided with. */
+    private record Asked(Admission mine, Verdict verdict) {
+    }
+
+    /** PostgreSQL refused an admission a round deferred: decide the round again without deferring. */
+    static final class AdmissionRefused extends RuntimeException {
+        AdmissionRefused() {
+            super("a ticket admitted in Redis was admitted in PostgreSQL already", null, false, false);
+        }
+    }
+
     private static final System.Logger LOG = System.getLogger(ScanPresence.class.getName());
 
     private final RedisAdmissions redis;
@@ -80,12 +122,47 @@ final class ScanPresence {
         this.clock = clock;
     }
 
-    Scans.Scanned decide(Round round, List<Emission> out, Claim claim, TicketFacts ticket,
+    /**
+     * Asks Redis about a group's candidates in one call per show, in order, before any is decided: what
+     * {@link #decide} would ask one by one, at the same time of each (so the doors check agrees). An admission made
+     * is recorded in the candidate's change at once, so a transaction that fails takes it back.
+     */
+    void askAll(Round round, List<Candidate> candidates) {
+        Map<UUID, List<Candidate>> byShow = new LinkedHashMap<>();
+        Map<UUID, List<RedisAdmissions.Ask>> asks = new LinkedHashMap<>();
+        for (Candidate c : candidates) {
+            UUID eventId = c.claim().session().eventId();
+            ShowSettings show = round.show(eventId);
+            Direction way = Direction.of(c.claim().direction()).orElseThrow();
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            if (ScanRules.beforeDoors(show, way, now).isEmpty()) {
+                byShow.computeIfAbsent(eventId, e -> new ArrayList<>()).add(c);
+                asks.computeIfAbsent(eventId, e -> new ArrayList<>()).add(new RedisAdmissions.Ask(c.ticket().ticketId(),
+                        way, show.reentryAllowed(), new Admission(c.claim().scanId(), now, c.claim().deviceId(),
+                                c.claim().session().gate())));
+            }
+        }
+        byShow.forEach((eventId, shown) -> {
+            List<RedisAdmissions.Ask> showAsks = asks.get(eventId);
+            List<Verdict> verdicts = scanAllInRedis(round.tx, eventId, showAsks);
+            for (int i = 0; i < shown.size(); i++) {
+                Admission mine = showAsks.get(i).admission();
+                if (verdicts.get(i) instanceof Verdict.Admitted) {
+                    shown.get(i).made().set(new Change(eventId, mine, new Committed(shown.get(i).ticket().ticketId(),
+                            mine, 1)));
+                }
+                round.asked.put(shown.get(i).claim().scanId(), new Asked(mine, verdicts.get(i)));
+            }
+        });
+    }
+
+    Scans.Scanned decide(Round round, ScanWrites out, Claim claim, TicketFacts ticket,
                          AtomicReference<Change> made) {
         Transaction tx = round.tx;
         ShowSettings show = round.show(claim.session().eventId());
         Direction way = Direction.of(claim.direction()).orElseThrow();
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Asked ahead = round.asked.remove(claim.scanId());
+        Instant now = ahead != null ? ahead.mine().at() : clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Optional<ScanResult> early = ScanRules.beforeDoors(show, way, now);
         if (early.isPresent()) {
             return ScanEvents.rejected(tx, out, claim, early.get(), ticket, null);
@@ -93,25 +170,30 @@ final class ScanPresence {
         if (round.moved.contains(ticket.ticketId())) {
             return settle(round, out, claim, ticket, show, made);
         }
-        Admission mine = new Admission(claim.scanId(), now, claim.deviceId(), claim.session().gate());
-        Verdict verdict = scanInRedis(tx, claim.session().eventId(), ticket.ticketId(), way, show.reentryAllowed(),
-                mine);
+        Admission mine = ahead != null ? ahead.mine()
+                : new Admission(claim.scanId(), now, claim.deviceId(), claim.session().gate());
+        Verdict verdict = ahead != null ? ahead.verdict() : scanInRedis(tx, claim.session().eventId(),
+                ticket.ticketId(), way, show.reentryAllowed(), mine);
         return switch (verdict) {
             case Verdict.Admitted a -> admit(round, out, claim, ticket, show, mine, made);
             case Verdict.Move m -> move(round, out, claim, ticket, show, m.state(), made);
             case Verdict.Refused r -> r.step() == Presence.Step.NOT_INSIDE
                     ? ScanEvents.rejected(tx, out, claim, ScanResult.NOT_INSIDE, ticket, null)
                     : ScanEvents.rejected(tx, out, claim, ScanResult.ALREADY_REDEEMED, ticket,
-                            r.first().or(() -> recorded(tx, ticket)).map(Admission::view).orElse(null));
+                            r.first().or(() -> recorded(round, ticket)).map(Admission::view).orElse(null));
             case Verdict.NotLoaded n -> throw new IllegalStateException("not loaded after loading");
         };
     }
 
-    private Scans.Scanned admit(Round round, List<Emission> out, Claim claim, TicketFacts ticket,
+    private Scans.Scanned admit(Round round, ScanWrites out, Claim claim, TicketFacts ticket,
                                 ShowSettings show, Admission mine, AtomicReference<Change> made) {
         Transaction tx = round.tx;
         UUID eventId = claim.session().eventId();
         made.set(new Change(eventId, mine, new Committed(ticket.ticketId(), mine, 1)));
+        if (round.deferred != null) {
+            round.deferred.add(new ScanStore.Admit(claim, ticket.ticketId(), mine));
+            return ScanEvents.accepted(tx, out, claim, ticket);
+        }
         if (ScanStore.admit(tx.sql(), claim, ticket.ticketId(), mine)) {
             return ScanEvents.accepted(tx, out, claim, ticket);
         }
@@ -122,9 +204,10 @@ final class ScanPresence {
         return settle(round, out, claim, ticket, show, made);
     }
 
-    private Scans.Scanned move(Round round, List<Emission> out, Claim claim, TicketFacts ticket, ShowSettings show,
+    private Scans.Scanned move(Round round, ScanWrites out, Claim claim, TicketFacts ticket, ShowSettings show,
                                int from, AtomicReference<Change> made) {
         Transaction tx = round.tx;
+        round.flush();
         if (!ScanStore.move(tx.sql(), ticket.ticketId(), from, claim.scanId(), clock.instant())) {
             return settle(round, out, claim, ticket, show, made);
         }
@@ -137,10 +220,11 @@ final class ScanPresence {
      * Decides by PostgreSQL's state, locked: Redis was behind it (a rebuild that missed a commit) or ahead of it (a
      * move decided in Redis, not committed yet, which this scan now waits for or precedes).
      */
-    private Scans.Scanned settle(Round round, List<Emission> out, Claim claim, TicketFacts ticket,
+    private Scans.Scanned settle(Round round, ScanWrites out, Claim claim, TicketFacts ticket,
                                  ShowSettings show, AtomicReference<Change> made) {
         Transaction tx = round.tx;
         UUID eventId = claim.session().eventId();
+        round.flush();
         Optional<Committed> recorded = ScanStore.presenceForUpdate(tx.sql(), ticket.ticketId());
         int state = recorded.map(Committed::state).orElse(0);
         Presence.Step step = Presence.step(Direction.of(claim.direction()).orElseThrow(), state,
@@ -158,8 +242,9 @@ final class ScanPresence {
                 : recorded.map(r -> r.admission().view()).orElse(null));
     }
 
-    private static Optional<Admission> recorded(Transaction tx, TicketFacts ticket) {
-        return ScanStore.admission(tx.sql(), ticket.ticketId());
+    private static Optional<Admission> recorded(Round round, TicketFacts ticket) {
+        round.flush();
+        return ScanStore.admission(round.tx.sql(), ticket.ticketId());
     }
 
     /** Takes back what a failed transaction's scans did in Redis; a Redis that fails too is the rebuild's to fix. */
@@ -215,6 +300,17 @@ final class ScanPresence {
             Verdict verdict = redis.scan(eventId, ticketId, way, reentry, mine);
             if (!(verdict instanceof Verdict.NotLoaded)) {
                 return verdict;
+            }
+            load(tx.sql(), eventId);
+        }
+        throw new IllegalStateException("the admissions of show " + eventId + " could not be loaded into Redis");
+    }
+
+    private List<Verdict> scanAllInRedis(Transaction tx, UUID eventId, List<RedisAdmissions.Ask> asks) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Optional<List<Verdict>> verdicts = redis.scanAll(eventId, asks);
+            if (verdicts.isPresent()) {
+                return verdicts.get();
             }
             load(tx.sql(), eventId);
         }

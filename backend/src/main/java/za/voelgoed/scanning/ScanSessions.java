@@ -1,6 +1,7 @@
 package za.voelgoed.scanning;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -8,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -27,6 +29,13 @@ public final class ScanSessions {
     public record NewSession(UUID eventId, String gate, String direction, List<String> ticketTypes) {
     }
 
+    /**
+     * How long a node answers scans from a session as it last read it: a session closed on another node stops
+     * taking scans here within this bound; closed on this node, at once.
+     */
+    static final Duration SCANNING_READ_TTL = Duration.ofSeconds(2);
+    /** Sessions a node remembers for scanning; past this it starts over (a session is one indexed read). */
+    private static final int MAX_REMEMBERED = 10_000;
     private static final String COLUMNS = "id, organization_id, event_id, gate, direction, ticket_types, device_id,"
             + " opened_at, closed_at";
 
@@ -34,6 +43,12 @@ public final class ScanSessions {
     private final DSLContext dsl;
     private final BiPredicate<UUID, UUID> showOfOrg;
     private final Clock clock;
+
+    /** A session as read for scanning, and when (System.nanoTime, taken before the read). */
+    private record Remembered(ScanSession session, long readAt) {
+    }
+
+    private final ConcurrentHashMap<UUID, Remembered> forScans = new ConcurrentHashMap<>();
 
     public ScanSessions(Outbox outbox, DSLContext dsl, BiPredicate<UUID, UUID> showOfOrg, Clock clock) {
         this.outbox = outbox;
@@ -79,6 +94,27 @@ public final class ScanSessions {
                 + " and event_id is not null", sessionId, orgId).map(ScanSessions::session);
     }
 
+    /**
+     * The organisation's session as scans see it: read from PostgreSQL at most {@link #SCANNING_READ_TTL} ago, so a
+     * busy gate does not read its session once per scan (ADR 0026). {@link #close} on this node forgets it.
+     */
+    Optional<ScanSession> forScanning(UUID orgId, UUID sessionId) {
+        long now = System.nanoTime();
+        Remembered remembered = forScans.get(sessionId);
+        if (remembered != null && now - remembered.readAt() < SCANNING_READ_TTL.toNanos()
+                && remembered.session().organizationId().equals(orgId)) {
+            return Optional.of(remembered.session());
+        }
+        Optional<ScanSession> found = find(orgId, sessionId);
+        if (found.isPresent()) {
+            if (forScans.size() >= MAX_REMEMBERED) {
+                forScans.clear();
+            }
+            forScans.put(sessionId, new Remembered(found.get(), now));
+        }
+        return found;
+    }
+
     public List<ScanSession> list(UUID orgId, UUID eventId) {
         return dsl.fetch("select " + COLUMNS + " from scanning_sessions where organization_id = ?"
                 + " and event_id is not null and (?::uuid is null or event_id = ?::uuid)"
@@ -97,6 +133,8 @@ public final class ScanSessions {
                     sessionId, orgId).map(ScanSessions::session).ifPresent(closed -> SessionEvents.closed(tx, closed));
             return null;
         });
+        // after the commit: a scan reading it from now on finds it closed
+        forScans.remove(sessionId);
         return find(orgId, sessionId).orElseThrow(() -> ApiException.notFound("session_not_found", "no such session"));
     }
 

@@ -1,8 +1,13 @@
 package za.voelgoed.scanning;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -20,16 +25,50 @@ final class ScanStore {
     }
 
     /**
-     * Claims the session's nonce for this scan (a row answered {@code pending} until {@link #answer}); false if
-     * another scan has it. A concurrent claim of the same nonce waits here until the first one's transaction ends.
+     * Claims the nonces of many scans in one statement, in their order (see {@link #claim}); the ids of the scans
+     * that got theirs. A nonce twice among them goes to the first; the second answers as a resend.
      */
-    static boolean claim(DSLContext tx, Claim c) {
-        return tx.execute("""
+    static Set<UUID> claimAll(DSLContext tx, List<Claim> claims) {
+        if (claims.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(tx.fetch("""
                 insert into scans (id, organization_id, session_id, nonce, event_id, result, direction, device_id,
                                    scanned_at, answer)
-                values (?, ?, ?, ?, ?, 'pending', ?, ?, ?::timestamptz, '{}'::jsonb)
-                on conflict (session_id, nonce) do nothing""", c.scanId(), c.organizationId(), c.session().id(),
-                c.nonce(), c.session().eventId(), c.direction(), c.deviceId(), c.scannedAt()) == 1;
+                select id, org, session, nonce, evt, 'pending', direction, device, scanned, '{}'::jsonb
+                from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::varchar[], ?::uuid[], ?::varchar[], ?::uuid[],
+                            ?::timestamptz[]) with ordinality
+                     as c(id, org, session, nonce, evt, direction, device, scanned, position)
+                order by position
+                on conflict (session_id, nonce) do nothing
+                returning id""",
+                claims.stream().map(Claim::scanId).toArray(UUID[]::new),
+                claims.stream().map(Claim::organizationId).toArray(UUID[]::new),
+                claims.stream().map(c -> c.session().id()).toArray(UUID[]::new),
+                claims.stream().map(Claim::nonce).toArray(String[]::new),
+                claims.stream().map(c -> c.session().eventId()).toArray(UUID[]::new),
+                claims.stream().map(Claim::direction).toArray(String[]::new),
+                claims.stream().map(Claim::deviceId).toArray(UUID[]::new),
+                claims.stream().map(Claim::scannedAt).toArray(OffsetDateTime[]::new)).getValues(0, UUID.class));
+    }
+
+    /** Writes many scans' answers in one statement (see {@link #answer}). */
+    static void answerAll(DSLContext tx, List<ScanWrites.Answered> answers) {
+        if (answers.isEmpty()) {
+            return;
+        }
+        tx.execute("""
+                update scans set result = a.result, ticket_id = a.ticket_id, answer = a.answer::jsonb,
+                                 offline = a.offline, conflict = a.conflict
+                from unnest(?::uuid[], ?::varchar[], ?::uuid[], ?::text[], ?::boolean[], ?::boolean[])
+                     as a(id, result, ticket_id, answer, offline, conflict)
+                where scans.id = a.id""",
+                answers.stream().map(a -> a.claim().scanId()).toArray(UUID[]::new),
+                answers.stream().map(a -> a.answer().result()).toArray(String[]::new),
+                answers.stream().map(ScanWrites.Answered::ticketId).toArray(UUID[]::new),
+                answers.stream().map(a -> Json.write(a.answer())).toArray(String[]::new),
+                answers.stream().map(a -> a.claim().offline()).toArray(Boolean[]::new),
+                answers.stream().map(a -> Boolean.TRUE.equals(a.answer().conflict())).toArray(Boolean[]::new));
     }
 
     static Optional<ScanAnswer> answerOf(DSLContext tx, UUID sessionId, String nonce) {
@@ -37,23 +76,32 @@ final class ScanStore {
                 .map(r -> Json.read(r.get(0, String.class), ScanAnswer.class));
     }
 
-    /** Records the answer; a conflict (ADR 0025) is marked on the row for the show's report. */
-    static void answer(DSLContext tx, Claim claim, UUID ticketId, ScanAnswer answer) {
-        tx.execute("update scans set result = ?, ticket_id = ?, answer = ?::jsonb, offline = ?, conflict = ?"
-                + " where id = ?", answer.result(), ticketId, Json.write(answer), claim.offline(),
-                Boolean.TRUE.equals(answer.conflict()), claim.scanId());
+    /** Which ticket a scan asks for, in which organisation, by which code. */
+    record TicketAsked(UUID ticketId, UUID organizationId, String code) {
     }
 
-    static Optional<TicketFacts> ticket(DSLContext tx, UUID organizationId, UUID ticketId) {
-        return tx.fetchOptional("""
-                select t.id, t.organization_id, t.event_id, t.ticket_type, t.seat_index, t.status,
+    /** The facts of many tickets in one query, each found only as {@link #ticket} would find it. */
+    static Map<TicketAsked, TicketFacts> tickets(DSLContext tx, Collection<TicketAsked> asked) {
+        if (asked.isEmpty()) {
+            return Map.of();
+        }
+        Map<TicketAsked, TicketFacts> found = new HashMap<>();
+        tx.fetch("""
+                select t.id, t.organization_id, t.event_id, t.ticket_type, t.seat_index, t.status, t.code,
                        o.status as order_status,
                        case when p.status = 'authorized' then exists (select 1 from dead_letters d
                            where d.worker = 'payments.capture' and d.args->>'payment_id' = p.id::text)
                        else false end as capture_failed,
                        exists (select 1 from ticket_blocks b where b.ticket_id = t.id) as blocked
-                from tickets t join orders o on o.id = t.order_id left join payments p on p.order_id = o.id
-                where t.id = ? and t.organization_id = ?""", ticketId, organizationId).map(ScanStore::facts);
+                from (select distinct * from unnest(?::uuid[], ?::uuid[], ?::varchar[]) as w(id, org, code)) w
+                join tickets t on t.id = w.id and t.organization_id = w.org and t.code = w.code
+                join orders o on o.id = t.order_id left join payments p on p.order_id = o.id""",
+                asked.stream().map(TicketAsked::ticketId).toArray(UUID[]::new),
+                asked.stream().map(TicketAsked::organizationId).toArray(UUID[]::new),
+                asked.stream().map(TicketAsked::code).toArray(String[]::new))
+                .forEach(r -> found.put(new TicketAsked(r.get("id", UUID.class), r.get("organization_id", UUID.class),
+                        r.get("code", String.class)), facts(r)));
+        return found;
     }
 
     private static TicketFacts facts(Record r) {
@@ -72,6 +120,38 @@ final class ScanStore {
                 values (?, ?, ?, ?, ?, ?, ?, ?::timestamptz) on conflict (ticket_id) do nothing""",
                 ticketId, c.organizationId(), c.session().eventId(), c.scanId(), c.session().id(), a.gate(),
                 a.deviceId(), a.at().atOffset(java.time.ZoneOffset.UTC)) == 1;
+    }
+
+    /** An admission decided in Redis and not inserted yet (see {@link #admitAll}). */
+    record Admit(Claim claim, UUID ticketId, RedisAdmissions.Admission admission) {
+    }
+
+    /**
+     * Records many admissions in one statement, in ticket order (so two nodes meeting on tickets wait rather than
+     * deadlock); the tickets it admitted. One missing was already admitted (see {@link #admit}).
+     */
+    static Set<UUID> admitAll(DSLContext tx, List<Admit> admits) {
+        if (admits.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(tx.fetch("""
+                insert into admissions (ticket_id, organization_id, event_id, scan_id, session_id, gate, device_id,
+                                        admitted_at)
+                select ticket, org, evt, scan, session, gate, device, at
+                from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::varchar[], ?::uuid[],
+                            ?::timestamptz[]) as a(ticket, org, evt, scan, session, gate, device, at)
+                order by ticket
+                on conflict (ticket_id) do nothing
+                returning ticket_id""",
+                admits.stream().map(Admit::ticketId).toArray(UUID[]::new),
+                admits.stream().map(a -> a.claim().organizationId()).toArray(UUID[]::new),
+                admits.stream().map(a -> a.claim().session().eventId()).toArray(UUID[]::new),
+                admits.stream().map(a -> a.claim().scanId()).toArray(UUID[]::new),
+                admits.stream().map(a -> a.claim().session().id()).toArray(UUID[]::new),
+                admits.stream().map(a -> a.admission().gate()).toArray(String[]::new),
+                admits.stream().map(a -> a.admission().deviceId()).toArray(UUID[]::new),
+                admits.stream().map(a -> a.admission().at().atOffset(java.time.ZoneOffset.UTC))
+                        .toArray(OffsetDateTime[]::new)).getValues(0, UUID.class));
     }
 
     /**

@@ -40,8 +40,8 @@ public final class ScanningSlice implements Slice {
         ScanSettings settings = new ScanSettings(platform.dsl(), platform.outbox(), showOfOrg, platform.clock());
         Scans scans = new Scans(platform.outbox(), sessions, presence,
                 org -> {
-                    var orgKeys = keys.publicKeys(org);
-                    return code -> TicketCodes.verify(org, orgKeys, code).map(TicketCodes.VerifiedTicket::ticketId);
+                    var keyIds = keys.verifyingKeyIds(org);
+                    return code -> TicketCodes.ticketNamed(org, keyIds, code);
                 },
                 new MicrometerScanTelemetry(platform.meters()), counters, platform.config().nodeId());
         ScanKeyRoutes deviceKeys = new ScanKeyRoutes(keys);

@@ -3,9 +3,11 @@ package za.voelgoed.scanning;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -13,7 +15,6 @@ import za.voelgoed.platform.http.ApiException;
 import za.voelgoed.platform.outbox.Actor;
 import za.voelgoed.platform.outbox.Outbox;
 import za.voelgoed.platform.outbox.Transaction;
-import za.voelgoed.platform.outbox.Transaction.Emission;
 import za.voelgoed.scanning.ScanStore.Claim;
 
 /**
@@ -29,7 +30,11 @@ import za.voelgoed.scanning.ScanStore.Claim;
  */
 public final class Scans implements AutoCloseable {
 
-    /** Which ticket a code names, if its signature holds under one of the organisation's keys. */
+    /**
+     * Which ticket a code names under one of the organisation's verifying keys. Its signature is not checked
+     * here: the scan admits the code only if it equals the ticket's stored code ({@link ScanStore#ticket}), which
+     * only the signer wrote, so a forged or altered code is {@code invalid} without an Ed25519 verification.
+     */
     public interface CodeVerifier {
         /** A verifier with the organisation's keys as they are now (read once, for one request). */
         Function<String, Optional<UUID>> forOrg(UUID orgId);
@@ -89,7 +94,7 @@ public final class Scans implements AutoCloseable {
     }
 
     private ScanSession openSession(UUID orgId, UUID sessionId) {
-        ScanSession session = sessions.find(orgId, sessionId)
+        ScanSession session = sessions.forScanning(orgId, sessionId)
                 .orElseThrow(() -> ApiException.notFound("session_not_found", "no such scan session"));
         if (!session.isOpen()) {
             throw ApiException.conflict("session_closed", "the scan session is closed");
@@ -98,7 +103,7 @@ public final class Scans implements AutoCloseable {
     }
 
     /** A scan ready to be answered: its claim, the ticket its code names, and what it changed. */
-    record Prepared(Claim claim, Optional<UUID> ticketId, AtomicReference<ScanPresence.Change> made) {
+    record Prepared(Claim claim, Optional<ScanStore.TicketAsked> asked, AtomicReference<ScanPresence.Change> made) {
     }
 
     private List<ScanAnswer> answerAll(Scanner who, UUID orgId, List<ScanSession> inOrder, List<ScanRequest> requests,
@@ -109,7 +114,7 @@ public final class Scans implements AutoCloseable {
             ScanRequest request = requests.get(i);
             prepared.add(new Prepared(new Claim(UUID.randomUUID(), orgId, inOrder.get(i), request.nonce(),
                     ways.get(i).wire(), who.deviceId(), request.scannedAt(), request.admittedOffline()),
-                    verify.apply(request.code()),
+                    verify.apply(request.code()).map(id -> new ScanStore.TicketAsked(id, orgId, request.code())),
                     new AtomicReference<>()));
         }
         List<Scanned> scanned = journal.record(new ScanJournal.Entry(who.actor(), prepared));
@@ -128,14 +133,28 @@ public final class Scans implements AutoCloseable {
         return scanned.stream().map(Scanned::answer).toList();
     }
 
-    private Scanned decide(Transaction tx, List<Emission> out, Claim claim, Optional<UUID> ticketId,
-                           ScanPresence.Round round, AtomicReference<ScanPresence.Change> made) {
-        if (!ScanStore.claim(tx.sql(), claim)) {
-            ScanAnswer stored = ScanStore.answerOf(tx.sql(), claim.session().id(), claim.nonce())
+    /** What a group's scans read together before any is decided: the nonces they claimed, the tickets found. */
+    private record GroupReads(Set<UUID> claimed, Map<ScanStore.TicketAsked, TicketFacts> tickets) {
+
+        static GroupReads of(Transaction tx, List<ScanJournal.Entry> group) {
+            List<Prepared> all = group.stream().flatMap(e -> e.scans().stream()).toList();
+            Set<UUID> claimed = ScanStore.claimAll(tx.sql(), all.stream().map(Prepared::claim).toList());
+            Set<ScanStore.TicketAsked> asked = new HashSet<>();
+            all.stream().filter(p -> claimed.contains(p.claim().scanId())).forEach(p -> p.asked().ifPresent(asked::add));
+            return new GroupReads(claimed, ScanStore.tickets(tx.sql(), asked));
+        }
+    }
+
+    private Scanned decide(Transaction tx, ScanWrites out, Prepared p, GroupReads reads, ScanPresence.Round round) {
+        Claim claim = p.claim();
+        if (!reads.claimed().contains(claim.scanId())) {
+            // a resend: of a scan earlier in this group, or of one committed before (or waited for by the claim)
+            ScanAnswer stored = out.answered(claim.session().id(), claim.nonce())
+                    .or(() -> ScanStore.answerOf(tx.sql(), claim.session().id(), claim.nonce()))
                     .orElseThrow(() -> new IllegalStateException("nonce claimed but no scan recorded"));
             return new Scanned(stored, null, true);
         }
-        Optional<TicketFacts> found = ticketId.flatMap(id -> ScanStore.ticket(tx.sql(), claim.organizationId(), id));
+        Optional<TicketFacts> found = p.asked().map(a -> reads.tickets().get(a));
         if (found.isEmpty()) {
             return ScanEvents.rejected(tx, out, claim, ScanResult.INVALID, null, null);
         }
@@ -144,39 +163,67 @@ public final class Scans implements AutoCloseable {
         if (refusal.isPresent()) {
             return ScanEvents.rejected(tx, out, claim, refusal.get(), ticket, null);
         }
-        return presence.decide(round, out, claim, ticket, made);
+        return presence.decide(round, out, claim, ticket, p.made());
     }
 
     /**
-     * The journal's transaction: each request's scans decided in order under its own actor, in one round, so a
-     * scan sees the ones before it, those of earlier requests included (a resent nonce gets the first answer, a
-     * ticket moved earlier is decided by PostgreSQL). The events of all are written together at the end, taking
-     * the tickets' sequence locks in one order.
+     * The journal's transaction: the group's nonces claimed and its tickets read in one statement each, then each
+     * request's scans decided in order under its own actor, in one round, so a scan sees the ones before it, those
+     * of earlier requests included (a resent nonce gets the first answer, a ticket moved earlier is decided by
+     * PostgreSQL). The answers and events of all are written together at the end, the events taking the tickets'
+     * sequence locks in one order.
      */
     private List<List<Scanned>> recordGroup(List<ScanJournal.Entry> group) {
+        try {
+            return recordGroup(group, true);
+        } catch (ScanPresence.AdmissionRefused refused) {
+            // rare (Redis rebuilt while another node's admission was being committed): decided again, each
+            // admission inserted at once so a refused one is settled by PostgreSQL's state
+            group.forEach(entry -> undoAll(entry, refused));
+            return recordGroup(group, false);
+        }
+    }
+
+    private List<List<Scanned>> recordGroup(List<ScanJournal.Entry> group, boolean deferAdmissions) {
         return outbox.transact(Actor.system(), tx -> {
             // every scan request of the node waits on this transaction: a lock held elsewhere for too long fails
             // it (and its requests are then recorded one by one) rather than stalling the gate
             tx.sql().execute("set local lock_timeout = '5s'");
-            List<Emission> emissions = new ArrayList<>();
+            GroupReads reads = GroupReads.of(tx, group);
+            ScanWrites out = new ScanWrites();
             List<List<Scanned>> answered = new ArrayList<>(group.size());
-            ScanPresence.Round round = new ScanPresence.Round(tx);
+            ScanPresence.Round round = new ScanPresence.Round(tx, deferAdmissions);
+            if (deferAdmissions) {
+                presence.askAll(round, reachingRedis(group, reads));
+            }
             for (ScanJournal.Entry entry : group) {
                 Transaction acting = tx.actingAs(entry.actor());
-                answered.add(decideAll(acting, round.actingIn(acting), emissions, entry.scans()));
+                ScanPresence.Round actingRound = round.actingIn(acting);
+                List<Scanned> scans = new ArrayList<>(entry.scans().size());
+                for (Prepared p : entry.scans()) {
+                    scans.add(decide(acting, out, p, reads, actingRound));
+                }
+                answered.add(scans);
             }
-            tx.emitAll(emissions);
+            round.flush();
+            out.write(tx);
             return answered;
         });
     }
 
-    private List<Scanned> decideAll(Transaction tx, ScanPresence.Round round, List<Emission> emissions,
-                                    List<Prepared> prepared) {
-        List<Scanned> answered = new ArrayList<>(prepared.size());
-        for (Prepared p : prepared) {
-            answered.add(decide(tx, emissions, p.claim(), p.ticketId(), round, p.made()));
+    /** The group's scans that will ask Redis: claimed now, their ticket found and let through by the rules. */
+    private static List<ScanPresence.Candidate> reachingRedis(List<ScanJournal.Entry> group, GroupReads reads) {
+        List<ScanPresence.Candidate> candidates = new ArrayList<>();
+        for (ScanJournal.Entry entry : group) {
+            for (Prepared p : entry.scans()) {
+                Optional<TicketFacts> ticket = p.asked().map(a -> reads.tickets().get(a));
+                if (reads.claimed().contains(p.claim().scanId()) && ticket.isPresent()
+                        && ScanRules.refusal(ticket.get(), p.claim().session()).isEmpty()) {
+                    candidates.add(new ScanPresence.Candidate(p.claim(), ticket.get(), p.made()));
+                }
+            }
         }
-        return answered;
+        return candidates;
     }
 
     private void undoAll(ScanJournal.Entry entry, RuntimeException cause) {

@@ -113,4 +113,21 @@ class TicketCodesTest {
         TicketSigningKeys fresh = TicketSigningKeys.generateUnlike(Set.of(keys.keyId()));
         assertThat(fresh.keyId()).isNotEqualTo(keys.keyId()).matches("[0-9a-f]{8}");
     }
+
+    @Test
+    void aCodeNamesItsTicketOnlyUnderOneOfTheOrganisationsKeyIdsAndForItsOrganisation() throws Exception {
+        String code = TicketCodes.issue(keys, org, ticket, show);
+
+        assertThat(TicketCodes.ticketNamed(org, Set.of(keys.keyId()), code)).contains(ticket);
+        assertThat(TicketCodes.ticketNamed(org, Set.of(), code)).as("its key retired").isEmpty();
+        assertThat(TicketCodes.ticketNamed(UUID.randomUUID(), Set.of(keys.keyId()), code)).as("another org")
+                .isEmpty();
+        assertThat(TicketCodes.ticketNamed(org, Set.of(keys.keyId()), V1Codes.issue(keys, ticket, show)))
+                .as("v1 names no organisation").contains(ticket);
+        String[] parts = code.split("\\.");
+        for (String junk : new String[] {null, "", "v2", "v2...", "v3." + parts[1] + "." + parts[2] + "." + parts[3],
+                code + "=", "v2." + keys.keyId() + ".AAAA." + parts[3], "x".repeat(10_000)}) {
+            assertThat(TicketCodes.ticketNamed(org, Set.of(keys.keyId()), junk)).isEmpty();
+        }
+    }
 }
