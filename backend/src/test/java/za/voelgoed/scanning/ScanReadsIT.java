@@ -72,7 +72,8 @@ class ScanReadsIT {
             assertThat(System.nanoTime() - closed).as("still taking scans past the bound").isLessThan(bound);
             Thread.sleep(100);
         }
-        assertThat(System.nanoTime() - closed).isLessThan(bound + 1_000_000_000L);
+        // no 200 came past the bound (above); this only says the refusal came at all, with room for a slow machine
+        assertThat(System.nanoTime() - closed).isLessThan(bound + 5_000_000_000L);
     }
 
     @Test
