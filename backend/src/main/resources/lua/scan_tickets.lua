@@ -1,8 +1,12 @@
--- Decides many scans of one show in Redis, in order, exactly as that many calls of scan_ticket.lua would (ADR 0022,
--- 0024; one round trip for a journal group, ADR 0026). KEYS: the show's admitted hash, presence hash, counts hash.
--- ARGV: seconds the keys live, then per scan: ticket id, 'entry' or 'exit', '1' if the show allows re-entry, the
--- admission a first entry makes. Returns {-1} before the show was loaded (nothing decided), else one reply of
--- scan_ticket.lua per scan, in order.
+-- Decides scans of one show in Redis, in order (ADR 0022, 0024; one round trip for a journal group, ADR 0026,
+-- 0027; a single scan is a group of one). KEYS: the show's admitted hash, presence hash, counts hash (present once
+-- the show was loaded from PostgreSQL). ARGV: seconds the keys live, then per scan: ticket id, 'entry' or 'exit',
+-- '1' if the show allows re-entry, the admission a first entry makes (scan id|epoch ms|device|gate).
+-- A ticket's state: 0 never admitted, 1 admitted, then one more per exit or re-entry (odd inside, even left).
+-- Returns {-1} before the show was loaded (nothing decided), else per scan: {1} admitted now (written, counted
+-- inside); {0, state, first admission} an entry refused; {2, state, first admission} an exit or re-entry
+-- PostgreSQL must confirm (nothing written here: only committed moves are, by apply_presence); {3, state} an exit
+-- of a ticket not inside.
 if redis.call('EXISTS', KEYS[3]) == 0 then
     return {-1}
 end

@@ -3,7 +3,7 @@ package za.voelgoed.scanning;
 /**
  * The pure rule of where a ticket's holder is (ADR 0024). A ticket's state is the number of accepted scans that
  * moved it: 0 never admitted, 1 admitted (inside), then each exit and re-entry adds one, so an odd state is inside
- * and an even one (2 or more) has left. The Lua script {@code scan_ticket} applies the same rule in Redis; this one
+ * and an even one (2 or more) has left. The Lua script {@code scan_tickets} applies the same rule in Redis; this one
  * decides when PostgreSQL's state is the one to follow.
  */
 final class Presence {

@@ -18,7 +18,6 @@ import za.voelgoed.platform.redis.Redis;
  */
 final class RedisAdmissions {
 
-    private static final LuaScript SCAN = LuaScript.load("scan_ticket");
     private static final LuaScript SCAN_ALL = LuaScript.load("scan_tickets");
     private static final LuaScript APPLY = LuaScript.load("apply_presence");
     private static final LuaScript UNADMIT = LuaScript.load("unadmit_ticket");
@@ -80,9 +79,10 @@ final class RedisAdmissions {
     record Ask(UUID ticketId, Direction way, boolean reentryAllowed, Admission admission) {
     }
 
+    /** One scan decided in Redis: the rules live once, in {@code scan_tickets.lua}. */
     Verdict scan(UUID eventId, UUID ticketId, Direction way, boolean reentryAllowed, Admission admission) {
-        return verdict((List<?>) SCAN.run(redis.client(), keys(eventId), List.of(ticketId.toString(), way.wire(),
-                reentryAllowed ? "1" : "0", admission.encode(), Long.toString(TTL_SECONDS))));
+        return scanAll(eventId, List.of(new Ask(ticketId, way, reentryAllowed, admission)))
+                .map(List::getFirst).orElseGet(Verdict.NotLoaded::new);
     }
 
     /**

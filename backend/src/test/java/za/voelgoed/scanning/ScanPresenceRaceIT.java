@@ -190,9 +190,9 @@ class ScanPresenceRaceIT {
             bodies.add(Gate.scan(code, session, nonce + ":" + i, s.direction()));
         }
         if (bodies.size() == 1) {
-            return List.of(device.post(path, bodies.getFirst()).json().path("result").asText());
+            return List.of(device.post(path, bodies.getFirst()).expect(200).path("result").asText());
         }
-        return device.post(path + "/batch", "{\"scans\": [" + String.join(", ", bodies) + "]}").json()
+        return device.post(path + "/batch", "{\"scans\": [" + String.join(", ", bodies) + "]}").expect(200)
                 .path("results").findValuesAsText("result");
     }
 

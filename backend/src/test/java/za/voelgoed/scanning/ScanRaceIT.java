@@ -142,9 +142,9 @@ class ScanRaceIT {
         String path = "/api/orgs/" + gate.org + "/scanning/scans";
         List<String> bodies = tickets.stream().map(t -> Gate.scan(t.code(), session, deviceNo + ":" + t.id())).toList();
         if (bodies.size() == 1) {
-            return List.of(device.post(path, bodies.getFirst()).json().path("result").asText());
+            return List.of(device.post(path, bodies.getFirst()).expect(200).path("result").asText());
         }
-        return device.post(path + "/batch", "{\"scans\": [" + String.join(", ", bodies) + "]}").json()
+        return device.post(path + "/batch", "{\"scans\": [" + String.join(", ", bodies) + "]}").expect(200)
                 .path("results").findValuesAsText("result");
     }
 
