@@ -28,6 +28,8 @@ public final class SalesSlice implements Slice {
         sales = new Sales(platform.dsl(), platform.dispatchLog(), seating.seating());
         wiring.route(SalesRoutes.ORG, SalesRoutes.ofOrg(sales))
                 .route(SalesRoutes.EVENT, SalesRoutes.ofEvent(sales));
+        SalesMinutesRetention retention = new SalesMinutesRetention(platform.dsl());
+        wiring.onStart(retention::start).closing(retention);
     }
 
     /** The sales service, once this slice is wired. */
