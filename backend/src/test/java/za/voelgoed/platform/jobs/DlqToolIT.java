@@ -82,6 +82,13 @@ class DlqToolIT {
         assertThat(dry.exit()).isZero();
         assertThat(Db.single("select status from dead_letters where id = ?::uuid", id)).isEqualTo("dead");
 
+        Run preview = dlq(staffA, "discard", "--org", orgA.toString(), "--worker", "test.failing",
+                "--reason", "look first", "--dry-run");
+        assertThat(preview.exit()).isZero();
+        // the org holds the dead letters of the other tests too: what matters is that this one is listed, not changed
+        assertThat(preview.out()).startsWith("dry run: nothing was changed\nwould discard ").contains(id);
+        assertThat(Db.single("select status from dead_letters where id = ?::uuid", id)).isEqualTo("dead");
+
         Run discard = dlq(staffA, "discard", id, "--org", orgA.toString(), "--reason", "refunded by hand");
         assertThat(discard.exit()).isZero();
         assertThat(Db.single("select resolution_reason from dead_letters where id = ?::uuid", id))

@@ -58,11 +58,12 @@ final class DlqApi implements AutoCloseable {
         };
     }
 
-    String discard(Selection selection, String reason) {
+    String discard(Selection selection, String reason, boolean dryRun) {
         return switch (selection) {
-            case Selection.One one -> post(one.id() + "/discard", new DiscardBody(null, null, reason));
-            case Selection.Ids many -> post("discard", new DiscardBody(many.ids(), null, reason));
-            case Selection.Matching matching -> post("discard", new DiscardBody(null, matching.filter(), reason));
+            case Selection.One one -> post(one.id() + "/discard", new DiscardBody(null, null, reason, dryRun));
+            case Selection.Ids many -> post("discard", new DiscardBody(many.ids(), null, reason, dryRun));
+            case Selection.Matching matching ->
+                    post("discard", new DiscardBody(null, matching.filter(), reason, dryRun));
         };
     }
 
@@ -142,6 +143,6 @@ final class DlqApi implements AutoCloseable {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    private record DiscardBody(List<UUID> ids, DlqFilter filter, String reason) {
+    private record DiscardBody(List<UUID> ids, DlqFilter filter, String reason, boolean dryRun) {
     }
 }

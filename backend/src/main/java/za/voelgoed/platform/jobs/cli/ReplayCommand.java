@@ -42,5 +42,8 @@ final class ReplayCommand extends ApiCommand {
         result.replayed().forEach(item -> replayed.row(item.id(), item.jobId()));
         ResultSection.print(dryRun ? "would replay" : "replayed", result.replayed().size(), replayed, out);
         ResultSection.printSkipped(dryRun ? "would skip" : "skipped", result.skipped(), out);
+        if (result.summary().more()) {
+            out.println(BulkSummary.MORE_NOTICE);
+        }
     }
 }
