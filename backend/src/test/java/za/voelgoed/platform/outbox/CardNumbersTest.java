@@ -127,4 +127,31 @@ class CardNumbersTest {
             }
         });
     }
+
+    @Test
+    void theQuickLookSkipsOnlyTextsThatHoldNoCardNumber() {
+        // a fixed seed: the same 50,000 texts every run, mixing digits, separators and what breaks a number
+        java.util.Random random = new java.util.Random(20261202);
+        String alphabet = "0123456789012345678901234567890123456789 -./_\u00A0\uFF0D\u200Bab:,\n\uFF14\u0661";
+        int skipped = 0;
+        for (int n = 0; n < 50_000; n++) {
+            StringBuilder text = new StringBuilder();
+            int length = 13 + random.nextInt(40);
+            for (int i = 0; i < length; i++) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String t = text.toString();
+            assertThat(CardNumbers.mask(t)).as(t).isEqualTo(CardNumbers.maskAll(t));
+            skipped += CardNumbers.mayHoldOne(t) ? 0 : 1;
+        }
+        // both branches were exercised
+        assertThat(skipped).isBetween(1_000, 49_000);
+    }
+
+    @Test
+    void identifiersAndTimestampsAreSkippedWithoutTheFullSearch() {
+        assertThat(CardNumbers.mayHoldOne("6f1c2a9e-4b7d-4e21-9a3c-0d5e8f7b1c2a")).isFalse();
+        assertThat(CardNumbers.mayHoldOne("2026-12-02T15:58:44.512451Z")).isFalse();
+        assertThat(CardNumbers.mayHoldOne("scan 4111 1111 1111 1111 at gate A")).isTrue();
+    }
 }
