@@ -52,14 +52,19 @@ class GatesLayoutTest {
     private final UUID show = UUID.randomUUID();
     private Stage stage;
 
+    /** A stage of its own: the primary stage, sized here, would stay that size for the console ITs after this. */
     @BeforeEach
     void stage() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
+        FxToolkit.registerPrimaryStage();
+        stage = FxToolkit.registerStage(Stage::new);
     }
 
     @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupStages();
+    void close() {
+        OnFx.read(() -> {
+            stage.close();
+            return null;
+        });
     }
 
     @Test
@@ -117,8 +122,7 @@ class GatesLayoutTest {
         Scene scene = new Scene(root, width, height);
         scene.getStylesheets().add(ConsoleApp.class.getResource("console.css").toExternalForm());
         stage.setScene(scene);
-        stage.setWidth(width);
-        stage.setHeight(height);
+        stage.sizeToScene();
         stage.show();
     }
 
