@@ -25,8 +25,6 @@ import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import za.voelgoed.console.api.BackendClient;
 import za.voelgoed.console.api.OrgApi;
-import za.voelgoed.console.api.Sales;
-import za.voelgoed.console.api.Scanning;
 import za.voelgoed.console.checkin.CheckInView;
 import za.voelgoed.console.checkin.viewmodel.CheckInViewModel;
 import za.voelgoed.console.dlq.DeadLetterDeskView;
@@ -57,6 +55,8 @@ public final class ConsoleApp extends Application {
 
     private static final Logger LOG = Logger.getLogger(ConsoleApp.class.getName());
     static final Duration SCREENSHOT_TIMEOUT = Duration.ofSeconds(40);
+    /** How long closing the window waits for the backend to close the check-in desk's sessions. */
+    private static final Duration CLOSE_SESSIONS_WITHIN = Duration.ofSeconds(3);
 
     /**
      * Called once on the FX thread when the shell has opened, with the pulse and the shell's pages: the
@@ -76,6 +76,7 @@ public final class ConsoleApp extends Application {
     private ShellViewModel shell;
     private ShellView shellView;
     private Wall wall;
+    private CheckInViewModel checkIn;
     /** One instance, so that the pulse can let go of it again when the wall closes. */
     private final java.util.function.LongConsumer wallTicker = this::tickWall;
 
@@ -131,7 +132,8 @@ public final class ConsoleApp extends Application {
         shell.register(PageId.TELEMETRY, new TelemetryViewModel(tasks, live, api.org(), api::telemetry, clock));
         shell.register(PageId.DLQ, new DeadLetterDeskViewModel(tasks, live, api, clock));
         shell.register(PageId.GATES, gatesModel());
-        shell.register(PageId.CHECK_IN, new CheckInViewModel(tasks, desk(api), clock, java.time.ZoneId.systemDefault()));
+        checkIn = new CheckInViewModel(tasks, CheckInViewModel.Desk.of(api), clock, java.time.ZoneId.systemDefault());
+        shell.register(PageId.CHECK_IN, checkIn);
         Map<PageId, Function<PageId, Node>> views = new EnumMap<>(PageId.class);
         views.put(PageId.SALES, id -> new SalesView((SalesViewModel) shell.page(id)));
         views.put(PageId.TELEMETRY, id -> new TelemetryView((TelemetryViewModel) shell.page(id)));
@@ -162,52 +164,7 @@ public final class ConsoleApp extends Application {
     }
 
     private GatesViewModel gatesModel() {
-        OrgApi orgApi = api;
-        return new GatesViewModel(tasks, live, api.org(), new GatesViewModel.Source() {
-            @Override
-            public Sales.OrgSales shows() {
-                return orgApi.sales();
-            }
-
-            @Override
-            public Scanning.Stats stats(java.util.UUID show) {
-                return orgApi.scanStats(show);
-            }
-
-            @Override
-            public Scanning.Presence presence() {
-                return orgApi.presence();
-            }
-
-            @Override
-            public java.util.List<Scanning.Conflict> conflicts(java.util.UUID show) {
-                return orgApi.conflicts(show);
-            }
-        }, clock).readAsSoonAsChanged();
-    }
-
-    private static CheckInViewModel.Desk desk(OrgApi orgApi) {
-        return new CheckInViewModel.Desk() {
-            @Override
-            public Sales.OrgSales shows() {
-                return orgApi.sales();
-            }
-
-            @Override
-            public Scanning.Session open(java.util.UUID show) {
-                return orgApi.openSession(show, CheckInViewModel.GATE, "entry");
-            }
-
-            @Override
-            public Scanning.ScanAnswer scan(String code, java.util.UUID session, String nonce) {
-                return orgApi.scan(code, session, nonce);
-            }
-
-            @Override
-            public java.util.List<Scanning.TicketMatch> search(java.util.UUID show, String q) {
-                return orgApi.searchTickets(show, q);
-            }
-        };
+        return new GatesViewModel(tasks, live, api.org(), GatesViewModel.Source.of(api), clock).readAsSoonAsChanged();
     }
 
     private void openWall() {
@@ -338,6 +295,9 @@ public final class ConsoleApp extends Application {
 
     private void shutdown() {
         pulse.stop();
+        if (checkIn != null) {
+            checkIn.closeSessions(CLOSE_SESSIONS_WITHIN); // the desk's sessions end with the console
+        }
         if (live != null) {
             live.close();
         }

@@ -79,6 +79,20 @@ public final class BackendClient {
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))), path);
     }
 
+    /**
+     * A report the backend answers as text of {@code mediaType} (the double-admission CSV), as sent; a failure is
+     * the same sentence as for a JSON route (the backend still answers problems as JSON).
+     */
+    public String getText(String path, String mediaType) {
+        HttpResponse<String> response = exchange(request(path)
+                .setHeader("Accept", mediaType + ", application/problem+json").GET());
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            return response.body();
+        }
+        throw failure(status, parse(response.body()), path);
+    }
+
     /** Reads a JSON answer into a record; an answer of another shape is an incompatible backend. */
     public <T> T read(JsonNode node, Class<T> type) {
         try {
@@ -111,9 +125,12 @@ public final class BackendClient {
     }
 
     private JsonNode send(HttpRequest.Builder builder, String path) {
-        HttpResponse<String> response;
+        return answer(exchange(builder), path);
+    }
+
+    private HttpResponse<String> exchange(HttpRequest.Builder builder) {
         try {
-            response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
         } catch (HttpConnectTimeoutException | ConnectException e) {
             throw unreachable(e);
         } catch (HttpTimeoutException e) {
@@ -125,7 +142,6 @@ public final class BackendClient {
             Thread.currentThread().interrupt();
             throw new BackendException(Kind.FAILED, 0, null, "The request was cancelled.", null, e);
         }
-        return answer(response, path);
     }
 
     private BackendException unreachable(Exception e) {
@@ -144,9 +160,13 @@ public final class BackendClient {
             }
             return body;
         }
+        throw failure(status, body, path);
+    }
+
+    private BackendException failure(int status, JsonNode body, String path) {
         String code = body == null ? null : text(body, "code");
         String detail = body == null ? null : text(body, "detail");
-        throw switch (status) {
+        return switch (status) {
             case 401 -> new BackendException(Kind.UNAUTHORIZED, status, code,
                     "The backend does not accept this token: it is wrong, revoked or expired.", null, null);
             case 403 -> new BackendException(Kind.FORBIDDEN, status, code,

@@ -53,6 +53,11 @@ public final class OrgApi implements DeadLetterApi {
                 .items();
     }
 
+    /** The double-admission report as the backend writes it (CSV, RFC 4180), for saving as it is. */
+    public String conflictsCsv(UUID eventId) {
+        return client.getText(root + "/scanning/conflicts.csv?event_id=" + eventId, "text/csv");
+    }
+
     /** Opens a scan session at {@code gate} of the show. */
     public Scanning.Session openSession(UUID eventId, String gate, String direction) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -60,6 +65,12 @@ public final class OrgApi implements DeadLetterApi {
         body.put("gate", gate);
         body.put("direction", direction);
         return client.read(client.post(root + "/scanning/sessions", body), Scanning.Session.class);
+    }
+
+    /** Closes a scan session (staff and owners; closing a closed one changes nothing). */
+    public Scanning.Session closeSession(UUID sessionId) {
+        return client.read(client.post(root + "/scanning/sessions/" + sessionId + "/close", Map.of()),
+                Scanning.Session.class);
     }
 
     public Scanning.ScanAnswer scan(String code, UUID sessionId, String nonce) {

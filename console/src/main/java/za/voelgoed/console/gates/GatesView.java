@@ -14,7 +14,9 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -36,6 +38,8 @@ import za.voelgoed.console.viewmodel.Money;
 public final class GatesView extends BorderPane {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    static final double RIGHT_WIDTH = 516;
 
     private final GatesViewModel model;
     private final LineChart<Number, Number> chart;
@@ -106,8 +110,9 @@ public final class GatesView extends BorderPane {
         HBox.setHgrow(left, Priority.ALWAYS);
 
         VBox right = new VBox(12, Widgets.panel("Gates", gatesTable()), Widgets.panel("Scanners", devicesTable()));
-        right.setPrefWidth(420);
-        right.setMinWidth(420);
+        // wide enough for the scanners' six columns at a 1440 px window, headers and cells unclipped
+        right.setPrefWidth(RIGHT_WIDTH);
+        right.setMinWidth(RIGHT_WIDTH);
         VBox.setVgrow(right.getChildren().get(0), Priority.ALWAYS);
         VBox.setVgrow(right.getChildren().get(1), Priority.ALWAYS);
         HBox body = new HBox(12, left, right);
@@ -119,11 +124,13 @@ public final class GatesView extends BorderPane {
         TableView<GateLines.Gate> table = new TableView<>(model.gates());
         table.setId("gates-table");
         table.getColumns().setAll(List.of(
-                width(Widgets.column("Gate", GateLines.Gate::gate), 100),
-                width(Widgets.column("Passed", g -> Money.count(g.accepted())), 62),
-                width(Widgets.column("Refused", g -> Money.count(g.rejected())), 75),
-                width(Widgets.column("/min", g -> Money.count(g.lastMinute())), 50),
-                Widgets.column("Last", g -> g.lastScanAt() == null ? "" : TIME.format(g.lastScanAt()))));
+                headed(Widgets.column("Gate", GateLines.Gate::gate), 96, "The gate, as its scanners named it"),
+                headed(Widgets.column("Passed", g -> Money.count(g.accepted())), 68,
+                        "Scans the gate let through (entries and exits)"),
+                headed(Widgets.column("Refused", g -> Money.count(g.rejected())), 72, "Scans the gate refused"),
+                headed(Widgets.column("/min", g -> Money.count(g.lastMinute())), 56, "Scans in the last minute"),
+                headed(Widgets.column("Last", g -> g.lastScanAt() == null ? "" : TIME.format(g.lastScanAt())), 80,
+                        "When the gate last scanned")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No scans yet."));
         return table;
@@ -133,13 +140,17 @@ public final class GatesView extends BorderPane {
         TableView<GateLines.Device> table = new TableView<>(model.devices());
         table.setId("gates-devices");
         table.getColumns().setAll(List.of(
-                width(Widgets.column("Scanner", d -> d.deviceId().toString().substring(0, 8)), 80),
-                width(Widgets.column("Gate", d -> d.gate() == null ? "" : d.gate()), 65),
-                width(Widgets.column("Passed", d -> Money.count(d.accepted())), 58),
-                width(Widgets.column("Refused", d -> Money.count(d.rejected())), 70),
-                width(Widgets.column("Last", d -> d.lastScanAt() == null ? ""
-                        : Ages.since(d.lastScanAt(), Instant.now())), 70),
-                Widgets.column("Online", d -> d.online() ? "● online" : "○ offline")));
+                headed(Widgets.column("Scanner", d -> d.deviceId().toString().substring(0, 8)), 84,
+                        "The scanner's device id (its first 8 characters)"),
+                headed(Widgets.column("Gate", d -> d.gate() == null ? "" : d.gate()), 70,
+                        "The gate of its last scan session"),
+                headed(Widgets.column("Passed", d -> Money.count(d.accepted())), 72,
+                        "Scans it let through at this show"),
+                headed(Widgets.column("Refused", d -> Money.count(d.rejected())), 80, "Scans it refused"),
+                headed(Widgets.column("Last", d -> d.lastScanAt() == null ? ""
+                        : Ages.since(d.lastScanAt(), Instant.now())), 96, "How long ago it last scanned"),
+                headed(Widgets.column("Online", d -> d.online() ? "● online" : "○ offline"), 84,
+                        "Whether it is connected to the backend now")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No scanner has scanned this show."));
         return table;
@@ -193,6 +204,21 @@ public final class GatesView extends BorderPane {
     private static <T> javafx.scene.control.TableColumn<T, String> width(
             javafx.scene.control.TableColumn<T, String> column, double width) {
         column.setPrefWidth(width);
+        return column;
+    }
+
+    /**
+     * A column at a width its header and cells fit in, never squeezed below it; the header is a label with a
+     * tooltip that says in full what the short header means (a graphic, as a column has no tooltip of its own).
+     */
+    private static <T> TableColumn<T, String> headed(TableColumn<T, String> column, double width, String tip) {
+        Label header = new Label(column.getText());
+        header.setTooltip(new Tooltip(tip));
+        header.setStyle("-fx-padding: 0"); // the header around it has the padding; a stylesheet's would come twice
+        column.setText(null);
+        column.setGraphic(header);
+        column.setPrefWidth(width);
+        column.setMinWidth(width);
         return column;
     }
 

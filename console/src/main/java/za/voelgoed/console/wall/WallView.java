@@ -17,6 +17,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import za.voelgoed.console.api.Sales;
 import za.voelgoed.console.api.Telemetry;
+import za.voelgoed.console.gates.GateTile;
 import za.voelgoed.console.gates.viewmodel.GateLines;
 import za.voelgoed.console.gates.viewmodel.GatesViewModel;
 import za.voelgoed.console.sales.viewmodel.SalesViewModel;
@@ -163,12 +164,8 @@ public final class WallView extends BorderPane {
         List<Node> tiles = new ArrayList<>();
         for (GateLines.Gate gate : gates.gates().stream().limit(MAX_GATE_TILES).toList()) {
             // a gate keeps its tile: a new tile per update would lay out and size its text again each time
-            Tile tile = gateTileByName.computeIfAbsent(gate.gate(), name -> TileBuilder.create()
-                    .skinType(Tile.SkinType.NUMBER).prefSize(TILE, TILE).title("Gate " + name).unit("scans/min")
-                    .decimals(0).animated(false).build());
-            tile.setDescription(Money.count(gate.accepted()) + " passed · " + Money.count(gate.rejected())
-                    + " refused");
-            tile.setValue(gate.lastMinute());
+            Tile tile = gateTileByName.computeIfAbsent(gate.gate(), name -> GateTile.create(name, TILE));
+            GateTile.show(tile, gate);
             tiles.add(tile);
         }
         gateTileByName.keySet().retainAll(gates.gates().stream().limit(MAX_GATE_TILES).map(GateLines.Gate::gate)

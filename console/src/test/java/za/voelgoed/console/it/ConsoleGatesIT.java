@@ -2,9 +2,14 @@ package za.voelgoed.console.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,19 +28,29 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import za.voelgoed.console.ConsoleApp;
+import za.voelgoed.console.api.BackendClient;
+import za.voelgoed.console.api.OrgApi;
+import za.voelgoed.console.checkin.viewmodel.CheckInViewModel;
+import za.voelgoed.console.gates.viewmodel.GatesViewModel;
 import za.voelgoed.console.testing.BackendProcess;
 import za.voelgoed.console.testing.ConsoleFixtures;
 import za.voelgoed.console.testing.OnFx;
+import za.voelgoed.console.viewmodel.FakeTopics;
+import za.voelgoed.console.viewmodel.Tasks;
+import za.voelgoed.testing.Api;
 
 /**
  * The gates page and the check-in desk, headless under Monocle, against a real backend process and payment
  * simulator: a scan made through the REST API by a gate's scanner shows on the gates page (accepted count, the
  * gate's row); at the desk a code typed and Enter is admitted (green), the same code again is refused as already
- * admitted with the first admission's gate, and a ticket found by its order id is checked in with one click.
+ * admitted with the first admission's gate, and a ticket found by its order id is checked in with one click. The
+ * desk opens its scan session with its first scan, not before, and the console closes it when it exits; the
+ * double-admission export saves the backend's own CSV.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleGatesIT {
@@ -65,6 +80,12 @@ class ConsoleGatesIT {
                 org.ownerToken(), "--page", "gates");
         waitUntil("the gates page of the show", Duration.ofSeconds(30),
                 () -> text("#gates-accepted").equals("0") && text("#gates-title").equals("Gate night"));
+    }
+
+    @Test
+    @Order(0)
+    void aConsoleThatNeverShowsTheDeskOpensNoSession() {
+        assertThat(deskSessions()).isEmpty();
     }
 
     @AfterAll
@@ -105,8 +126,10 @@ class ConsoleGatesIT {
         ComboBox<?> shows = robot.lookup("#checkin-show-picker").queryAs(ComboBox.class);
         waitUntil("the shows in the picker", Duration.ofSeconds(10), () -> !shows.getItems().isEmpty());
         robot.interact(() -> shows.getSelectionModel().select(0));
-        waitUntil("the desk's session", Duration.ofSeconds(10),
-                () -> text("#checkin-session").startsWith("Scanning at Check-in desk"));
+        waitUntil("the desk ready for the show", Duration.ofSeconds(10),
+                () -> text("#checkin-session").startsWith("Ready"));
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS); // an eager session would have opened by now
+        assertThat(deskSessions()).as("shown with a show picked, the desk has opened no session yet").isEmpty();
         TextField field = robot.lookup("#checkin-code").queryAs(TextField.class);
         waitUntil("the cursor in the scan field", Duration.ofSeconds(5), field::isFocused);
 
@@ -114,6 +137,9 @@ class ConsoleGatesIT {
         robot.write(code);
         robot.type(KeyCode.ENTER);
         waitUntil("the admission", Duration.ofSeconds(10), () -> text("#checkin-headline").equals("Admitted"));
+        assertThat(text("#checkin-session")).isEqualTo("Scanning at Check-in desk (entry).");
+        assertThat(deskSessions()).as("the first scan opened the desk's session").hasSize(1);
+        assertThat(deskSessions().getFirst().hasNonNull("closed_at")).as("open").isFalse();
         assertThat(text("#checkin-ticket")).isEqualTo("ga");
         assertThat(field.getText()).isEmpty();
         assertThat(robot.lookup("#checkin-verdict").query().getStyleClass()).contains("verdict-admitted");
@@ -162,6 +188,54 @@ class ConsoleGatesIT {
                 () -> OnFx.read(() -> robot.lookup("#gates-conflicts").queryAs(TableView.class).getItems().size()) == 1);
         assertThat(OnFx.read(() -> robot.lookup("#gates-conflicts").queryAs(TableView.class).getItems().getFirst()
                 .toString())).contains("East");
+    }
+
+    @Test
+    @Order(5)
+    void theExportSavesTheBackendsCsvOfTheReport(@TempDir Path dir) throws Exception {
+        // the page's model over the real REST API, as a viewer: the file dialog cannot be driven headless
+        OrgApi api = new OrgApi(new BackendClient(URI.create(backend.baseUrl()), org.viewerToken()), org.id());
+        GatesViewModel model = new GatesViewModel(Tasks.direct(), new FakeTopics(), org.id(),
+                GatesViewModel.Source.of(api), Clock.systemUTC());
+        model.selectedShow().set(show.id());
+        model.activate();
+        model.tick(System.currentTimeMillis());
+        assertThat(model.conflicts()).hasSize(1);
+        Path file = dir.resolve("double-admissions.csv");
+
+        assertThat(model.exportConflicts(file)).isTrue();
+
+        Api.Response csv = fixtures.as(org.viewerToken()).get("/api/orgs/" + org.id()
+                + "/scanning/conflicts.csv?event_id=" + show.id());
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.body()).startsWith("ticket_id,");
+        assertThat(Files.readString(file)).isEqualTo(csv.body());
+        assertThat(model.exportOutcome().get()).isEqualTo("Saved 1 double admission to double-admissions.csv.");
+    }
+
+    @Test
+    @Order(6)
+    void closingTheConsoleClosesTheDesksSession() throws Exception {
+        assertThat(deskSessions()).hasSize(1);
+        FxToolkit.cleanupApplication(app);
+        app = null;
+        FxToolkit.cleanupStages();
+        assertThat(deskSessions()).singleElement().satisfies(s -> assertThat(s.hasNonNull("closed_at"))
+                .as("closed when the console exits: %s", s).isTrue());
+    }
+
+    /** The check-in desk's scan sessions of the show at the backend, open or closed. */
+    private static List<JsonNode> deskSessions() {
+        Api.Response answer = fixtures.as(org.ownerToken()).get("/api/orgs/" + org.id()
+                + "/scanning/sessions?event_id=" + show.id());
+        assertThat(answer.status()).isEqualTo(200);
+        List<JsonNode> desk = new ArrayList<>();
+        answer.json().path("items").forEach(s -> {
+            if (s.path("gate").asText().equals(CheckInViewModel.GATE)) {
+                desk.add(s);
+            }
+        });
+        return desk;
     }
 
     private static String text(String query) {

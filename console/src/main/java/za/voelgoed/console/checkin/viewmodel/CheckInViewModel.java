@@ -1,11 +1,16 @@
 package za.voelgoed.console.checkin.viewmodel;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -19,6 +24,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import za.voelgoed.console.api.BackendException;
+import za.voelgoed.console.api.OrgApi;
 import za.voelgoed.console.api.Sales;
 import za.voelgoed.console.api.Scanning;
 import za.voelgoed.console.viewmodel.Command;
@@ -29,7 +35,9 @@ import za.voelgoed.console.viewmodel.Tasks;
 
 /**
  * The check-in desk: a person with a USB scanner (a keyboard that types the code and Enter) admits the holders of
- * one show. The desk opens its own scan session ({@value #GATE}, entry) for the show and keeps it; every code is
+ * one show. The desk scans in its own scan session ({@value #GATE}, entry), one per show, opened with the first scan
+ * for that show (a console that never scans opens none) and kept while the console runs: back on a show, the desk
+ * scans in the session it had; the console closes them when it exits ({@link #closeSessions}). Every code is
  * one {@code POST …/scanning/scans} with a fresh nonce, answered one at a time in the order scanned, so a fast
  * scanner never has two scans racing. The answer is shown large with its colour ({@link Verdict}), the last
  * {@value #HISTORY} answers under it. A manual search (order id, name or e-mail) lists tickets with a "Check in"
@@ -50,7 +58,42 @@ public final class CheckInViewModel extends PageModel {
         Scanning.ScanAnswer scan(String code, UUID session, String nonce) throws Exception;
 
         List<Scanning.TicketMatch> search(UUID show, String q) throws Exception;
+
+        void close(UUID session) throws Exception;
+
+        /** The desk's calls through the organisation's REST API. */
+        static Desk of(OrgApi api) {
+            return new Desk() {
+                @Override
+                public Sales.OrgSales shows() {
+                    return api.sales();
+                }
+
+                @Override
+                public Scanning.Session open(UUID show) {
+                    return api.openSession(show, GATE, "entry");
+                }
+
+                @Override
+                public Scanning.ScanAnswer scan(String code, UUID session, String nonce) {
+                    return api.scan(code, session, nonce);
+                }
+
+                @Override
+                public List<Scanning.TicketMatch> search(UUID show, String q) {
+                    return api.searchTickets(show, q);
+                }
+
+                @Override
+                public void close(UUID session) {
+                    api.closeSession(session);
+                }
+            };
+        }
     }
+
+    private static final Logger LOG = Logger.getLogger(CheckInViewModel.class.getName());
+    private static final String READY = "Ready: the desk opens its scan session with the first scan.";
 
     private final Tasks tasks;
     private final Desk desk;
@@ -69,7 +112,8 @@ public final class CheckInViewModel extends PageModel {
     private final ReadOnlyIntegerWrapper waiting = new ReadOnlyIntegerWrapper();
     private final Deque<String> pending = new ArrayDeque<>();
     private final Command search = new Command(this::runSearch);
-    private Scanning.Session session;
+    /** The desk's open session per show, in the order opened; read and changed on the UI thread only. */
+    private final Map<UUID, Scanning.Session> sessions = new LinkedHashMap<>();
     private boolean scanning;
     private String lastSearch;
 
@@ -79,16 +123,13 @@ public final class CheckInViewModel extends PageModel {
         this.clock = clock;
         this.zone = zone;
         selectedShow.addListener((o, was, now) -> {
-            session = null;
             pending.clear();
             waiting.set(0);
             matches.clear();
             searchNote.set("");
             lastSearch = null;
-            sessionNote.set(now == null ? "Pick a show to start checking in." : "Opening the desk's scan session…");
-            if (now != null) {
-                openSession(now, false);
-            }
+            sessionNote.set(now == null ? "Pick a show to start checking in."
+                    : sessions.containsKey(now) ? scanningNote() : READY);
         });
     }
 
@@ -108,7 +149,7 @@ public final class CheckInViewModel extends PageModel {
         focusRequests.set(focusRequests.get() + 1);
     }
 
-    /** The desk holds no live subscription; its session stays open for when the page shows again. */
+    /** The desk holds no live subscription; its sessions stay open for when the page shows again. */
     @Override
     public void deactivate() {
     }
@@ -148,8 +189,9 @@ public final class CheckInViewModel extends PageModel {
             return;
         }
         UUID show = selectedShow.get();
+        Scanning.Session session = sessions.get(show);
         if (session == null) {
-            openSession(show, true);
+            openSession(show);
             return;
         }
         String next = pending.pollFirst();
@@ -167,31 +209,27 @@ public final class CheckInViewModel extends PageModel {
             scanning = false;
             if (e instanceof BackendException b && b.kind() == BackendException.Kind.REFUSED
                     && b.code() != null && b.code().contains("session")) {
-                session = null; // closed by staff elsewhere: the next scan opens a new one
+                sessions.remove(show); // closed by staff elsewhere: the next scan opens a new one
             }
             answer(Verdict.problem(Problems.sentence(e), clock.instant()));
             pump();
         });
     }
 
-    private void openSession(UUID show, boolean thenScan) {
-        if (scanning) {
-            return;
-        }
+    private void openSession(UUID show) {
         scanning = true;
+        sessionNote.set("Opening the desk's scan session…");
         tasks.run(() -> desk.open(show), opened -> {
             scanning = false;
-            if (!show.equals(selectedShow.get())) {
-                return;
+            sessions.put(show, opened); // kept even if the show changed meanwhile: the desk may come back to it
+            if (show.equals(selectedShow.get())) {
+                sessionNote.set(scanningNote());
             }
-            session = opened;
-            sessionNote.set("Scanning at " + GATE + " (entry).");
-            if (thenScan || !pending.isEmpty()) {
-                pump();
-            }
+            pump();
         }, e -> {
             scanning = false;
             if (!show.equals(selectedShow.get())) {
+                pump(); // codes scanned for the show picked meanwhile
                 return;
             }
             String sentence = "Could not open the desk's scan session: " + Problems.sentence(e);
@@ -202,6 +240,44 @@ public final class CheckInViewModel extends PageModel {
                 answer(Verdict.problem(sentence, clock.instant()));
             }
         });
+    }
+
+    private static String scanningNote() {
+        return "Scanning at " + GATE + " (entry).";
+    }
+
+    /**
+     * Closes the desk's sessions at the backend, for the console's exit: waits at most {@code bound} (the window is
+     * closing; a backend that does not answer must not hold it), and a session it could not close stays open at the
+     * backend for staff to close. Call on the UI thread; the desk forgets its sessions either way.
+     */
+    public void closeSessions(Duration bound) {
+        List<UUID> open = sessions.values().stream().map(Scanning.Session::id).toList();
+        sessions.clear();
+        if (open.isEmpty()) {
+            return;
+        }
+        Thread closing = Thread.ofVirtual().name("check-in-close").start(() -> {
+            for (UUID id : open) {
+                try {
+                    desk.close(id);
+                } catch (Exception e) {
+                    LOG.log(Level.WARNING, "could not close the desk's scan session " + id + ": " + e.getMessage());
+                }
+            }
+        });
+        try {
+            if (!closing.join(bound)) {
+                LOG.warning("the desk's scan sessions were not all closed within " + bound.toMillis() + " ms");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The ids of the desk's open sessions, oldest first. */
+    public List<UUID> openSessions() {
+        return sessions.values().stream().map(Scanning.Session::id).toList();
     }
 
     private void answer(Verdict v) {

@@ -1,5 +1,6 @@
 package za.voelgoed.console.gates.viewmodel;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import za.voelgoed.console.api.BackendException;
+import za.voelgoed.console.api.OrgApi;
 import za.voelgoed.console.api.Sales;
 import za.voelgoed.console.api.Scanning;
 import za.voelgoed.console.live.LiveConnection;
@@ -55,6 +57,39 @@ public final class GatesViewModel extends PageModel {
         Scanning.Presence presence() throws Exception;
 
         List<Scanning.Conflict> conflicts(UUID show) throws Exception;
+
+        /** The double-admission report as the backend's CSV, to be saved as it comes. */
+        String conflictsCsv(UUID show) throws Exception;
+
+        /** The page's reads through the organisation's REST API. */
+        static Source of(OrgApi api) {
+            return new Source() {
+                @Override
+                public Sales.OrgSales shows() {
+                    return api.sales();
+                }
+
+                @Override
+                public Scanning.Stats stats(UUID show) {
+                    return api.scanStats(show);
+                }
+
+                @Override
+                public Scanning.Presence presence() {
+                    return api.presence();
+                }
+
+                @Override
+                public List<Scanning.Conflict> conflicts(UUID show) {
+                    return api.conflicts(show);
+                }
+
+                @Override
+                public String conflictsCsv(UUID show) {
+                    return api.conflictsCsv(show);
+                }
+            };
+        }
     }
 
     private record Read(Sales.OrgSales org, UUID show, Scanning.Stats stats, Scanning.Presence presence,
@@ -65,6 +100,7 @@ public final class GatesViewModel extends PageModel {
     private final UUID org;
     private final Clock clock;
     private final Tasks tasks;
+    private final Source source;
     private final Refresher<Read> refresher;
     private final ObjectProperty<UUID> selectedShow = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Gates");
@@ -94,6 +130,7 @@ public final class GatesViewModel extends PageModel {
         this.topics = topics;
         this.org = org;
         this.clock = clock;
+        this.source = source;
         this.refresher = new Refresher<>(tasks, MIN_READ_INTERVAL_MS, () -> read(source), this::show, this::failed);
         this.export = new Command(this::writeExport);
         export.executable().bind(javafx.beans.binding.Bindings.isNotEmpty(conflicts));
@@ -209,7 +246,11 @@ public final class GatesViewModel extends PageModel {
         updated(clock.instant());
     }
 
-    /** Writes the double-admission report as CSV to {@code file} (chosen by the view's file dialog). */
+    /**
+     * Saves the show's double-admission report to {@code file} (chosen by the view's file dialog): the backend's
+     * own CSV ({@code …/scanning/conflicts.csv}), downloaded with the console's token and written byte for byte, so
+     * the console and the API never disagree on columns or on how a cell is escaped.
+     */
     public boolean exportConflicts(Path file) {
         exportTarget = file;
         return export.execute();
@@ -217,17 +258,41 @@ public final class GatesViewModel extends PageModel {
 
     private void writeExport() {
         Path file = exportTarget;
-        List<Scanning.Conflict> rows = List.copyOf(conflicts);
-        String csv = ConflictCsv.write(rows);
-        tasks.run(() -> Files.writeString(file, csv, StandardCharsets.UTF_8), written -> {
+        UUID show = selectedShow.get();
+        exportOutcome.set("Downloading the double-admission report…");
+        tasks.run(() -> save(show, file), rows -> {
             export.finished();
-            exportOutcome.set("Wrote " + rows.size() + (rows.size() == 1 ? " double admission" : " double admissions")
-                    + " to " + file.getFileName() + ".");
+            exportOutcome.set("Saved " + rows + (rows == 1 ? " double admission" : " double admissions") + " to "
+                    + file.getFileName() + ".");
         }, e -> {
             export.finished();
-            exportOutcome.set("Could not write " + file.getFileName() + ": " + (e.getMessage() == null
-                    ? e.getClass().getSimpleName() : e.getMessage()) + ".");
+            exportOutcome.set(e instanceof IOException io
+                    ? "Could not write " + file.getFileName() + ": " + (io.getMessage() == null
+                            ? io.getClass().getSimpleName() : io.getMessage()) + "."
+                    : "Could not download the double-admission report: " + Problems.sentence(e));
         });
+    }
+
+    /** Downloads first, so that a failed download leaves no half-written file behind; returns the rows saved. */
+    private int save(UUID show, Path file) throws Exception {
+        String csv = source.conflictsCsv(show);
+        Files.writeString(file, csv, StandardCharsets.UTF_8);
+        return Math.max(0, records(csv) - 1);
+    }
+
+    /** CSV records (RFC 4180): line ends outside quoted cells; a gate name may hold a line break. */
+    static int records(String csv) {
+        int records = 0;
+        boolean quoted = false;
+        for (int i = 0; i < csv.length(); i++) {
+            char c = csv.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == '\n' && !quoted) {
+                records++;
+            }
+        }
+        return csv.isEmpty() || csv.endsWith("\n") ? records : records + 1;
     }
 
     public Command export() {

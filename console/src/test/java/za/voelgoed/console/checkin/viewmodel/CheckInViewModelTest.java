@@ -3,6 +3,7 @@ package za.voelgoed.console.checkin.viewmodel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -26,10 +27,13 @@ class CheckInViewModelTest {
     private final UUID show = UUID.randomUUID();
     private final UUID other = UUID.randomUUID();
     private final List<UUID> opened = new ArrayList<>();
+    private final List<UUID> sessionIds = new ArrayList<>();
+    private final List<UUID> closed = new ArrayList<>();
     private final List<String> scanned = new ArrayList<>();
     private final Map<String, Instant> admitted = new HashMap<>();
     private final List<String> nonces = new ArrayList<>();
     private boolean backendDown;
+    private boolean sessionClosed;
 
     /** A desk that admits each known code once, like the backend, in memory. */
     private final CheckInViewModel.Desk desk = new CheckInViewModel.Desk() {
@@ -42,7 +46,15 @@ class CheckInViewModelTest {
         @Override
         public Scanning.Session open(UUID event) {
             opened.add(event);
-            return new Scanning.Session(UUID.randomUUID(), event, CheckInViewModel.GATE, "entry", null);
+            Scanning.Session session = new Scanning.Session(UUID.randomUUID(), event, CheckInViewModel.GATE, "entry",
+                    null);
+            sessionIds.add(session.id());
+            return session;
+        }
+
+        @Override
+        public void close(UUID session) {
+            closed.add(session);
         }
 
         @Override
@@ -51,6 +63,10 @@ class CheckInViewModelTest {
                 throw new BackendException(BackendException.Kind.UNREACHABLE, 0, null,
                         "The backend at http://x cannot be reached: is it running, and is the address right?", null,
                         null);
+            }
+            if (sessionClosed) {
+                throw new BackendException(BackendException.Kind.REFUSED, 409, "session_closed",
+                        "The backend refused the request.", "the scan session is closed", null);
             }
             scanned.add(code);
             nonces.add(nonce);
@@ -84,21 +100,48 @@ class CheckInViewModelTest {
     }
 
     @Test
-    void choosingAShowOpensOneSessionAndTheDeskKeepsIt() {
+    void theFirstScanOpensTheShowsSessionWhichTheDeskKeepsUntilTheConsoleCloses() {
         CheckInViewModel model = model(Tasks.direct());
         assertThat(model.shows()).hasSize(1);
         assertThat(model.selectedShow().get()).as("the desk opens on the show of the day").isEqualTo(show);
-        model.selectedShow().set(show);
+        assertThat(opened).as("showing the desk and picking a show open nothing").isEmpty();
+        assertThat(model.sessionNote().get()).startsWith("Ready");
+        scan(model, "T1");
         assertThat(opened).containsExactly(show);
         assertThat(model.sessionNote().get()).isEqualTo("Scanning at Check-in desk (entry).");
-        scan(model, "T1");
         scan(model, "T2");
         model.deactivate();
         model.activate();
         scan(model, "T3");
         assertThat(opened).as("one session for the show, kept across scans and page changes").hasSize(1);
         model.selectedShow().set(other);
-        assertThat(opened).containsExactly(show, other);
+        assertThat(opened).as("another show opens its session with its first scan").hasSize(1);
+        scan(model, "T4");
+        model.selectedShow().set(show);
+        assertThat(model.sessionNote().get()).isEqualTo("Scanning at Check-in desk (entry).");
+        scan(model, "T5");
+        assertThat(opened).as("back on a show, the desk scans in the session it had").containsExactly(show, other);
+        assertThat(model.openSessions()).isEqualTo(sessionIds);
+
+        model.closeSessions(Duration.ofSeconds(5));
+        assertThat(closed).isEqualTo(sessionIds);
+        assertThat(model.openSessions()).isEmpty();
+        model.closeSessions(Duration.ofSeconds(5));
+        assertThat(closed).as("closing twice (window close, then exit) closes once").hasSize(2);
+    }
+
+    @Test
+    void aSessionClosedByStaffElsewhereIsReplacedAtTheNextScan() {
+        CheckInViewModel model = model(Tasks.direct());
+        scan(model, "T1");
+        sessionClosed = true;
+        scan(model, "T2");
+        assertThat(model.verdict().get().tone()).isEqualTo(Tone.PROBLEM);
+        sessionClosed = false;
+        scan(model, "T2");
+        assertThat(model.verdict().get().tone()).isEqualTo(Tone.ADMITTED);
+        assertThat(opened).containsExactly(show, show);
+        assertThat(model.openSessions()).containsExactly(sessionIds.get(1));
     }
 
     @Test

@@ -35,6 +35,10 @@ class GatesViewModelTest {
     private long accepted = 5;
     private Long inside = null;
     private boolean conflictsRoute = true;
+    private boolean backendDown;
+    /** What the backend's {@code conflicts.csv} answers: a gate name with a line break and a defused formula. */
+    private static final String BACKEND_CSV = "ticket_id,ticket_type,seat_index,admitted_scan_id,admitted_at\r\n"
+            + "t1,ga,,s1,2027-03-01T17:30:00Z,\"North\r\nside\",'=South\r\n";
 
     private final GatesViewModel.Source source = new GatesViewModel.Source() {
         @Override
@@ -70,6 +74,16 @@ class GatesViewModelTest {
             return List.of(new Scanning.Conflict(UUID.randomUUID(), "ga", null,
                     new Scanning.Admitted(UUID.randomUUID(), NOW, "North", scanner),
                     new Scanning.Conflicting(UUID.randomUUID(), offlineScanner, "=South", NOW, NOW)));
+        }
+
+        @Override
+        public String conflictsCsv(UUID show) {
+            if (backendDown) {
+                throw new BackendException(BackendException.Kind.UNREACHABLE, 0, null,
+                        "The backend at http://x cannot be reached: is it running, and is the address right?", null,
+                        null);
+            }
+            return BACKEND_CSV;
         }
     };
 
@@ -175,17 +189,38 @@ class GatesViewModelTest {
     }
 
     @Test
-    void exportsTheReportAsCsv(@TempDir Path dir) throws Exception {
+    void exportSavesTheBackendsCsvAsItCame(@TempDir Path dir) throws Exception {
         GatesViewModel model = model();
         model.activate();
         model.tick(0);
         Path file = dir.resolve("double.csv");
         assertThat(model.exportConflicts(file)).isTrue();
-        List<String> lines = Files.readAllLines(file);
-        assertThat(lines).hasSize(2);
-        assertThat(lines.get(1)).contains(",'=South,");
-        assertThat(model.exportOutcome().get()).isEqualTo("Wrote 1 double admission to double.csv.");
+        assertThat(Files.readString(file)).as("the backend's bytes, not a copy of its writer")
+                .isEqualTo(BACKEND_CSV);
+        assertThat(model.exportOutcome().get()).isEqualTo("Saved 1 double admission to double.csv.");
         assertThat(model.export().running().get()).isFalse();
+    }
+
+    @Test
+    void aFailedDownloadIsASentenceAndLeavesNoFile(@TempDir Path dir) {
+        GatesViewModel model = model();
+        model.activate();
+        model.tick(0);
+        backendDown = true;
+        Path file = dir.resolve("double.csv");
+        assertThat(model.exportConflicts(file)).isTrue();
+        assertThat(model.exportOutcome().get()).isEqualTo("Could not download the double-admission report: "
+                + "The backend at http://x cannot be reached: is it running, and is the address right?");
+        assertThat(file).doesNotExist();
+        assertThat(model.export().running().get()).isFalse();
+        assertThat(model.export().executable().get()).as("the user may try again").isTrue();
+    }
+
+    @Test
+    void csvRecordsEndOutsideQuotes() {
+        assertThat(GatesViewModel.records(BACKEND_CSV)).isEqualTo(2);
+        assertThat(GatesViewModel.records("a,b\r\nc,d")).isEqualTo(2);
+        assertThat(GatesViewModel.records("")).isZero();
     }
 
     @Test
