@@ -77,30 +77,39 @@ final class ScanStore {
     }
 
     /** Which ticket a scan asks for, in which organisation, by which code. */
-    record TicketAsked(UUID ticketId, UUID organizationId, String code) {
+    /** A ticket a scanned code names, with the key id the code gives. */
+    record TicketAsked(UUID ticketId, UUID organizationId, String code, String keyId) {
     }
 
-    /** The facts of many tickets in one query, each found only as {@link #ticket} would find it. */
+    /**
+     * The facts of many tickets in one query, each found only when the scanned code is its stored code, and only while
+     * the key its code names is one of the organisation's active or retiring keys (read here, in the group's
+     * transaction, so a retired key stops admitting at once on every node).
+     */
     static Map<TicketAsked, TicketFacts> tickets(DSLContext tx, Collection<TicketAsked> asked) {
         if (asked.isEmpty()) {
             return Map.of();
         }
         Map<TicketAsked, TicketFacts> found = new HashMap<>();
         tx.fetch("""
-                select t.id, t.organization_id, t.event_id, t.ticket_type, t.seat_index, t.status, t.code,
+                select t.id, t.organization_id, t.event_id, t.ticket_type, t.seat_index, t.status, t.code, k.key_id,
                        o.status as order_status,
                        case when p.status = 'authorized' then exists (select 1 from dead_letters d
                            where d.worker = 'payments.capture' and d.args->>'payment_id' = p.id::text)
                        else false end as capture_failed,
                        exists (select 1 from ticket_blocks b where b.ticket_id = t.id) as blocked
-                from (select distinct * from unnest(?::uuid[], ?::uuid[], ?::varchar[]) as w(id, org, code)) w
+                from (select distinct * from unnest(?::uuid[], ?::uuid[], ?::varchar[], ?::varchar[])
+                        as w(id, org, code, key_id)) w
                 join tickets t on t.id = w.id and t.organization_id = w.org and t.code = w.code
+                join org_ticket_keys k on k.organization_id = w.org and k.key_id = w.key_id
+                     and k.status in ('active', 'retiring')
                 join orders o on o.id = t.order_id left join payments p on p.order_id = o.id""",
                 asked.stream().map(TicketAsked::ticketId).toArray(UUID[]::new),
                 asked.stream().map(TicketAsked::organizationId).toArray(UUID[]::new),
-                asked.stream().map(TicketAsked::code).toArray(String[]::new))
+                asked.stream().map(TicketAsked::code).toArray(String[]::new),
+                asked.stream().map(TicketAsked::keyId).toArray(String[]::new))
                 .forEach(r -> found.put(new TicketAsked(r.get("id", UUID.class), r.get("organization_id", UUID.class),
-                        r.get("code", String.class)), facts(r)));
+                        r.get("code", String.class), r.get("key_id", String.class)), facts(r)));
         return found;
     }
 

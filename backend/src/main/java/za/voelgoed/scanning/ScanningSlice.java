@@ -5,7 +5,6 @@ import java.util.function.BiPredicate;
 import za.voelgoed.events.EventsSlice;
 import za.voelgoed.platform.telemetry.MicrometerScanTelemetry;
 import za.voelgoed.shared.topic.TopicFamily;
-import za.voelgoed.ticketing.TicketCodes;
 import za.voelgoed.ticketing.TicketingSlice;
 import za.voelgoed.wiring.Platform;
 import za.voelgoed.wiring.Slice;
@@ -38,12 +37,8 @@ public final class ScanningSlice implements Slice {
         ScanCounters counters = new ScanCounters(platform.redis(), platform.dsl(), showOfOrg, platform.clock(),
                 presence);
         ScanSettings settings = new ScanSettings(platform.dsl(), platform.outbox(), showOfOrg, platform.clock());
-        Scans scans = new Scans(platform.outbox(), sessions, presence,
-                org -> {
-                    var keyIds = keys.verifyingKeyIds(org);
-                    return code -> TicketCodes.ticketNamed(org, keyIds, code);
-                },
-                new MicrometerScanTelemetry(platform.meters()), counters, platform.config().nodeId());
+        Scans scans = new Scans(platform.outbox(), sessions, presence, new MicrometerScanTelemetry(platform.meters()),
+                counters, platform.config().nodeId());
         ScanKeyRoutes deviceKeys = new ScanKeyRoutes(keys);
         ScanRoutes gates = new ScanRoutes(sessions, scans, counters, settings,
                 new TicketSearch(platform.dsl(), showOfOrg));

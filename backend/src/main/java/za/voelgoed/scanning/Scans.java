@@ -10,12 +10,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import za.voelgoed.platform.http.ApiException;
 import za.voelgoed.platform.outbox.Actor;
 import za.voelgoed.platform.outbox.Outbox;
 import za.voelgoed.platform.outbox.Transaction;
 import za.voelgoed.scanning.ScanStore.Claim;
+import za.voelgoed.ticketing.TicketCodes;
 
 /**
  * Answers scans: exactly one accepted admission per ticket across devices and nodes (invariant 5). Redis
@@ -30,16 +30,6 @@ import za.voelgoed.scanning.ScanStore.Claim;
  */
 public final class Scans implements AutoCloseable {
 
-    /**
-     * Which ticket a code names under one of the organisation's verifying keys. Its signature is not checked
-     * here: the scan admits the code only if it equals the ticket's stored code ({@link ScanStore#ticket}), which
-     * only the signer wrote, so a forged or altered code is {@code invalid} without an Ed25519 verification.
-     */
-    public interface CodeVerifier {
-        /** A verifier with the organisation's keys as they are now (read once, for one request). */
-        Function<String, Optional<UUID>> forOrg(UUID orgId);
-    }
-
     /** Who scans: the actor of the events and the device (null for a person). */
     public record Scanner(Actor actor, UUID deviceId) {
     }
@@ -53,17 +43,15 @@ public final class Scans implements AutoCloseable {
     private final Outbox outbox;
     private final ScanSessions sessions;
     private final ScanPresence presence;
-    private final CodeVerifier codes;
     private final ScanTelemetry telemetry;
     private final ScanCounters counters;
     private final ScanJournal journal;
 
-    Scans(Outbox outbox, ScanSessions sessions, ScanPresence presence, CodeVerifier codes, ScanTelemetry telemetry,
-          ScanCounters counters, String nodeId) {
+    Scans(Outbox outbox, ScanSessions sessions, ScanPresence presence, ScanTelemetry telemetry, ScanCounters counters,
+          String nodeId) {
         this.outbox = outbox;
         this.sessions = sessions;
         this.presence = presence;
-        this.codes = codes;
         this.telemetry = telemetry;
         this.counters = counters;
         this.journal = new ScanJournal(this::recordGroup, this::undoAll, telemetry, JOURNAL_WAIT, nodeId);
@@ -108,13 +96,13 @@ public final class Scans implements AutoCloseable {
 
     private List<ScanAnswer> answerAll(Scanner who, UUID orgId, List<ScanSession> inOrder, List<ScanRequest> requests,
                                        List<Direction> ways) {
-        Function<String, Optional<UUID>> verify = codes.forOrg(orgId);
         List<Prepared> prepared = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
             ScanRequest request = requests.get(i);
             prepared.add(new Prepared(new Claim(UUID.randomUUID(), orgId, inOrder.get(i), request.nonce(),
                     ways.get(i).wire(), who.deviceId(), request.scannedAt(), request.admittedOffline()),
-                    verify.apply(request.code()).map(id -> new ScanStore.TicketAsked(id, orgId, request.code())),
+                    TicketCodes.named(orgId, request.code())
+                            .map(n -> new ScanStore.TicketAsked(n.ticketId(), orgId, request.code(), n.keyId())),
                     new AtomicReference<>()));
         }
         List<Scanned> scanned = journal.record(new ScanJournal.Entry(who.actor(), prepared));

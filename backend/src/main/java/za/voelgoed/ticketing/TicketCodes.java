@@ -84,21 +84,34 @@ public final class TicketCodes {
                 : Optional.empty();
     }
 
+    /** A ticket a code names, and the id of the key it says signed it. */
+    public record Named(UUID ticketId, String keyId) {
+    }
+
     /**
      * The ticket a well-formed code of {@code orgId} names under one of {@code keyIds} (the organisation's active
-     * and retiring keys), its signature NOT checked. Only for a caller that then admits the code only if it equals
-     * the named ticket's stored code: only the signer writes those, so equality proves what the signature would,
-     * without an Ed25519 verification (most of a scan's CPU). Never throws on bad input.
+     * and retiring keys), its signature NOT checked; see {@link #named}. Never throws on bad input.
      */
     public static Optional<UUID> ticketNamed(UUID orgId, Set<String> keyIds, String code) {
+        return named(orgId, code).filter(n -> keyIds.contains(n.keyId())).map(Named::ticketId);
+    }
+
+    /**
+     * The ticket a well-formed code of {@code orgId} names, and its key id, neither signature nor key checked.
+     * Only for a caller that then admits the code only if it equals the named ticket's stored code and its key is
+     * one of the organisation's active or retiring keys: only the signer writes stored codes, so equality proves
+     * what the signature would, without an Ed25519 verification (most of a scan's CPU). Never throws on bad input.
+     */
+    public static Optional<Named> named(UUID orgId, String code) {
         Optional<Parts> parts = split(code);
-        if (parts.isEmpty() || !keyIds.contains(parts.get().keyId())) {
+        if (parts.isEmpty()) {
             return Optional.empty();
         }
         ByteBuffer payload = ByteBuffer.wrap(parts.get().payload());
         UUID ticketId = uuid(payload);
         uuid(payload);
-        return parts.get().version() == 1 || uuid(payload).equals(orgId) ? Optional.of(ticketId) : Optional.empty();
+        return parts.get().version() == 1 || uuid(payload).equals(orgId)
+                ? Optional.of(new Named(ticketId, parts.get().keyId())) : Optional.empty();
     }
 
     private static Optional<Parts> split(String code) {

@@ -80,11 +80,6 @@ final class TicketKeyStore {
     }
 
     /** The ids of the keys codes verify under (active and retiring), without their key material. */
-    static Set<String> verifyingKeyIds(DSLContext dsl, UUID orgId) {
-        return new HashSet<>(dsl.fetch("select key_id from org_ticket_keys where organization_id = ?"
-                + " and status in ('active', 'retiring')", orgId).getValues(0, String.class));
-    }
-
     static Set<String> keyIds(DSLContext tx, UUID orgId) {
         return new HashSet<>(tx.fetch("select key_id from org_ticket_keys where organization_id = ?", orgId)
                 .getValues(0, String.class));

@@ -115,14 +115,6 @@ public final class TicketKeys {
         return keys;
     }
 
-    /**
-     * The ids of the keys the organisation's codes verify under now, read from PostgreSQL on every call (one
-     * indexed query), so a retired key stops counting at once on every node; for {@link TicketCodes#ticketNamed}.
-     */
-    public Set<String> verifyingKeyIds(UUID orgId) {
-        return TicketKeyStore.verifyingKeyIds(dsl, orgId);
-    }
-
     /** A new active key; the previous active key becomes retiring, so its codes keep verifying. */
     public TicketKeyView rotate(Actor actor, UUID orgId) {
         return outbox.transact(actor, tx -> {
