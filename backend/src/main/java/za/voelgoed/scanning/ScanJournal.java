@@ -24,14 +24,24 @@ import za.voelgoed.platform.outbox.Actor;
  */
 final class ScanJournal implements AutoCloseable {
 
-    /** One request's scans, decided in order and emitted under the request's actor. */
-    record Entry(Actor actor, List<Scans.Prepared> scans) {
+    /** One request's scans (of one organisation), decided in order and emitted under the request's actor. */
+    record Entry(Actor actor, java.util.UUID orgId, List<Scans.Prepared> scans) {
     }
 
     /** Decides a group's entries in one transaction and returns their answers in order; throws if it failed. */
     @FunctionalInterface
     interface Recorder {
         List<List<Scans.Scanned>> record(List<Entry> group);
+    }
+
+    /**
+     * What a committed group tells Redis and the meters (its entries and their answers, in order), once per group
+     * rather than once per request; run by the writer before it answers the group's requests, so a request's next
+     * scan and a stats read after its answer see it. Must not throw.
+     */
+    @FunctionalInterface
+    interface AfterCommit {
+        void committed(List<Entry> group, List<List<Scans.Scanned>> answers);
     }
 
     /** Takes back what an entry admitted in Redis in a transaction that failed. */
@@ -74,6 +84,7 @@ final class ScanJournal implements AutoCloseable {
     }
 
     private final Recorder recorder;
+    private final AfterCommit afterCommit;
     private final Undo undo;
     private final ScanTelemetry telemetry;
     private final Duration wait;
@@ -81,8 +92,10 @@ final class ScanJournal implements AutoCloseable {
     private final Thread writer;
     private volatile boolean running = true;
 
-    ScanJournal(Recorder recorder, Undo undo, ScanTelemetry telemetry, Duration wait, String name) {
+    ScanJournal(Recorder recorder, AfterCommit afterCommit, Undo undo, ScanTelemetry telemetry, Duration wait,
+                String name) {
         this.recorder = recorder;
+        this.afterCommit = afterCommit;
         this.undo = undo;
         this.telemetry = telemetry;
         this.wait = wait;
@@ -212,6 +225,12 @@ final class ScanJournal implements AutoCloseable {
     private void committed(List<Pending> group, List<List<Scans.Scanned>> answers, long started) {
         if (answers.size() != group.size()) {
             throw new IllegalStateException("a group of " + group.size() + " got " + answers.size() + " answers");
+        }
+        try {
+            afterCommit.committed(group.stream().map(Pending::entry).toList(), answers);
+        } catch (RuntimeException e) {
+            // committed is committed: what Redis missed is caught up by its next load or scan
+            LOG.log(Level.WARNING, "scan_journal_after_commit_failed error=\"" + e + "\"");
         }
         for (int i = 0; i < group.size(); i++) {
             group.get(i).done().complete(answers.get(i));

@@ -54,7 +54,7 @@ public final class Scans implements AutoCloseable {
         this.presence = presence;
         this.telemetry = telemetry;
         this.counters = counters;
-        this.journal = new ScanJournal(this::recordGroup, this::undoAll, telemetry, JOURNAL_WAIT, nodeId);
+        this.journal = new ScanJournal(this::recordGroup, this::afterCommit, this::undoAll, telemetry, JOURNAL_WAIT, nodeId);
     }
 
     public ScanAnswer scan(Scanner who, UUID orgId, ScanRequest request) {
@@ -105,20 +105,37 @@ public final class Scans implements AutoCloseable {
                             .map(n -> new ScanStore.TicketAsked(n.ticketId(), orgId, request.code(), n.keyId())),
                     new AtomicReference<>()));
         }
-        List<Scanned> scanned = journal.record(new ScanJournal.Entry(who.actor(), prepared));
-        presence.committed(prepared.stream().map(p -> p.made().get()).filter(java.util.Objects::nonNull).toList());
-        scanned.stream().filter(s -> !s.replayed()).forEach(s -> telemetry.scanned(orgId, s.result()));
-        // counted once committed, and only the scans decided now: a resent nonce was counted when first decided
-        List<ScanCounters.Counted> decided = new ArrayList<>(scanned.size());
-        for (int i = 0; i < scanned.size(); i++) {
-            if (!scanned.get(i).replayed()) {
-                Claim claim = prepared.get(i).claim();
-                decided.add(new ScanCounters.Counted(claim.session().eventId(), claim.session().gate(),
-                        claim.deviceId(), scanned.get(i).result()));
+        return journal.record(new ScanJournal.Entry(who.actor(), orgId, prepared)).stream()
+                .map(Scanned::answer).toList();
+    }
+
+    /**
+     * After a group's commit, for all its requests at once: Redis learns the committed moves (one call per show),
+     * the scans decided now are counted (one call per show; a resent nonce was counted when first decided) and
+     * metered.
+     */
+    private void afterCommit(List<ScanJournal.Entry> group, List<List<Scanned>> answers) {
+        List<ScanPresence.Change> moved = new ArrayList<>();
+        List<ScanCounters.Counted> decided = new ArrayList<>();
+        for (int e = 0; e < group.size(); e++) {
+            ScanJournal.Entry entry = group.get(e);
+            for (int i = 0; i < entry.scans().size(); i++) {
+                Prepared prepared = entry.scans().get(i);
+                Scanned scanned = answers.get(e).get(i);
+                ScanPresence.Change made = prepared.made().get();
+                if (made != null) {
+                    moved.add(made);
+                }
+                if (!scanned.replayed()) {
+                    telemetry.scanned(entry.orgId(), scanned.result());
+                    Claim claim = prepared.claim();
+                    decided.add(new ScanCounters.Counted(claim.session().eventId(), claim.session().gate(),
+                            claim.deviceId(), scanned.result()));
+                }
             }
         }
+        presence.committed(moved);
         counters.count(decided);
-        return scanned.stream().map(Scanned::answer).toList();
     }
 
     /** What a group's scans read together before any is decided: the nonces they claimed, the tickets found. */

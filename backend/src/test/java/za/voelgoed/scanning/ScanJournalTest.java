@@ -35,6 +35,11 @@ class ScanJournalTest {
     private final List<List<String>> groups = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> undone = new ConcurrentHashMap<>();
     private final List<int[]> observed = new CopyOnWriteArrayList<>();
+    /** The requests each after-commit call saw, and whether any of their answers was already out then. */
+    private final List<List<String>> afterCommits = new CopyOnWriteArrayList<>();
+    private final List<Integer> answeredBeforeAfterCommit = new CopyOnWriteArrayList<>();
+    private final AtomicInteger answersOut = new AtomicInteger();
+    private volatile boolean afterCommitFails;
     private final CountDownLatch firstStarted = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
     private final ExecutorService requests = Executors.newCachedThreadPool();
@@ -67,6 +72,32 @@ class ScanJournalTest {
         assertThat(groups.get(1)).containsExactlyInAnyOrder("r0", "r1", "r2", "r3", "r4");
         assertThat(observed).extracting(o -> o[0]).containsExactly(1, 5);
         assertThat(undone).isEmpty();
+    }
+
+    @Test
+    void theAfterCommitWorkRunsOncePerGroupBeforeItsRequestsAreAnsweredAndItsFailureFailsNoRequest()
+            throws Exception {
+        journal = journal(names -> null, Duration.ofSeconds(10));
+        afterCommitFails = true;
+        Future<String> first = submit("first");
+        firstStarted.await();
+        List<Future<String>> queued = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            queued.add(submit("r" + i));
+        }
+        awaitQueued(4);
+        release.countDown();
+
+        assertThat(first.get()).isEqualTo("first");
+        for (int i = 0; i < 4; i++) {
+            assertThat(queued.get(i).get()).isEqualTo("r" + i);
+        }
+        assertThat(afterCommits).hasSize(2);
+        assertThat(afterCommits.get(0)).containsExactly("first");
+        assertThat(afterCommits.get(1)).containsExactlyInAnyOrder("r0", "r1", "r2", "r3");
+        // none of a group's requests had its answer yet (only "first", of the group before, may have had)
+        assertThat(answeredBeforeAfterCommit.get(0)).isZero();
+        assertThat(answeredBeforeAfterCommit.get(1)).isLessThanOrEqualTo(1);
     }
 
     @Test
@@ -174,13 +205,24 @@ class ScanJournalTest {
                 observed.add(new int[] {requests, scans});
             }
         };
-        return new ScanJournal(recorder, undo, telemetry, wait, "test");
+        ScanJournal.AfterCommit afterCommit = (group, answers) -> {
+            answeredBeforeAfterCommit.add(answersOut.get());
+            afterCommits.add(group.stream().map(e -> e.actor().label()).toList());
+            if (afterCommitFails) {
+                throw new IllegalStateException("redis is down");
+            }
+        };
+        return new ScanJournal(recorder, afterCommit, undo, telemetry, wait, "test");
     }
 
     /** A request named {@code name}: its answer's result is its name. */
     private Future<String> submit(String name) {
-        ScanJournal.Entry entry = new ScanJournal.Entry(new Actor(null, null, name), List.of());
-        return requests.submit(() -> journal.record(entry).getFirst().answer().result());
+        ScanJournal.Entry entry = new ScanJournal.Entry(new Actor(null, null, name), UUID.randomUUID(), List.of());
+        return requests.submit(() -> {
+            String result = journal.record(entry).getFirst().answer().result();
+            answersOut.incrementAndGet();
+            return result;
+        });
     }
 
     private void awaitQueued(int count) throws InterruptedException {
