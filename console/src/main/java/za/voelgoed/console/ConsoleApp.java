@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -57,13 +59,17 @@ public final class ConsoleApp extends Application {
     static final Duration SCREENSHOT_TIMEOUT = Duration.ofSeconds(40);
     /** How long closing the window waits for the backend to close the check-in desk's sessions. */
     private static final Duration CLOSE_SESSIONS_WITHIN = Duration.ofSeconds(3);
+    /** How long the window waits for the launcher's check of the token before it shows the connection screen. */
+    static final Duration FIRST_SCREEN_WAIT = Duration.ofMillis(1_500);
 
     /**
-     * Called once on the FX thread when the shell has opened, with the pulse and the shell's pages: the
-     * console bench's probe (test code in this package) reads pulse gaps and redraws through it. Null, and so
-     * never called, in the product.
+     * Called once on the FX thread when the shell has opened, with the shell's pages: the console bench's probe
+     * (test code in this package) reads redraws through it. Null, and so never called, in the product.
      */
-    static volatile BiConsumer<Pulse, ShellViewModel> onShellOpened;
+    static volatile Consumer<ShellViewModel> onShellOpened;
+
+    /** The check of the command line's token that {@link Launcher} started before the toolkit; null if none. */
+    static volatile ConnectionViewModel.EarlyCheck earlyCheck;
 
     private final FxTasks tasks = new FxTasks();
     private final Pulse pulse = new Pulse();
@@ -92,19 +98,45 @@ public final class ConsoleApp extends Application {
         stage = primary;
         Application.setUserAgentStylesheet(options.dark()
                 ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
-        ConnectionViewModel connection = new ConnectionViewModel(tasks, PreferencesConnectionStore.forUser(),
-                BackendClient::new);
-        connection.rememberToken().set(options.keepToken());
-        connection.onConnected(this::openShell);
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        scene = new Scene(new ConnectionView(connection), Math.min(1440, screen.getWidth()),
+        scene = new Scene(new javafx.scene.layout.StackPane(), Math.min(1440, screen.getWidth()),
                 Math.min(900, screen.getHeight()));
         scene.getStylesheets().add(ConsoleApp.class.getResource("console.css").toExternalForm());
         stage.setTitle("VoelgoedEvents console");
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> shutdown());
-        stage.show();
         pulse.start();
+        ConnectionViewModel.EarlyCheck early = earlyCheck;
+        if (early == null || !options.canConnectDirectly()) {
+            showConnection();
+            return;
+        }
+        // the token's check started before the toolkit: when it answers within a moment, the first frame is the
+        // shell itself, not a connection screen built, styled and painted only to be replaced at once
+        CompletableFuture<Void> answered = new CompletableFuture<>();
+        early.result().whenComplete((connected, error) -> answered.complete(null));
+        CompletableFuture.delayedExecutor(FIRST_SCREEN_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                .execute(() -> answered.complete(null));
+        answered.thenRun(() -> Platform.runLater(() -> firstScreen(early.result())));
+    }
+
+    private void firstScreen(CompletableFuture<ConnectionViewModel.Connected> early) {
+        if (early.isDone() && !early.isCompletedExceptionally()) {
+            openShell(early.join());
+            stage.show();
+        } else {
+            showConnection(); // it waits for the same check, or says why it failed
+        }
+    }
+
+    /** The connection screen; with a command line that says where to connect, it connects at once. */
+    private void showConnection() {
+        ConnectionViewModel connection = new ConnectionViewModel(tasks, PreferencesConnectionStore.forUser(),
+                BackendClient::new);
+        connection.rememberToken().set(options.keepToken());
+        connection.onConnected(this::openShell);
+        scene.setRoot(new ConnectionView(connection));
+        stage.show();
         if (options.canConnectDirectly()) {
             connection.url().set(options.backend());
             connection.token().set(options.token());
@@ -116,6 +148,7 @@ public final class ConsoleApp extends Application {
                     }
                 });
             }
+            connection.adopt(earlyCheck);
             connection.connect().execute();
         } else if (options.screenshot() != null) {
             fail("--screenshot needs --backend and --token (or VOELGOED_URL and VOELGOED_TOKEN).");
@@ -153,9 +186,9 @@ public final class ConsoleApp extends Application {
             shell.current().set(options.page());
         }
         options.screenshotFile().ifPresent(this::screenshotWhenLoaded);
-        BiConsumer<Pulse, ShellViewModel> probe = onShellOpened;
+        Consumer<ShellViewModel> probe = onShellOpened;
         if (probe != null) {
-            probe.accept(pulse, shell);
+            probe.accept(shell);
         }
     }
 

@@ -9,12 +9,10 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import javafx.application.Application;
 import javafx.application.Platform;
 import za.voelgoed.console.sales.viewmodel.SalesViewModel;
 import za.voelgoed.console.shell.viewmodel.PageId;
 import za.voelgoed.console.shell.viewmodel.ShellViewModel;
-import za.voelgoed.console.ui.Pulse;
 import za.voelgoed.console.viewmodel.PageModel;
 
 /**
@@ -26,8 +24,9 @@ import za.voelgoed.console.viewmodel.PageModel;
  *       {@code LOADED sold} when the sales page first shows real
  *       numbers; {@code SOLD sold} whenever the sold figure on the sales page changes; {@code PROBLEM text};</li>
  *   <li>{@code TICK page redraws reads cpuNanos} once a second, read on the FX thread;</li>
- *   <li>{@code GAPS <name>} answers {@code GAPS name count p50 p99 p999 max} (ms) of the FX pulse gaps since
- *       the last such command, then starts a new window; {@code GC} runs a full GC and answers
+ *   <li>{@code GAPS <name>} answers {@code GAPS name count p50 p99 p999 max} (ms) of the FX thread's gaps
+ *       ({@link FxHeartbeat}: 60 beats a second, started when the shell opens) since the last such command,
+ *       then starts a new window; {@code GC} runs a full GC and answers
  *       {@code HEAP used committed histogram-file} (a class histogram of the live objects); {@code EXIT} (or the end of stdin: the bench is gone) ends the process.</li>
  * </ul>
  * Output goes through a queue and a thread of its own, so the FX thread never waits on the pipe.
@@ -35,7 +34,7 @@ import za.voelgoed.console.viewmodel.PageModel;
 public final class ConsoleBenchProbe {
 
     private static final BlockingQueue<String> OUT = new LinkedBlockingQueue<>();
-    private static volatile Pulse pulse;
+    private static final FxHeartbeat HEARTBEAT = new FxHeartbeat();
 
     private ConsoleBenchProbe() {
     }
@@ -46,7 +45,7 @@ public final class ConsoleBenchProbe {
         Thread.ofPlatform().daemon().name("probe-in").start(ConsoleBenchProbe::readCommands);
         Thread.ofPlatform().daemon().name("probe-startup").start(ConsoleBenchProbe::watchStartup);
         ConsoleApp.onShellOpened = ConsoleBenchProbe::attach;
-        Application.launch(ConsoleApp.class, args);
+        Launcher.main(args); // as console.jar starts it
     }
 
     /** Emits {@code TOOLKIT} when the FX thread first runs something and {@code WINDOW} when a window shows. */
@@ -76,9 +75,9 @@ public final class ConsoleBenchProbe {
     }
 
     /** On the FX thread, once: follows the sales page and starts the once-a-second tick. */
-    private static void attach(Pulse fxPulse, ShellViewModel shell) {
-        pulse = fxPulse;
+    private static void attach(ShellViewModel shell) {
         emit("SHELL");
+        HEARTBEAT.start();
         PageModel page = shell.page(PageId.SALES);
         if (page instanceof SalesViewModel sales) {
             // totals are set before loaded() turns true on the first read, so both are watched
@@ -141,12 +140,7 @@ public final class ConsoleBenchProbe {
     }
 
     private static void gaps(String name) {
-        Pulse p = pulse;
-        if (p == null) {
-            emit("GAPS " + name + " 0 0 0 0 0");
-            return;
-        }
-        var g = p.gaps();
+        var g = HEARTBEAT.gaps();
         synchronized (g) {
             emit(String.format(Locale.ROOT, "GAPS %s %d %.3f %.3f %.3f %.3f", name, g.count(), g.percentileMs(0.50),
                     g.percentileMs(0.99), g.percentileMs(0.999), g.maxMs()));

@@ -21,9 +21,9 @@ import za.voelgoed.testing.TestEnv;
  * Starts a backend process (and the payment simulator), an organisation with a show of a million
  * general-admission tickets and a few sales, warms the backend's hold path up, then launches the console
  * as a process of its own on the live-sales page and measures: first data on screen after launch; the FX
- * pulse gaps of the idle console (the reference) and under load; redraws per second; heap after a full GC
- * at one minute and at the end; sale-to-screen latency of marker sales, idle and under load. The load is
- * {@link HoldLoad}; the rate reached is counted by the clients and by the outbox rows in PostgreSQL.
+ * thread's gaps (between 60 Hz beats handed to it) idle (the reference) and under load; redraws per second;
+ * heap after a full GC at one minute and at the end; sale-to-screen latency of marker sales, idle and under
+ * load. The load is {@link HoldLoad}; the rate reached is counted by the clients and by the outbox rows in PostgreSQL.
  * Exit status: 0 when the run completed (goals met or not), 1 when it broke, 2 for bad arguments.
  */
 public final class ConsoleBench {

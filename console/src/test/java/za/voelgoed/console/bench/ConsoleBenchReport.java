@@ -82,8 +82,8 @@ final class ConsoleBenchReport {
                     r.gapP99() / Math.max(0.001, idle.gapP99()), r.gapP99(), idle.gapP99());
         }
         goal("FX pulse gap p99 under load", r.gapP99(), PULSE_P99_GOAL_MS, "ms", String.format(Locale.ROOT,
-                "%d gaps; p50 %.1f ms, p99.9 %.1f ms, max %.1f ms (includes the 1-min full GC)", r.gapCount(),
-                r.gapP50(), r.gapP999(), r.gapMax()));
+                "%d gaps between 60 Hz beats on the FX thread; p50 %.1f ms, p99.9 %.1f ms, max %.1f ms (includes"
+                        + " the 1-min full GC)", r.gapCount(), r.gapP50(), r.gapP999(), r.gapMax()));
         goal("sales page redraws per second (busiest second)", r.maxRedrawsPerSecond(), REDRAWS_GOAL, "/s",
                 String.format(Locale.ROOT, "mean %.2f/s over the load; snapshot reads %.2f/s", r.redrawsPerSecond(),
                         r.readsPerSecond()));
@@ -146,7 +146,7 @@ final class ConsoleBenchReport {
     }
 
     private void printPhase(Phase.Result r) {
-        print("phase %-4s %.0f s: pulses %.0f/s, gaps p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms;"
+        print("phase %-4s %.0f s: FX beats %.0f/s, gaps p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms;"
                         + " redraws %.2f/s (busiest second %.1f), snapshot reads %.2f/s; CPU %% of one core: console"
                         + " %.0f, backend %.0f, machine %.0f of %d", r.name(), r.seconds(), r.gapCount() / r.seconds(),
                 r.gapP50(), r.gapP99(), r.gapP999(), r.gapMax(), r.redrawsPerSecond(), r.maxRedrawsPerSecond(),

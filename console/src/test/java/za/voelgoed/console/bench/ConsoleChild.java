@@ -153,13 +153,17 @@ final class ConsoleChild implements AutoCloseable {
                 StandardCharsets.UTF_8)); var out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
             String text;
             while ((text = in.readLine()) != null) {
-                if (!text.startsWith("PROBE ")) {
-                    out.write(text);
+                // another writer on the console's stdout (-Djavafx.pulseLogger=true) may put a probe line mid-line
+                int probe = text.indexOf("PROBE ");
+                if (probe != 0) {
+                    out.write(probe < 0 ? text : text.substring(0, probe));
                     out.newLine();
                     out.flush();
+                }
+                if (probe < 0) {
                     continue;
                 }
-                String[] words = text.split(" ", -1);
+                String[] words = text.substring(probe).split(" ", -1);
                 Line line = new Line(words[1], Long.parseLong(words[2]),
                         List.of(words).subList(3, words.length));
                 lines.add(line);

@@ -133,4 +133,46 @@ class ConnectionViewModelIT {
         connect("localhost:8080", viewerToken, "");
         assertThat(model.problem().get()).isEqualTo("The address must look like http://host:8080.");
     }
+
+    @Test
+    void aCheckStartedBeforeTheWindowIsAdoptedWithoutAskingTheBackendAgain() throws Exception {
+        String url = "http://127.0.0.1:" + node.port();
+        java.util.concurrent.atomic.AtomicInteger clients = new java.util.concurrent.atomic.AtomicInteger();
+        ConnectionViewModel.EarlyCheck early = ConnectionViewModel.checkEarly(() -> store, (base, token) -> {
+            clients.incrementAndGet();
+            return new BackendClient(base, token);
+        }, url, viewerToken, "", true);
+        assertThat(early.result().get(20, java.util.concurrent.TimeUnit.SECONDS).orgName()).isEqualTo("Connection IT");
+        model.adopt(early);
+        connect(url, viewerToken, "");
+        assertThat(model.problem().get()).isNull();
+        assertThat(connected).hasSize(1);
+        assertThat(connected.getFirst().orgName()).isEqualTo("Connection IT");
+        assertThat(clients).hasValue(1);
+        assertThat(saved).containsExactly(new SavedConnection.Saved(url, viewerToken, org.toString()));
+    }
+
+    @Test
+    void anEarlyCheckThatFailedIsTheSameSentence() {
+        ConnectionViewModel.EarlyCheck early = ConnectionViewModel.checkEarly(() -> store, BackendClient::new,
+                "http://127.0.0.1:" + node.port(), "vg_wrong", "", true);
+        model.adopt(early);
+        connect("http://127.0.0.1:" + node.port(), "vg_wrong", "");
+        assertThat(model.problem().get()).isEqualTo(
+                "The backend does not accept this token: it is wrong, revoked or expired.");
+        assertThat(connected).isEmpty();
+        assertThat(saved).isEmpty();
+    }
+
+    @Test
+    void anEarlyCheckOfOtherValuesIsNotUsed() {
+        ConnectionViewModel.EarlyCheck early = ConnectionViewModel.checkEarly(() -> store, BackendClient::new,
+                "http://127.0.0.1:" + node.port(), "vg_wrong", "", true);
+        model.adopt(early);
+        connect("http://127.0.0.1:" + node.port(), viewerToken, "");
+        assertThat(model.problem().get()).isNull();
+        assertThat(connected).hasSize(1);
+        assertThat(ConnectionViewModel.checkEarly(() -> store, BackendClient::new, "localhost:8080", viewerToken,
+                "", true)).isNull();
+    }
 }

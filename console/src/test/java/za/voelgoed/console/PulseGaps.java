@@ -1,9 +1,9 @@
-package za.voelgoed.console.ui;
+package za.voelgoed.console;
 
 import java.util.Arrays;
 
-/** Gaps between FX pulses, in a bounded ring (the last 60 000), for percentiles; thread-safe. */
-public final class PulseGaps {
+/** Gaps between FX heartbeats ({@link FxHeartbeat}) in a ring of the last 60 000, for percentiles; thread-safe. */
+final class PulseGaps {
 
     private static final int CAPACITY = 60_000;
 
@@ -12,7 +12,7 @@ public final class PulseGaps {
     private long count;
     private long max;
 
-    public synchronized void record(long gapNanos) {
+    synchronized void record(long gapNanos) {
         ring[next] = gapNanos;
         next = (next + 1) % CAPACITY;
         count++;
@@ -20,7 +20,7 @@ public final class PulseGaps {
     }
 
     /** The gap (ms) below which {@code fraction} of the recorded gaps fall; 0 when none. */
-    public synchronized double percentileMs(double fraction) {
+    synchronized double percentileMs(double fraction) {
         int n = (int) Math.min(count, CAPACITY);
         if (n == 0) {
             return 0;
@@ -31,15 +31,15 @@ public final class PulseGaps {
         return copy[Math.max(0, index)] / 1e6;
     }
 
-    public synchronized double maxMs() {
+    synchronized double maxMs() {
         return max / 1e6;
     }
 
-    public synchronized long count() {
+    synchronized long count() {
         return count;
     }
 
-    public synchronized void reset() {
+    synchronized void reset() {
         next = 0;
         count = 0;
         max = 0;
