@@ -95,6 +95,73 @@ class ScanSimulatorIT {
                 .isZero();
     }
 
+    /**
+     * The console's gates page calls a scanner online when the presence route lists a connection of its device: the
+     * simulator's online devices hold one for the run, its offline device none while offline, and none is left
+     * after the run. Every device heard of its own scans on its session's topic.
+     */
+    @Test
+    void onlineDevicesArePresentDuringTheRunAndGoneAfterIt() throws Exception {
+        UUID show = gate.show("Presence sim");
+        Path file = Files.write(dir.resolve("presence.txt"), codes(gate.sell(show, "ga", 40)));
+        // a thread of its own, as a shell's: on the common pool (one thread on two cores) the run would hold the
+        // thread the JDK's WebSocket handshake completes on
+        java.util.concurrent.CompletableFuture<Run> running = new java.util.concurrent.CompletableFuture<>();
+        Thread.ofPlatform().name("scan-cli").start(() -> running.complete(scan(InputStream.nullInputStream(),
+                "--backend", url(), "--token", gate.admin.token(), "--org", gate.org.toString(), "--event",
+                show.toString(), "--gate", "Presence", "--devices", "3", "--mode", "mixed", "--rate", "8", "--codes",
+                file.toString())));
+        // mixed: devices 1 and 3 scan online, device 2 offline until the codes are done
+        List<String> online = new ArrayList<>();
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (online.size() < 2 && System.nanoTime() - deadline < 0 && !running.isDone()) {
+            Thread.sleep(100);
+            online = presentDevices(List.of("Presence sim 1", "Presence sim 2", "Presence sim 3"));
+        }
+        assertThat(online).as("devices listed by GET /presence during the run")
+                .containsExactlyInAnyOrder("Presence sim 1", "Presence sim 3");
+        assertThat(running.isDone()).as("the run was still scanning when presence was read").isFalse();
+        Run run = running.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode result = run.result();
+        assertMatchesTheBackend(show, result, 40, 0);
+        assertThat(result.path("devices").findValuesAsText("mode")).containsExactly("online", "offline", "online");
+        long scanEvents = 0;
+        for (JsonNode device : result.path("devices")) {
+            assertThat(device.path("connections").asInt()).as(run.out()).isEqualTo(1);
+            var types = device.path("events").fieldNames();
+            while (types.hasNext()) {
+                String type = types.next();
+                if (type.startsWith("scan.")) {
+                    scanEvents += device.path("events").path(type).asLong();
+                }
+            }
+        }
+        assertThat(scanEvents).as("scan events pushed to the devices' sockets").isEqualTo(40);
+        long gone = System.nanoTime() + 10_000_000_000L;
+        while (!presentDevices(List.of("Presence sim 1", "Presence sim 2", "Presence sim 3")).isEmpty()
+                && System.nanoTime() - gone < 0) {
+            Thread.sleep(100);
+        }
+        assertThat(presentDevices(List.of("Presence sim 1", "Presence sim 2", "Presence sim 3")))
+                .as("devices listed by GET /presence after the run").isEmpty();
+    }
+
+    /** Which of the named devices of the organisation the presence route lists as connected. */
+    private static List<String> presentDevices(List<String> names) {
+        JsonNode presence = gate.staff.get("/api/orgs/" + gate.org + "/presence").expect(200);
+        List<String> present = new ArrayList<>();
+        for (String name : names) {
+            for (List<Object> row : Db.rows("select id from devices where organization_id = ?::uuid and name = ?",
+                    gate.org.toString(), name)) {
+                if (presence.path("items").findValuesAsText("device_id").contains(row.get(0).toString())) {
+                    present.add(name);
+                }
+            }
+        }
+        return present;
+    }
+
     @Test
     void mixedDevicesWithGivenTokensBatchAndUploadCodesReadFromStdin() {
         UUID show = gate.show("Mixed sim");

@@ -10,10 +10,10 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One scanner at the gate, run by its own thread: online it sends each scan (or a batch) as it reads the codes;
- * offline it decides on its own ({@link OfflineCheck}), queues the scans with its device time and uploads them in
- * batches when it is done. Nonces are unique within the device's session, so an upload sent twice is answered the
- * same.
+ * One scanner at the gate, run by its own thread: online it holds its {@link DeviceSocket} and sends each scan (or
+ * a batch) as it reads the codes; offline it has no socket, decides on its own ({@link OfflineCheck}), queues the
+ * scans with its device time and, back online when it is done, opens its socket and uploads them in batches.
+ * Nonces are unique within the device's session, so an upload sent twice is answered the same.
  */
 final class Device implements Runnable {
 
@@ -33,16 +33,33 @@ final class Device implements Runnable {
     private final OfflineCheck offline;
     private final int batch;
     private final Shared shared;
+    private final DeviceSocket socket;
     private long sequence;
+    private volatile long answered;
 
-    /** {@code offline} null for an online device. */
-    Device(String name, GateClient client, UUID session, OfflineCheck offline, int batch, Shared shared) {
+    /** {@code offline} null for an online device, whose socket is opened already. */
+    Device(String name, GateClient client, UUID session, OfflineCheck offline, int batch, Shared shared,
+           DeviceSocket socket) {
         this.name = name;
         this.client = client;
         this.session = session;
         this.offline = offline;
         this.batch = batch;
         this.shared = shared;
+        this.socket = socket;
+    }
+
+    String name() {
+        return name;
+    }
+
+    DeviceSocket socket() {
+        return socket;
+    }
+
+    /** Scans of this device the backend answered. */
+    long answered() {
+        return answered;
     }
 
     @Override
@@ -50,8 +67,15 @@ final class Device implements Runnable {
         if (offline == null) {
             online();
         } else {
-            upload(queueOffline());
+            List<GateClient.Scan> queued = queueOffline();
+            socket.open(); // back online: connected before uploading, as a gate syncs once it has network again
+            upload(queued);
         }
+    }
+
+    private void answer(JsonNode answer) {
+        shared.tally().answer(answer);
+        answered++; // this device's thread only; read by the run once the thread ended
     }
 
     private void online() {
@@ -62,11 +86,11 @@ final class Device implements Runnable {
             }
             shared.pacer().await(codes.size());
             if (batch == 1) {
-                shared.tally().answer(client.scan(scan(codes.getFirst(), null)));
+                answer(client.scan(scan(codes.getFirst(), null)));
             } else {
                 List<GateClient.Scan> scans = new ArrayList<>(codes.size());
                 codes.forEach(code -> scans.add(scan(code, null)));
-                client.batch(scans).forEach(shared.tally()::answer);
+                client.batch(scans).forEach(this::answer);
             }
         }
     }
@@ -91,7 +115,7 @@ final class Device implements Runnable {
         int chunk = batch == 1 ? 100 : batch;
         for (int from = 0; from < queued.size(); from += chunk) {
             List<JsonNode> answers = client.batch(queued.subList(from, Math.min(queued.size(), from + chunk)));
-            answers.forEach(shared.tally()::answer);
+            answers.forEach(this::answer);
         }
     }
 

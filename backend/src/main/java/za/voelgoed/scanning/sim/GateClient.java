@@ -47,6 +47,11 @@ final class GateClient implements AutoCloseable {
         this.authorization = "Bearer " + token;
     }
 
+    /** The device's HTTP client, which its WebSocket is opened with too. */
+    HttpClient http() {
+        return http;
+    }
+
     /** Who the token is ({@code GET /api/session}): fails early on a wrong token or a backend that is down. */
     JsonNode session() {
         return send("checking the token", request(base + "/api/session").GET());

@@ -16,7 +16,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "scan", sortOptions = false,
-        description = {"A gate of scanning devices against a backend, over its public HTTP API only.",
+        description = {"A gate of scanning devices against a backend, over its public HTTP API; online devices hold a WebSocket"
+                + " to their session (the console lists them online) and the summary counts what it pushed them.",
                 "Run as: java -jar backend.jar scan --org <uuid> --event <uuid> (--codes <file> | --buy <n>) [options]"},
         footer = {"%nExit codes: 0 done, 2 usage error, 4 token refused (401/403/404), 5 request rejected (other 4xx),",
                 "6 backend unreachable or 5xx, 70 a bug. Errors go to stderr as 'error: <sentence>'."})

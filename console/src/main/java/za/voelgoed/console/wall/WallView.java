@@ -25,12 +25,12 @@ import za.voelgoed.console.shell.StaleBanner;
 import za.voelgoed.console.shell.viewmodel.ShellViewModel;
 import za.voelgoed.console.telemetry.viewmodel.TelemetryViewModel;
 import za.voelgoed.console.ui.Widgets;
-import za.voelgoed.console.viewmodel.Money;
 import za.voelgoed.console.wall.viewmodel.WallViewModel;
 
 /**
- * Wall (kiosk) mode: no chrome, large TilesFX tiles for the organisation's shows and its operations,
- * pages rotating at the chosen interval, the staleness banner on top. Keys: Space pauses live updates,
+ * Wall (kiosk) mode: no chrome, large TilesFX tiles for the organisation's shows, its operations and its gates
+ * (more gates pages when a show has more than four gates), pages rotating at the chosen interval, the staleness
+ * banner on top. Keys: Space pauses live updates,
  * → shows the next page, H holds the rotation, Esc leaves the wall.
  */
 public final class WallView extends BorderPane {
@@ -65,11 +65,17 @@ public final class WallView extends BorderPane {
     private final Tile refused = number("Rejected scans", "");
     private final java.util.Map<String, Tile> gateTileByName = new java.util.HashMap<>();
     private final FlowPane gateTiles = new FlowPane(GAP, GAP);
+    /** The gates past the first page's, in order, as laid out on the further gates pages. */
+    private final List<Tile> moreGateTiles = new ArrayList<>();
 
-    /** Gates shown on the gates page; the rest are on the gates page of the console. */
-    static final int MAX_GATE_TILES = 4;
+    /** Gates on the gates page, under its four figures; the rest go to further gates pages. */
+    static final int FIRST_PAGE_GATES = 4;
+    /** Gates on each further gates page. */
+    static final int MORE_PAGE_GATES = 8;
     /** The index of the gates page in the rotation. */
     public static final int GATES_PAGE = 2;
+    /** Sales, operations and the first gates page; further gates pages follow them. */
+    private static final int BASE_PAGES = 3;
 
     public WallView(ShellViewModel shell, SalesViewModel sales, TelemetryViewModel telemetry, GatesViewModel gates,
                     WallViewModel wall) {
@@ -121,6 +127,9 @@ public final class WallView extends BorderPane {
     }
 
     private void showPage(int index) {
+        if (index >= pages.size()) {
+            return; // a gates page that went with its gates; the rotation moves on from it
+        }
         holder.getChildren().setAll(pages.get(index));
         pageLabel.setText(pages.get(index).getUserData() + "  " + (index + 1) + "/" + pages.size());
     }
@@ -138,13 +147,7 @@ public final class WallView extends BorderPane {
     private void showShows() {
         List<Node> tiles = new ArrayList<>();
         for (Sales.Show show : sales.shows().stream().limit(MAX_SHOW_TILES).toList()) {
-            Tile tile = TileBuilder.create().skinType(Tile.SkinType.PERCENTAGE).prefSize(TILE, TILE)
-                    .title(show.name()).unit("%").maxValue(Math.max(1, show.capacity())).maxValueVisible(false)
-                    .animated(false).description(Money.count(show.sold()) + " of " + Money.count(show.capacity())
-                            + " sold, " + Money.count(show.held()) + " held")
-                    .build();
-            tile.setValue(show.sold());
-            tiles.add(tile);
+            tiles.add(ShowTile.create(show, TILE));
         }
         showTiles.getChildren().setAll(tiles);
         resizeTiles();
@@ -161,18 +164,51 @@ public final class WallView extends BorderPane {
         scansNow.setValue(last == null ? 0 : last.accepted() + last.rejected());
         admitted.setValue(stats.accepted());
         refused.setValue(stats.rejected());
-        List<Node> tiles = new ArrayList<>();
-        for (GateLines.Gate gate : gates.gates().stream().limit(MAX_GATE_TILES).toList()) {
+        List<Tile> tiles = new ArrayList<>();
+        for (GateLines.Gate gate : gates.gates()) {
             // a gate keeps its tile: a new tile per update would lay out and size its text again each time
             Tile tile = gateTileByName.computeIfAbsent(gate.gate(), name -> GateTile.create(name, TILE));
             GateTile.show(tile, gate);
             tiles.add(tile);
         }
-        gateTileByName.keySet().retainAll(gates.gates().stream().limit(MAX_GATE_TILES).map(GateLines.Gate::gate)
-                .toList());
-        if (!gateTiles.getChildren().equals(tiles)) {
-            gateTiles.getChildren().setAll(tiles);
+        gateTileByName.keySet().retainAll(gates.gates().stream().map(GateLines.Gate::gate).toList());
+        List<Node> first = List.copyOf(tiles.subList(0, Math.min(FIRST_PAGE_GATES, tiles.size())));
+        List<Tile> rest = tiles.subList(first.size(), tiles.size());
+        boolean changed = !gateTiles.getChildren().equals(first);
+        if (changed) {
+            gateTiles.getChildren().setAll(first);
+        }
+        if (!rest.equals(moreGateTiles)) {
+            moreGateTiles.clear();
+            moreGateTiles.addAll(rest);
+            morePages();
+            changed = true;
+        }
+        if (changed) {
             resizeTiles();
+        }
+    }
+
+    /**
+     * The gates past the gates page's first four, on further gates pages of eight (two rows of four, as large as
+     * every other tile) that follow it in the rotation: a control room sees every gate within one rotation, each
+     * readable from across the room, however many gates the show has.
+     */
+    private void morePages() {
+        pages.subList(BASE_PAGES, pages.size()).clear();
+        for (int from = 0; from < moreGateTiles.size(); from += MORE_PAGE_GATES) {
+            List<Tile> onPage = moreGateTiles.subList(from, Math.min(moreGateTiles.size(), from + MORE_PAGE_GATES));
+            int split = Math.min(COLUMNS, onPage.size());
+            FlowPane top = new FlowPane(GAP, GAP);
+            top.getChildren().setAll(onPage.subList(0, split));
+            FlowPane bottom = new FlowPane(GAP, GAP);
+            bottom.getChildren().setAll(onPage.subList(split, onPage.size()));
+            pages.add(page("Gates " + (pages.size() - BASE_PAGES + 2), top, bottom));
+        }
+        int shown = wall.page().get();
+        wall.pages(pages.size());
+        if (wall.page().get() == shown) {
+            showPage(shown); // the same index, a page made anew (or the page count in its label changed)
         }
     }
 

@@ -14,7 +14,7 @@ import javafx.beans.property.SimpleObjectProperty;
  */
 public final class WallViewModel {
 
-    private final int pageCount;
+    private int pageCount;
     private final ObjectProperty<Duration> interval = new SimpleObjectProperty<>(Duration.ofSeconds(20));
     private final BooleanProperty holding = new SimpleBooleanProperty(false);
     private final ReadOnlyIntegerWrapper page = new ReadOnlyIntegerWrapper(0);
@@ -36,6 +36,25 @@ public final class WallViewModel {
             page.set((page.get() + 1) % pageCount);
             shownSinceMs = nowMs;
         }
+    }
+
+    /**
+     * The wall has {@code count} pages now (gates pages come and go with gates); a page that went shows the first
+     * page, afresh.
+     */
+    public void pages(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("a wall needs at least one page");
+        }
+        pageCount = count;
+        if (page.get() >= count) {
+            page.set(0);
+            shownSinceMs = -1;
+        }
+    }
+
+    public int pageCount() {
+        return pageCount;
     }
 
     /** Shows page {@code index} (of the command line's choice) without waiting for the rotation. */

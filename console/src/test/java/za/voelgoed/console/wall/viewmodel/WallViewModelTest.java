@@ -57,4 +57,20 @@ class WallViewModelTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> wall.show(3))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void pagesThatComeAndGoJoinTheRotationAndAPageThatWentShowsTheFirst() {
+        WallViewModel wall = new WallViewModel(3);
+        wall.interval().set(Duration.ofSeconds(10));
+        wall.pages(4); // a show with more gates than the gates page holds
+        wall.show(3);
+        wall.tick(0);
+        wall.tick(10_000);
+        assertThat(wall.page().get()).as("the rotation wraps after the fourth page").isZero();
+        wall.show(3);
+        wall.pages(3);
+        assertThat(wall.page().get()).isZero();
+        assertThat(wall.pageCount()).isEqualTo(3);
+        assertThatThrownBy(() -> wall.pages(0)).isInstanceOf(IllegalArgumentException.class);
+    }
 }
