@@ -2,9 +2,8 @@ package za.voelgoed.sales;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.jooq.DSLContext;
+import za.voelgoed.platform.upkeep.PeriodicPass;
 
 /**
  * Keeps {@code sales_minutes} from growing for ever: the live-sales routes read the last hour only, so rows older
@@ -22,33 +21,23 @@ public final class SalesMinutesRetention implements AutoCloseable {
     private static final int MAX_BATCHES_PER_PASS = 40;
 
     private final DSLContext dsl;
-    private final CountDownLatch stopping = new CountDownLatch(1);
-    private Thread loop;
+    private final PeriodicPass passes;
 
     public SalesMinutesRetention(DSLContext dsl) {
         this.dsl = dsl;
+        this.passes = new PeriodicPass("sales_minutes_prune", Duration.ofMillis(PASS_EVERY_MS), this::pruneOnce);
     }
 
     /** One pass at once, then one every ten minutes. */
     public SalesMinutesRetention start() {
-        loop = Thread.ofVirtual().name("sales-minutes-retention").start(this::run);
+        passes.start();
         return this;
-    }
-
-    private void run() {
-        do {
-            try {
-                pruneOnce();
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "sales_minutes_prune_failed error=\"" + e.getMessage() + "\"");
-            }
-        } while (!await(PASS_EVERY_MS));
     }
 
     /** Deletes the rows older than {@link #KEPT}; returns how many went. */
     public int pruneOnce() {
         int deleted = 0;
-        for (int batch = 0; batch < MAX_BATCHES_PER_PASS && stopping.getCount() > 0; batch++) {
+        for (int batch = 0; batch < MAX_BATCHES_PER_PASS && !passes.stopping(); batch++) {
             int gone = dsl.execute("""
                     delete from sales_minutes where ctid in (
                         select ctid from sales_minutes where minute < now() - make_interval(secs => ?)
@@ -64,25 +53,8 @@ public final class SalesMinutesRetention implements AutoCloseable {
         return deleted;
     }
 
-    /** True when closed meanwhile. */
-    private boolean await(long millis) {
-        try {
-            return stopping.await(millis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return true;
-        }
-    }
-
     @Override
     public void close() {
-        stopping.countDown();
-        if (loop != null) {
-            try {
-                loop.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        passes.close();
     }
 }

@@ -2,9 +2,8 @@ package za.voelgoed.platform.outbox;
 
 import java.lang.System.Logger.Level;
 import java.time.OffsetDateTime;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.jooq.DSLContext;
+import za.voelgoed.platform.upkeep.PeriodicPass;
 
 /**
  * Keeps the outbox from growing for ever: events older than the retention are deleted with their consumer
@@ -27,8 +26,7 @@ public final class OutboxRetention implements AutoCloseable {
     private final int retentionDays;
     private final int batchSize;
     private final OutboxTelemetry telemetry;
-    private final CountDownLatch stopping = new CountDownLatch(1);
-    private Thread loop;
+    private final PeriodicPass passes;
 
     /** {@code retentionDays} 0 keeps every event. */
     public OutboxRetention(DSLContext dsl, int retentionDays, OutboxTelemetry telemetry) {
@@ -43,24 +41,15 @@ public final class OutboxRetention implements AutoCloseable {
         this.retentionDays = retentionDays;
         this.batchSize = batchSize;
         this.telemetry = telemetry;
+        this.passes = new PeriodicPass("outbox_prune", java.time.Duration.ofMillis(PASS_EVERY_MS), this::pruneOnce);
     }
 
     /** One pass at once, then one a minute; nothing when the retention is 0. */
     public OutboxRetention start() {
         if (retentionDays > 0) {
-            loop = Thread.ofVirtual().name("outbox-retention").start(this::run);
+            passes.start();
         }
         return this;
-    }
-
-    private void run() {
-        do {
-            try {
-                pruneOnce();
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "outbox_prune_failed error=\"" + e.getMessage() + "\"");
-            }
-        } while (!await(PASS_EVERY_MS));
     }
 
     /** What one pass did: events deleted, and in how many batches (statements). */
@@ -83,7 +72,7 @@ public final class OutboxRetention implements AutoCloseable {
             deleted += batch.deleted();
             batches++;
         } while (batch.scanned() == batchSize && batch.old() == batch.scanned() && batches < MAX_BATCHES_PER_PASS
-                && stopping.getCount() > 0);
+                && !passes.stopping());
         if (deleted > 0) {
             telemetry.pruned(deleted);
             LOG.log(Level.INFO, "outbox_pruned events=" + deleted + " batches=" + batches
@@ -92,25 +81,8 @@ public final class OutboxRetention implements AutoCloseable {
         return new Pass(deleted, batches);
     }
 
-    /** True when closed meanwhile. */
-    private boolean await(long millis) {
-        try {
-            return stopping.await(millis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return true;
-        }
-    }
-
     @Override
     public void close() {
-        stopping.countDown();
-        if (loop != null) {
-            try {
-                loop.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        passes.close();
     }
 }
