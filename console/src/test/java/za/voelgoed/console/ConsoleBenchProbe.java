@@ -27,7 +27,7 @@ import za.voelgoed.console.viewmodel.PageModel;
  *   <li>{@code GAPS <name>} answers {@code GAPS name count p50 p99 p999 max} (ms) of the FX thread's gaps
  *       ({@link FxHeartbeat}: 60 beats a second, started when the shell opens) since the last such command,
  *       then starts a new window; {@code GC} runs a full GC and answers
- *       {@code HEAP used committed histogram-file} (a class histogram of the live objects); {@code EXIT} (or the end of stdin: the bench is gone) ends the process.</li>
+ *       {@code HEAP used committed histogram-file} (a class histogram of the live objects); {@code EXIT} (or the end of stdin: the bench is gone) ends the process normally.</li>
  * </ul>
  * Output goes through a queue and a thread of its own, so the FX thread never waits on the pipe.
  */
@@ -189,8 +189,15 @@ public final class ConsoleBenchProbe {
         }
     }
 
-    private static void exit(int status) {
+    /**
+     * Prints what is still queued, then exits as a user closing the console does (System.exit, not halt): the
+     * JVM writes its class-data-sharing archive on the way out, which the bench's first start relies on.
+     */
+    private static synchronized void exit(int status) {
+        for (String line; (line = OUT.poll()) != null; ) {
+            System.out.println(line);
+        }
         System.out.flush();
-        Runtime.getRuntime().halt(status);
+        System.exit(status);
     }
 }

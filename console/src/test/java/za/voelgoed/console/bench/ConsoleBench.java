@@ -119,24 +119,56 @@ public final class ConsoleBench {
         say("org " + org.id() + ", show " + show.id() + ", " + baseline + " tickets sold before the run");
     }
 
-    /** Launches the console on the sales page, reports its startup, and waits until it has settled. */
+    /**
+     * Starts the console on the sales page {@code 1 + --starts} times, each to its first data: the first
+     * start has no class-data-sharing archive (as a user's first start after a build) and writes it as it
+     * exits normally; the later ones map it. The last one stays, and the phases start once it has settled.
+     */
     private ConsoleChild launchConsole() throws Exception {
-        say("launching the console (" + settings.display() + ")");
-        ConsoleChild child = ConsoleChild.start(settings.display(), settings.consoleJvm(), List.of(
-                "--backend", backend.baseUrl(), "--token", org.viewerToken(), "--org", org.id().toString(),
-                "--page", "sales", "--forget-token"), Path.of("target", "console-bench"));
-        started.add(child);
-        ConsoleChild.Line loaded = child.await("LOADED", Duration.ofSeconds(60));
-        List<ConsoleChild.Line> steps = new ArrayList<>();
-        for (String step : List.of("MAIN", "TOOLKIT", "WINDOW", "SHELL")) {
-            steps.add(child.await(step, ASK_TIMEOUT));
+        Path work = Path.of("target", "console-bench");
+        ConsoleLaunch launch = ConsoleLaunch.prepare(work, settings.cds());
+        launch.forgetArchives();
+        say("launching the console (" + settings.display() + ") " + (1 + settings.starts()) + " times: "
+                + launch.jar() + " + the probe's jar, JVM options of bin/lib/console-jvm.sh: " + launch.options());
+        List<String> args = List.of("--backend", backend.baseUrl(), "--token", org.viewerToken(),
+                "--org", org.id().toString(), "--page", "sales", "--forget-token");
+        double first = 0;
+        List<Double> later = new ArrayList<>();
+        ConsoleChild child = null;
+        for (int i = 0; i <= settings.starts(); i++) {
+            child = ConsoleChild.start(launch, settings.display(), settings.consoleJvm(), args, work,
+                    i == 0 ? "console-first" : "console-" + i);
+            started.add(child);
+            double ms = firstData(child, i == 0 ? "first start" : "start " + i);
+            if (i == 0) {
+                first = ms;
+            } else {
+                later.add(ms);
+            }
+            if (i < settings.starts()) {
+                long exitMs = child.exitNormally(Duration.ofSeconds(120));
+                started.remove(child);
+                if (i == 0) {
+                    report.archive(launch.archive(), exitMs);
+                }
+            }
         }
-        report.firstData(child.launchedAtMicros(), steps, loaded);
+        report.firstDataGoals(first, later, settings.cds());
         say("rendering: " + child.pipeline());
         // the reference starts once the console has settled (its JIT and first layout out of the way)
         Thread.sleep(SETTLE.toMillis());
         child.ask("GAPS startup", "GAPS", ASK_TIMEOUT);
         return child;
+    }
+
+    /** Waits for {@code child}'s first data and prints its startup steps; the ms from launch to first data. */
+    private double firstData(ConsoleChild child, String label) throws InterruptedException {
+        ConsoleChild.Line loaded = child.await("LOADED", Duration.ofSeconds(60));
+        List<ConsoleChild.Line> steps = new ArrayList<>();
+        for (String step : List.of("MAIN", "TOOLKIT", "WINDOW", "SHELL")) {
+            steps.add(child.await(step, ASK_TIMEOUT));
+        }
+        return report.firstData(label, child.cdsMapped(), child.launchedAtMicros(), steps, loaded);
     }
 
     /** The load for {@code --duration}, the heap at {@code --heap-at}, the phase's figures and the rate reached. */

@@ -9,12 +9,13 @@ import java.util.Map;
 /** The command line of {@code bin/bench console}; {@code --name value} pairs, each with a default. */
 record ConsoleBenchSettings(int durationSeconds, int rate, int clients, int referenceSeconds, int warmupSeconds,
                             String display, long markerEveryMillis, int heapAtSeconds, int seedSales, int capacity,
-                            List<String> backendJvm, List<String> consoleJvm) {
+                            List<String> backendJvm, List<String> consoleJvm, int starts, boolean cds) {
 
     static final String USAGE = """
             usage: bin/bench console [--duration 300] [--rate 2000] [--clients 128] [--reference 20] [--warmup 60]
                                      [--display xvfb|monocle|current] [--marker-every-ms 2000] [--heap-at 60]
                                      [--backend-jvm "-Xms512m -Xmx1g -XX:MaxGCPauseMillis=20"] [--console-jvm ""]
+                                     [--starts 3] [--cds on|off]
               --duration   seconds of load (the goals are for 300)
               --rate       domain events per second offered (holds created and released: 2 events per cycle)
               --clients    concurrent HTTP clients of the load (it is bounded: fewer clients, lower ceiling)
@@ -22,7 +23,11 @@ record ConsoleBenchSettings(int durationSeconds, int rate, int clients, int refe
               --warmup     seconds of load before the console starts, to warm the backend up (not reported)
               --display    xvfb: the console on an Xvfb display of its own (xvfb-run; the default when it is
                            installed); monocle: headless, no X server; current: this DISPLAY
-              --heap-at    seconds into the load of the first heap measurement (at most half the duration)""";
+              --heap-at    seconds into the load of the first heap measurement (at most half the duration)
+              --starts     starts of the console after its first (each to first data; the last one stays for
+                           the phases). The first start has no class-data-sharing archive (a user's first start
+                           after a build) and writes it as it exits; the others map it
+              --cds        off: the console without an archive (VOELGOED_CONSOLE_CDS=off), to compare""";
 
     static ConsoleBenchSettings parse(List<String> args) {
         Map<String, String> o = new HashMap<>();
@@ -50,9 +55,10 @@ record ConsoleBenchSettings(int durationSeconds, int rate, int clients, int refe
                 positive(o, "marker-every-ms", 2000), Math.min(positive(o, "heap-at", 60), Math.max(1, duration / 2)),
                 number(o, "seed-sales", 12), positive(o, "capacity", 1_000_000),
                 words(o.getOrDefault("backend-jvm", "-Xms512m -Xmx1g -XX:MaxGCPauseMillis=20")),
-                words(o.getOrDefault("console-jvm", "")));
+                words(o.getOrDefault("console-jvm", "")), positive(o, "starts", 3),
+                onOff(o.getOrDefault("cds", "on")));
         o.keySet().removeAll(List.of("duration", "rate", "clients", "reference", "warmup", "display",
-                "marker-every-ms", "heap-at", "seed-sales", "capacity", "backend-jvm", "console-jvm"));
+                "marker-every-ms", "heap-at", "seed-sales", "capacity", "backend-jvm", "console-jvm", "starts", "cds"));
         if (!o.isEmpty()) {
             throw new IllegalArgumentException("unknown option(s) " + o.keySet());
         }
@@ -61,7 +67,7 @@ record ConsoleBenchSettings(int durationSeconds, int rate, int clients, int refe
 
     /** How long the whole run may take before the watchdog stops it: setup, phases and a margin. */
     long budgetSeconds() {
-        return 300L + warmupSeconds + referenceSeconds + durationSeconds;
+        return 300L + 90L * starts + warmupSeconds + referenceSeconds + durationSeconds;
     }
 
     private static int positive(Map<String, String> o, String name, int fallback) {
@@ -79,6 +85,14 @@ record ConsoleBenchSettings(int durationSeconds, int rate, int clients, int refe
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--" + name + " must be a whole number, got '" + value + "'");
         }
+    }
+
+    private static boolean onOff(String value) {
+        return switch (value) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException("--cds must be on or off, got '" + value + "'");
+        };
     }
 
     private static boolean onPath(String program) {

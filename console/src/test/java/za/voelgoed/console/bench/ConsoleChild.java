@@ -16,8 +16,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real console as a process of its own ({@link za.voelgoed.console.ConsoleBenchProbe}, a display under
- * {@code xvfb-run} or Monocle's headless one), and what its probe reports. Lines that are not the probe's
+ * The real console as a process of its own (console.jar as {@link ConsoleLaunch} says, with
+ * {@link za.voelgoed.console.ConsoleBenchProbe}; a display under {@code xvfb-run} or Monocle's headless one),
+ * and what its probe reports. Lines that are not the probe's
  * (JavaFX warnings, the console's log) go to the log file; probe lines are kept in memory by kind.
  */
 final class ConsoleChild implements AutoCloseable {
@@ -49,30 +50,35 @@ final class ConsoleChild implements AutoCloseable {
     }
 
     /**
-     * Starts the console with {@code consoleArgs}; {@code display} is {@code xvfb} (a fresh X server of its
-     * own through {@code xvfb-run -a}), {@code monocle}, or {@code current} (the DISPLAY this bench has).
+     * Starts the console as {@code launch} says, with {@code consoleArgs}; {@code display} is {@code xvfb} (a
+     * fresh X server of its own through {@code xvfb-run -a}), {@code monocle}, or {@code current} (the DISPLAY
+     * this bench has). {@code name} names its log files in {@code workDir}.
      */
-    static ConsoleChild start(String display, List<String> jvmOptions, List<String> consoleArgs, Path workDir)
-            throws IOException {
+    static ConsoleChild start(ConsoleLaunch launch, String display, List<String> jvmOptions, List<String> consoleArgs,
+                              Path workDir, String name) throws IOException, InterruptedException {
         Files.createDirectories(workDir);
         List<String> command = new ArrayList<>();
         if (display.equals("xvfb")) {
             command.addAll(List.of("xvfb-run", "-a", "-s", "-screen 0 1920x1080x24"));
         }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of("--enable-native-access=ALL-UNNAMED",
-                "-Djavafx.cachedir=" + workDir.resolve("openjfx").toAbsolutePath(),
+        command.addAll(launch.options()); // bin/console's own
+        command.addAll(List.of(
                 // the console remembers its last backend in the user's preferences: not this bench's
                 "-Djava.util.prefs.userRoot=" + workDir.resolve("prefs").toAbsolutePath(),
+                // whether the archive was mapped (and, on a first start, written), to a file: cdsMapped()
+                "-Xlog:cds=info:file=" + workDir.resolve(name + "-cds.log").toAbsolutePath(),
                 "-Dprism.verbose=true")); // the log then names the rendering pipeline (pipeline())
+        List<String> extraClassPath = List.of();
         if (display.equals("monocle")) {
             command.addAll(MONOCLE);
+            extraClassPath = ConsoleLaunch.monocleJars();
         }
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-                "za.voelgoed.console.ConsoleBenchProbe"));
+        // not -jar: the probe's jar goes after console.jar (and its manifest's libs/), where the archive allows it
+        command.addAll(List.of("-cp", launch.classPath(extraClassPath), "za.voelgoed.console.ConsoleBenchProbe"));
         command.addAll(consoleArgs);
-        Path log = workDir.resolve("console.log").toAbsolutePath();
+        Path log = workDir.resolve(name + ".log").toAbsolutePath();
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(key -> key.startsWith("VOELGOED_"));
         long at = ConsoleBench.nowMicros();
@@ -96,6 +102,33 @@ final class ConsoleChild implements AutoCloseable {
         } catch (IOException | java.io.UncheckedIOException e) {
             return "unknown";
         }
+    }
+
+    /** Whether the JVM mapped a dynamic (AppCDS) archive, from its -Xlog:cds file beside the log. */
+    boolean cdsMapped() {
+        Path cdsLog = log.resolveSibling(log.getFileName().toString().replace(".log", "-cds.log"));
+        try (var all = Files.lines(cdsLog, StandardCharsets.UTF_8)) {
+            return all.anyMatch(l -> l.contains("Mapped dynamic region"));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Asks the console to exit and waits until its process has ended, as a user closing it would: the JVM
+     * writes its class-data-sharing archive on the way out. Returns how long the exit took (ms).
+     */
+    long exitNormally(Duration timeout) throws InterruptedException {
+        long start = System.nanoTime();
+        commands.println("EXIT");
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("the console did not exit within " + timeout.toSeconds() + " s; see "
+                    + log);
+        }
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException("the console exited with " + process.exitValue() + "; see " + log);
+        }
+        return (System.nanoTime() - start) / 1_000_000;
     }
 
     boolean isAlive() {

@@ -1,0 +1,54 @@
+# shellcheck shell=bash
+# The JVM options the operations console runs with: the ONE place bin/console and `bin/bench console` take
+# them from, so the bench starts the console exactly as a user does.
+#
+#   source bin/lib/console-jvm.sh; console_jvm_options /abs/path/console.jar   # fills CONSOLE_JVM_OPTS (and
+#                                                                              # CONSOLE_CDS_ARCHIVE, or "")
+#   bash bin/lib/console-jvm.sh /abs/path/console.jar                          # prints them, one a line
+#
+# Needs JAVA_HOME (the JDK that will run the console). Reads:
+#   VOELGOED_CACHE       per-user cache root (default ${XDG_CACHE_HOME:-~/.cache}/voelgoed)
+#   VOELGOED_FX_CACHE    where JavaFX unpacks its native libraries (default $VOELGOED_CACHE/openjfx); a kiosk
+#                        account with a read-only home points it (and VOELGOED_CACHE) elsewhere
+#   VOELGOED_CONSOLE_CDS off: no class-data-sharing archive (to compare, or to rule it out)
+#
+# Class-data sharing (AppCDS, JDK 19+ dynamic archive): the classes the console loaded (JavaFX, AtlantaFX,
+# TilesFX, Jackson, ours) are written at a normal JVM exit to $VOELGOED_CACHE/cds/console-KEY.jsa and mapped
+# by the next start instead of being parsed and verified again (first data on screen ~0.7-1.9 s sooner,
+# issue 14). The first start after a new jar writes it (-XX:+AutoCreateSharedArchive), which also re-creates
+# an archive the JVM finds stale. KEY is a checksum of the jar's, its libs/' and the JDK's sizes and mtimes:
+# a rebuilt jar or another JDK gets a new file instead of two setups rewriting one archive in turn. The
+# archive records the class path; the JVM maps it only when the class path at run time starts with the same
+# entries (console.jar, then its manifest's libs/), so anything added must go at the end (the bench's probe).
+# Archives of other keys untouched for two weeks are removed.
+
+console_jvm_options() {
+    local jar=$1
+    CONSOLE_CDS_ARCHIVE=""
+    local cache=${VOELGOED_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/voelgoed}
+    CONSOLE_JVM_OPTS=(--enable-native-access=ALL-UNNAMED "-Djavafx.cachedir=${VOELGOED_FX_CACHE:-$cache/openjfx}")
+    [[ ${VOELGOED_CONSOLE_CDS:-on} != off ]] || return 0
+    local dir=$cache/cds key archive
+    # no writable cache (read-only home): run without an archive rather than warn at every exit
+    mkdir -p "$dir" 2>/dev/null && [[ -w $dir ]] || return 0
+    key=$(stat -L -c '%n %s %Y' "$jar" "$(dirname "$jar")"/libs/*.jar "$JAVA_HOME/lib/modules" 2>/dev/null \
+        | cksum | cut -d ' ' -f 1)
+    archive=$dir/console-$key.jsa
+    # A dump cut short (the JVM killed while it writes at exit) leaves a file whose header, written last, is
+    # zeros: the JVM then refuses it, turns sharing off altogether (the JDK's own base archive too) and does not
+    # replace it. A file without the dynamic archive's magic (0xf00baba8) is removed, so this start writes anew.
+    if [[ -f $archive && $(od -An -tx1 -N4 "$archive" 2>/dev/null | tr -d ' \n') != a8ab0bf0 ]]; then
+        rm -f "$archive"
+    fi
+    find "$dir" -maxdepth 1 -name 'console-*.jsa' ! -name "console-$key.jsa" -mtime +14 -delete 2>/dev/null || true
+    # the dump at exit warns of each class it leaves out (JFR events, proxies): not the user's business
+    CONSOLE_JVM_OPTS+=("-XX:SharedArchiveFile=$archive" -XX:+AutoCreateSharedArchive '-Xlog:cds*=error,aot*=error')
+    CONSOLE_CDS_ARCHIVE=$archive
+}
+
+if [[ ${BASH_SOURCE[0]} == "$0" ]]; then
+    set -euo pipefail
+    [[ $# -eq 1 && -n ${JAVA_HOME:-} ]] || { echo "usage: JAVA_HOME=... $0 /abs/path/console.jar" >&2; exit 2; }
+    console_jvm_options "$1"
+    printf '%s\n' "${CONSOLE_JVM_OPTS[@]}"
+fi
