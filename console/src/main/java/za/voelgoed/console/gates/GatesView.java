@@ -7,6 +7,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.chart.LineChart;
@@ -26,7 +29,10 @@ import za.voelgoed.console.api.Scanning;
 import za.voelgoed.console.gates.viewmodel.GateLines;
 import za.voelgoed.console.gates.viewmodel.GatesViewModel;
 import za.voelgoed.console.ui.ShowPicker;
+import za.voelgoed.console.ui.ChartPoints;
 import za.voelgoed.console.ui.Widgets;
+import za.voelgoed.console.viewmodel.InPlace;
+import za.voelgoed.console.viewmodel.LiveRow;
 import za.voelgoed.console.viewmodel.Ages;
 import za.voelgoed.console.viewmodel.Money;
 
@@ -43,6 +49,19 @@ public final class GatesView extends BorderPane {
 
     private final GatesViewModel model;
     private final LineChart<Number, Number> chart;
+    /** The tables' rows kept in place (see {@link InPlace}): a read that changes counts changes cell text only. */
+    private final ObservableList<LiveRow<GateLines.Gate>> gateRows = FXCollections.observableArrayList();
+    private final ObservableList<LiveRow<DeviceLine>> deviceRows = FXCollections.observableArrayList();
+
+    /** A scanner with how long ago it last scanned, as of the read that brought it (every row's age is new then). */
+    private record DeviceLine(GateLines.Device device, String last) {
+
+        static List<DeviceLine> of(List<GateLines.Device> devices) {
+            Instant now = Instant.now();
+            return devices.stream().map(d -> new DeviceLine(d, d.lastScanAt() == null ? ""
+                    : Ages.since(d.lastScanAt(), now))).toList();
+        }
+    }
 
     public GatesView(GatesViewModel model) {
         this.model = model;
@@ -120,40 +139,57 @@ public final class GatesView extends BorderPane {
         return body;
     }
 
-    private TableView<GateLines.Gate> gatesTable() {
-        TableView<GateLines.Gate> table = new TableView<>(model.gates());
+    private TableView<LiveRow<GateLines.Gate>> gatesTable() {
+        model.gates().addListener((ListChangeListener<GateLines.Gate>) c ->
+                InPlace.rows(gateRows, model.gates(), GateLines.Gate::gate));
+        InPlace.rows(gateRows, model.gates(), GateLines.Gate::gate);
+        TableView<LiveRow<GateLines.Gate>> table = new TableView<>(gateRows);
         table.setId("gates-table");
         table.getColumns().setAll(List.of(
-                headed(Widgets.column("Gate", GateLines.Gate::gate), 96, "The gate, as its scanners named it"),
-                headed(Widgets.column("Passed", g -> Money.count(g.accepted())), 68,
+                headed(gate("Gate", GateLines.Gate::gate), 96, "The gate, as its scanners named it"),
+                headed(gate("Passed", g -> Money.count(g.accepted())), 68,
                         "Scans the gate let through (entries and exits)"),
-                headed(Widgets.column("Refused", g -> Money.count(g.rejected())), 72, "Scans the gate refused"),
-                headed(Widgets.column("/min", g -> Money.count(g.lastMinute())), 56, "Scans in the last minute"),
-                headed(Widgets.column("Last", g -> g.lastScanAt() == null ? "" : TIME.format(g.lastScanAt())), 80,
+                headed(gate("Refused", g -> Money.count(g.rejected())), 72, "Scans the gate refused"),
+                headed(gate("/min", g -> Money.count(g.lastMinute())), 56, "Scans in the last minute"),
+                headed(gate("Last", g -> g.lastScanAt() == null ? "" : TIME.format(g.lastScanAt())), 80,
                         "When the gate last scanned")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No scans yet."));
         return table;
     }
 
-    private TableView<GateLines.Device> devicesTable() {
-        TableView<GateLines.Device> table = new TableView<>(model.devices());
+    private TableView<LiveRow<DeviceLine>> devicesTable() {
+        Runnable sync = () -> InPlace.rows(deviceRows, DeviceLine.of(model.devices()), l -> l.device().deviceId());
+        model.devices().addListener((ListChangeListener<GateLines.Device>) c -> sync.run());
+        sync.run();
+        TableView<LiveRow<DeviceLine>> table = new TableView<>(deviceRows);
         table.setId("gates-devices");
         table.getColumns().setAll(List.of(
-                headed(Widgets.column("Scanner", d -> d.deviceId().toString().substring(0, 8)), 84,
+                headed(Widgets.<DeviceLine>liveColumn("Scanner",
+                                device(d -> d.deviceId().toString().substring(0, 8))), 84,
                         "The scanner's device id (its first 8 characters)"),
-                headed(Widgets.column("Gate", d -> d.gate() == null ? "" : d.gate()), 70,
+                headed(Widgets.<DeviceLine>liveColumn("Gate", device(d -> d.gate() == null ? "" : d.gate())), 70,
                         "The gate of its last scan session"),
-                headed(Widgets.column("Passed", d -> Money.count(d.accepted())), 72,
+                headed(Widgets.<DeviceLine>liveColumn("Passed", device(d -> Money.count(d.accepted()))), 72,
                         "Scans it let through at this show"),
-                headed(Widgets.column("Refused", d -> Money.count(d.rejected())), 80, "Scans it refused"),
-                headed(Widgets.column("Last", d -> d.lastScanAt() == null ? ""
-                        : Ages.since(d.lastScanAt(), Instant.now())), 96, "How long ago it last scanned"),
-                headed(Widgets.column("Online", d -> d.online() ? "● online" : "○ offline"), 84,
+                headed(Widgets.<DeviceLine>liveColumn("Refused", device(d -> Money.count(d.rejected()))), 80,
+                        "Scans it refused"),
+                headed(Widgets.<DeviceLine>liveColumn("Last", DeviceLine::last), 96, "How long ago it last scanned"),
+                headed(Widgets.<DeviceLine>liveColumn("Online", device(d -> d.online() ? "● online" : "○ offline")), 84,
                         "Whether it is connected to the backend now")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No scanner has scanned this show."));
         return table;
+    }
+
+    private static TableColumn<LiveRow<GateLines.Gate>, String> gate(
+            String title, java.util.function.Function<GateLines.Gate, String> text) {
+        return Widgets.liveColumn(title, text);
+    }
+
+    private static java.util.function.Function<DeviceLine, String> device(
+            java.util.function.Function<GateLines.Device, String> text) {
+        return line -> text.apply(line.device());
     }
 
     /** When and where the device let the holder in again: its own clock, or when it uploaded if it sent none. */
@@ -226,19 +262,27 @@ public final class GatesView extends BorderPane {
         return s == null ? "" : s;
     }
 
+    /**
+     * A series per gate, kept while the gates stay the same (their points moved in place by {@link ChartPoints});
+     * new series, and so a new legend, only when a gate comes or goes.
+     */
     private void plot(Map<String, List<Scanning.Minute>> byGate) {
-        List<XYChart.Series<Number, Number>> series = new ArrayList<>();
-        for (var entry : byGate.entrySet()) {
-            List<Scanning.Minute> minutes = entry.getValue();
-            Instant now = minutes.isEmpty() ? Instant.now() : minutes.getLast().minute();
-            XYChart.Series<Number, Number> s = new XYChart.Series<>();
-            s.setName(entry.getKey());
-            for (Scanning.Minute m : minutes) {
-                s.getData().add(new XYChart.Data<>(-Duration.between(m.minute(), now).toMinutes(),
-                        m.accepted() + m.rejected()));
+        List<String> names = chart.getData().stream().map(XYChart.Series::getName).toList();
+        if (!names.equals(List.copyOf(byGate.keySet()))) {
+            List<XYChart.Series<Number, Number>> series = new ArrayList<>();
+            for (String gate : byGate.keySet()) {
+                XYChart.Series<Number, Number> s = new XYChart.Series<>();
+                s.setName(gate);
+                series.add(s);
             }
-            series.add(s);
+            chart.getData().setAll(series);
         }
-        chart.getData().setAll(series);
+        int i = 0;
+        for (List<Scanning.Minute> minutes : byGate.values()) {
+            Instant now = minutes.isEmpty() ? Instant.now() : minutes.getLast().minute();
+            ChartPoints.set(chart.getData().get(i++), minutes.size(),
+                    k -> -Duration.between(minutes.get(k).minute(), now).toMinutes(),
+                    k -> minutes.get(k).accepted() + minutes.get(k).rejected());
+        }
     }
 }

@@ -22,7 +22,9 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import za.voelgoed.console.api.Sales;
 import za.voelgoed.console.sales.viewmodel.SalesViewModel;
+import za.voelgoed.console.ui.ChartPoints;
 import za.voelgoed.console.ui.Widgets;
+import za.voelgoed.console.viewmodel.LiveRow;
 import za.voelgoed.console.viewmodel.Money;
 
 /**
@@ -31,6 +33,8 @@ import za.voelgoed.console.viewmodel.Money;
  */
 public final class SalesView extends BorderPane {
 
+    private static final DateTimeFormatter STARTS = DateTimeFormatter.ofPattern("d MMM HH:mm")
+            .withZone(ZoneId.systemDefault());
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final SalesViewModel model;
@@ -72,6 +76,9 @@ public final class SalesView extends BorderPane {
             }
         });
         model.shows().addListener((javafx.collections.ListChangeListener<Sales.Show>) c -> {
+            if (sameShows(shows.getItems(), model.shows())) {
+                return; // only figures changed: the picker shows names, and re-filling it costs a layout each read
+            }
             UUID chosen = model.selectedShow().get();
             List<Sales.Show> items = new java.util.ArrayList<>();
             items.add(null);
@@ -89,6 +96,21 @@ public final class SalesView extends BorderPane {
         HBox header = new HBox(12, title, Widgets.grow(), new Label("Show"), shows);
         header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return header;
+    }
+
+    /** True when the picker (null first, for all shows) already lists these shows, by id and name, in this order. */
+    private static boolean sameShows(List<Sales.Show> picker, List<Sales.Show> shows) {
+        if (picker.size() != shows.size() + 1) {
+            return false;
+        }
+        for (int i = 0; i < shows.size(); i++) {
+            Sales.Show a = picker.get(i + 1);
+            Sales.Show b = shows.get(i);
+            if (a == null || !a.eventId().equals(b.eventId()) || !a.name().equals(b.name())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private HBox figures() {
@@ -133,44 +155,36 @@ public final class SalesView extends BorderPane {
     }
 
     private VBox breakdown() {
-        TableView<Sales.Show> showsTable = new TableView<>(model.shows());
+        TableView<LiveRow<Sales.Show>> showsTable = new TableView<>(model.showRows());
         showsTable.setId("shows-table");
         showsTable.getColumns().setAll(List.of(
-                Widgets.column("Show", s -> s.name()),
-                Widgets.column("Starts", s -> s.startsAt() == null ? "" : DateTimeFormatter.ofPattern("d MMM HH:mm")
-                        .withZone(ZoneId.systemDefault()).format(s.startsAt())),
-                Widgets.column("Sold", s -> Money.count(s.sold())),
-                Widgets.column("Held", s -> Money.count(s.held())),
-                Widgets.column("Available", s -> Money.count(s.available())),
-                Widgets.column("Revenue", s -> Money.format(s.revenueCents(), null))));
+                Widgets.<Sales.Show>liveColumn("Show", s -> s.name()),
+                Widgets.<Sales.Show>liveColumn("Starts", s -> s.startsAt() == null ? "" : STARTS.format(s.startsAt())),
+                Widgets.<Sales.Show>liveColumn("Sold", s -> Money.count(s.sold())),
+                Widgets.<Sales.Show>liveColumn("Held", s -> Money.count(s.held())),
+                Widgets.<Sales.Show>liveColumn("Available", s -> Money.count(s.available())),
+                Widgets.<Sales.Show>liveColumn("Revenue", s -> Money.format(s.revenueCents(), null))));
         showsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         showsTable.setPlaceholder(new Label("No shows yet."));
         showsTable.setPrefHeight(200);
         showsTable.setOnMouseClicked(e -> {
-            Sales.Show chosen = showsTable.getSelectionModel().getSelectedItem();
+            LiveRow<Sales.Show> chosen = showsTable.getSelectionModel().getSelectedItem();
             if (e.getClickCount() == 2 && chosen != null) {
-                model.selectedShow().set(chosen.eventId());
+                model.selectedShow().set(chosen.get().eventId());
             }
         });
 
-        TableView<Object> lines = new TableView<>();
+        TableView<LiveRow<SalesViewModel.Line>> lines = new TableView<>(model.lineRows());
         lines.setId("lines-table");
         lines.getColumns().setAll(List.of(
-                Widgets.column("Category / ticket type", SalesView::lineName),
-                Widgets.column("Capacity", l -> Money.count(lineNumbers(l)[0])),
-                Widgets.column("Sold", l -> Money.count(lineNumbers(l)[1])),
-                Widgets.column("Held", l -> Money.count(lineNumbers(l)[2])),
-                Widgets.column("Available", l -> Money.count(lineNumbers(l)[3])),
-                Widgets.column("Revenue", l -> Money.format(lineNumbers(l)[4], null))));
+                Widgets.<SalesViewModel.Line>liveColumn("Category / ticket type", SalesViewModel.Line::name),
+                Widgets.<SalesViewModel.Line>liveColumn("Capacity", l -> Money.count(l.capacity())),
+                Widgets.<SalesViewModel.Line>liveColumn("Sold", l -> Money.count(l.sold())),
+                Widgets.<SalesViewModel.Line>liveColumn("Held", l -> Money.count(l.held())),
+                Widgets.<SalesViewModel.Line>liveColumn("Available", l -> Money.count(l.available())),
+                Widgets.<SalesViewModel.Line>liveColumn("Revenue", l -> Money.format(l.revenueCents(), null))));
         lines.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         lines.setPrefHeight(200);
-        Runnable fill = () -> {
-            List<Object> all = new java.util.ArrayList<>(model.categories());
-            all.addAll(model.ticketTypes());
-            lines.getItems().setAll(all);
-        };
-        model.categories().addListener((javafx.collections.ListChangeListener<Sales.Category>) c -> fill.run());
-        model.ticketTypes().addListener((javafx.collections.ListChangeListener<Sales.TicketTypeLine>) c -> fill.run());
 
         VBox box = new VBox();
         Runnable swap = () -> box.getChildren().setAll(model.selectedShow().get() == null
@@ -179,18 +193,6 @@ public final class SalesView extends BorderPane {
         model.selectedShow().addListener((o, was, now) -> swap.run());
         swap.run();
         return box;
-    }
-
-    private static String lineName(Object line) {
-        return line instanceof Sales.Category c ? c.category() : ((Sales.TicketTypeLine) line).ticketType();
-    }
-
-    private static long[] lineNumbers(Object line) {
-        if (line instanceof Sales.Category c) {
-            return new long[] {c.capacity(), c.sold(), c.held(), c.available(), c.revenueCents()};
-        }
-        Sales.TicketTypeLine t = (Sales.TicketTypeLine) line;
-        return new long[] {t.capacity(), t.sold(), t.held(), t.available(), t.revenueCents()};
     }
 
     private TableView<Sales.Sale> latestTable() {
@@ -206,11 +208,10 @@ public final class SalesView extends BorderPane {
         return table;
     }
 
+    /** Sales per minute on the points the chart already has (see {@link ChartPoints}): x is minutes before the last. */
     private void plot(List<Sales.Minute> minutes) {
         Instant now = minutes.isEmpty() ? Instant.now() : minutes.getLast().minute();
-        List<XYChart.Data<Number, Number>> points = minutes.stream()
-                .map(m -> new XYChart.Data<Number, Number>(-Duration.between(m.minute(), now).toMinutes(), m.sold()))
-                .toList();
-        perMinute.getData().setAll(points);
+        ChartPoints.set(perMinute, minutes.size(),
+                i -> -Duration.between(minutes.get(i).minute(), now).toMinutes(), i -> minutes.get(i).sold());
     }
 }

@@ -21,7 +21,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import za.voelgoed.console.api.Telemetry;
 import za.voelgoed.console.telemetry.viewmodel.TelemetryViewModel;
+import za.voelgoed.console.ui.ChartPoints;
 import za.voelgoed.console.ui.Widgets;
+import za.voelgoed.console.viewmodel.InPlace;
+import za.voelgoed.console.viewmodel.LiveRow;
 import za.voelgoed.console.viewmodel.Money;
 
 /** The telemetry page: throughput, push latency, drops, sockets, job backlog, DLQ depth and drift, live. */
@@ -31,7 +34,9 @@ public final class TelemetryView extends BorderPane {
     private final XYChart.Series<Number, Number> p50 = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> p99 = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> rate = new XYChart.Series<>();
-    private final ObservableList<Map.Entry<String, String>> backlog = FXCollections.observableArrayList();
+    /** Tables by position: the rows stay and take new text (a ranking re-sorts each read; see {@link InPlace}). */
+    private final ObservableList<LiveRow<Map.Entry<String, String>>> backlog = FXCollections.observableArrayList();
+    private final ObservableList<LiveRow<Map.Entry<String, Double>>> rates = FXCollections.observableArrayList();
     private final List<NumberAxis> xAxes = new java.util.ArrayList<>();
 
     public TelemetryView(TelemetryViewModel model) {
@@ -86,16 +91,20 @@ public final class TelemetryView extends BorderPane {
         VBox.setVgrow(throughput, Priority.ALWAYS);
         HBox.setHgrow(chartsBox, Priority.ALWAYS);
 
-        TableView<Map.Entry<String, Double>> types = new TableView<>(model.eventRates());
+        model.eventRates().addListener((javafx.collections.ListChangeListener<Map.Entry<String, Double>>) c ->
+                InPlace.positions(rates, model.eventRates()));
+        InPlace.positions(rates, model.eventRates());
+        TableView<LiveRow<Map.Entry<String, Double>>> types = new TableView<>(rates);
         types.setId("event-rates");
-        types.getColumns().setAll(List.of(Widgets.column("Event type", e -> e.getKey()),
-                Widgets.column("per second", e -> String.format(Locale.ROOT, "%.2f", e.getValue()))));
+        types.getColumns().setAll(List.of(Widgets.<Map.Entry<String, Double>>liveColumn("Event type", e -> e.getKey()),
+                Widgets.<Map.Entry<String, Double>>liveColumn("per second",
+                        e -> String.format(Locale.ROOT, "%.2f", e.getValue()))));
         types.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         types.setPlaceholder(new Label("No events in the last seconds."));
-        TableView<Map.Entry<String, String>> queues = new TableView<>(backlog);
+        TableView<LiveRow<Map.Entry<String, String>>> queues = new TableView<>(backlog);
         queues.setId("job-backlog");
-        queues.getColumns().setAll(List.of(Widgets.column("Queue", e -> e.getKey()),
-                Widgets.column("Waiting jobs", e -> e.getValue())));
+        queues.getColumns().setAll(List.of(Widgets.<Map.Entry<String, String>>liveColumn("Queue", e -> e.getKey()),
+                Widgets.<Map.Entry<String, String>>liveColumn("Waiting jobs", e -> e.getValue())));
         queues.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         queues.setPrefHeight(200);
         VBox side = new VBox(12, Widgets.panel("Events by type", types), Widgets.panel("Job backlog", queues));
@@ -131,20 +140,17 @@ public final class TelemetryView extends BorderPane {
             axis.setLowerBound(-span);
             axis.setTickUnit(span / 5.0);
         }
-        p50.getData().setAll(points.stream().map(p -> point(now, p.at(), p.pushP50Ms())).toList());
-        p99.getData().setAll(points.stream().map(p -> point(now, p.at(), p.pushP99Ms())).toList());
-        rate.getData().setAll(points.stream().map(p -> point(now, p.at(), p.eventsPerSecond())).toList());
-    }
-
-    private static XYChart.Data<Number, Number> point(Instant now, Instant at, double value) {
-        return new XYChart.Data<>(-Duration.between(at, now).toSeconds(), value);
+        java.util.function.IntFunction<Number> x = i -> -Duration.between(points.get(i).at(), now).toSeconds();
+        ChartPoints.set(p50, points.size(), x, i -> points.get(i).pushP50Ms());
+        ChartPoints.set(p99, points.size(), x, i -> points.get(i).pushP99Ms());
+        ChartPoints.set(rate, points.size(), x, i -> points.get(i).eventsPerSecond());
     }
 
     private void fillBacklog(Telemetry telemetry) {
         if (telemetry == null) {
             return;
         }
-        backlog.setAll(new java.util.TreeMap<>(telemetry.jobBacklog()).entrySet().stream()
+        InPlace.positions(backlog, new java.util.TreeMap<>(telemetry.jobBacklog()).entrySet().stream()
                 .map(e -> Map.entry(e.getKey(), Money.count(e.getValue())
                         + (telemetry.pausedQueues().contains(e.getKey()) ? "  (paused)" : "")))
                 .toList());

@@ -63,4 +63,17 @@ public final class Widgets {
         column.setSortable(false);
         return column;
     }
+
+    /**
+     * A read-only text column over rows that change in place: each cell follows its row's value, so a new figure
+     * redraws that cell's text only, and the table keeps its cells, selection and scroll position.
+     */
+    public static <T> javafx.scene.control.TableColumn<za.voelgoed.console.viewmodel.LiveRow<T>, String> liveColumn(
+            String title, java.util.function.Function<T, String> value) {
+        javafx.scene.control.TableColumn<za.voelgoed.console.viewmodel.LiveRow<T>, String> column =
+                new javafx.scene.control.TableColumn<>(title);
+        column.setCellValueFactory(cell -> cell.getValue().value().map(value));
+        column.setSortable(false);
+        return column;
+    }
 }

@@ -19,6 +19,8 @@ import javafx.collections.ObservableList;
 import za.voelgoed.console.api.Sales;
 import za.voelgoed.console.live.LiveConnection;
 import za.voelgoed.console.live.Topics;
+import za.voelgoed.console.viewmodel.InPlace;
+import za.voelgoed.console.viewmodel.LiveRow;
 import za.voelgoed.console.viewmodel.Money;
 import za.voelgoed.console.viewmodel.PageModel;
 import za.voelgoed.console.viewmodel.Refresher;
@@ -50,6 +52,8 @@ public final class SalesViewModel extends PageModel {
     private final ObservableList<Sales.Sale> latest = FXCollections.observableArrayList();
     private final ObservableList<Sales.Category> categories = FXCollections.observableArrayList();
     private final ObservableList<Sales.TicketTypeLine> ticketTypes = FXCollections.observableArrayList();
+    private final ObservableList<LiveRow<Sales.Show>> showRows = FXCollections.observableArrayList();
+    private final ObservableList<LiveRow<Line>> lineRows = FXCollections.observableArrayList();
     private final Map<String, LiveConnection.Handle> held = new LinkedHashMap<>();
     private volatile boolean active;
 
@@ -71,6 +75,25 @@ public final class SalesViewModel extends PageModel {
     }
 
     private record ShowRead(UUID show, Sales.OrgSales org, Sales.ShowSales sales) {
+    }
+
+    /** A line of a show's breakdown table: a category (kind "category") or a ticket type ("ticket-type"). */
+    public record Line(String kind, String name, long capacity, long sold, long held, long available,
+                       long revenueCents) {
+
+        static Line of(Sales.Category c) {
+            return new Line("category", c.category(), c.capacity(), c.sold(), c.held(), c.available(),
+                    c.revenueCents());
+        }
+
+        static Line of(Sales.TicketTypeLine t) {
+            return new Line("ticket-type", t.ticketType(), t.capacity(), t.sold(), t.held(), t.available(),
+                    t.revenueCents());
+        }
+
+        Object key() {
+            return List.of(kind, name);
+        }
     }
 
     @Override
@@ -125,11 +148,22 @@ public final class SalesViewModel extends PageModel {
         return perMinute.getReadOnlyProperty();
     }
 
+    /** The organisation's shows as plain values (the show picker, the wall); a new list whenever a figure changes. */
     public ObservableList<Sales.Show> shows() {
         return shows;
     }
 
-    /** The newest sales first. */
+    /** The same shows as rows that keep their identity while their figures change (the shows table). */
+    public ObservableList<LiveRow<Sales.Show>> showRows() {
+        return showRows;
+    }
+
+    /** The chosen show's categories, then its ticket types, as rows updated in place (the breakdown table). */
+    public ObservableList<LiveRow<Line>> lineRows() {
+        return lineRows;
+    }
+
+    /** The newest sales first; new sales are inserted at the head, so a table moves its rows instead of remaking them. */
     public ObservableList<Sales.Sale> latest() {
         return latest;
     }
@@ -150,22 +184,28 @@ public final class SalesViewModel extends PageModel {
     private void show(Object read) {
         Sales.OrgSales orgSales = read instanceof ShowRead s ? s.org() : (Sales.OrgSales) read;
         replaceIfChanged(shows, orgSales.shows());
+        InPlace.rows(showRows, orgSales.shows(), Sales.Show::eventId);
         if (read instanceof ShowRead s && s.show().equals(selectedShow.get())) {
             Sales.ShowSales sales = s.sales();
             title.set(sales.name());
-            totals.set(sales.totals());
-            perMinute.set(sales.perMinute());
-            replaceIfChanged(latest, sales.latest());
+            setIfChanged(totals, sales.totals());
+            setIfChanged(perMinute, sales.perMinute());
+            InPlace.feed(latest, sales.latest());
             replaceIfChanged(categories, sales.categories());
             replaceIfChanged(ticketTypes, sales.ticketTypes());
+            List<Line> lines = new ArrayList<>();
+            sales.categories().forEach(c -> lines.add(Line.of(c)));
+            sales.ticketTypes().forEach(t -> lines.add(Line.of(t)));
+            InPlace.rows(lineRows, lines, Line::key);
             handleFor("ticketing:org:" + org).snapshotTaken(sales.offset(), sales.epoch(), sales.takenAt());
         } else if (selectedShow.get() == null) {
             title.set("All shows");
-            totals.set(orgSales.totals());
-            perMinute.set(orgSales.perMinute());
-            replaceIfChanged(latest, orgSales.latest());
-            categories.clear();
-            ticketTypes.clear();
+            setIfChanged(totals, orgSales.totals());
+            setIfChanged(perMinute, orgSales.perMinute());
+            InPlace.feed(latest, orgSales.latest());
+            replaceIfChanged(categories, List.of());
+            replaceIfChanged(ticketTypes, List.of());
+            InPlace.rows(lineRows, List.of(), Line::key);
             handleFor("ticketing:org:" + org).snapshotTaken(orgSales.offset(), orgSales.epoch(), orgSales.takenAt());
         } else {
             refresher.invalidate(); // the selection changed while this read was in flight
@@ -220,6 +260,13 @@ public final class SalesViewModel extends PageModel {
         public void close() {
         }
     };
+
+    /** An object property fires on every new instance; a read that brought equal figures should redraw nothing. */
+    private static <T> void setIfChanged(ReadOnlyObjectWrapper<T> property, T next) {
+        if (!java.util.Objects.equals(property.get(), next)) {
+            property.set(next);
+        }
+    }
 
     private static <T> void replaceIfChanged(ObservableList<T> list, List<T> next) {
         if (!list.equals(next)) {

@@ -123,12 +123,31 @@ class SalesViewModelTest {
         model.tick(1_000);
         assertThat(showReads).containsExactly(showA);
         assertThat(model.categories()).extracting(Sales.Category::category).containsExactly("A");
+        assertThat(model.lineRows()).extracting(r -> r.get().name() + " " + r.get().sold()).containsExactly("A 3");
         assertThat(model.totals().get().capacity()).isEqualTo(60);
         assertThat(topics.heldTopics()).containsExactlyInAnyOrder("ticketing:org:" + org, "seating:event:" + showA);
         model.selectedShow().set(null);
         model.tick(2_000);
         assertThat(model.categories()).isEmpty();
+        assertThat(model.lineRows()).isEmpty();
         assertThat(model.title().get()).isEqualTo("All shows");
+    }
+
+    @Test
+    void aReadWithNewFiguresUpdatesTheTablesRowsInPlace() {
+        model.activate();
+        model.tick(0);
+        var rows = List.copyOf(model.showRows());
+        List<String> changes = new ArrayList<>();
+        model.showRows().addListener((javafx.collections.ListChangeListener<Object>) c -> changes.add("shows"));
+        sold = 9;
+        topics.emit("ticketing:org:" + org, "ticket.sold.v1", Map.of());
+        model.tick(1_000);
+
+        assertThat(changes).isEmpty(); // the table is not told its items changed: it keeps its cells and selection
+        assertThat(model.showRows()).containsExactlyElementsOf(rows);
+        assertThat(model.showRows()).extracting(r -> r.get().name() + " " + r.get().sold())
+                .containsExactly("Opening night 9", "Matinee 0");
     }
 
     @Test
