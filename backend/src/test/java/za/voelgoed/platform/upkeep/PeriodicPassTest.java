@@ -36,11 +36,12 @@ class PeriodicPassTest {
         AtomicInteger batches = new AtomicInteger();
         PeriodicPass[] self = new PeriodicPass[1];
         self[0] = new PeriodicPass("test_pass", Duration.ofHours(1), () -> {
-            started.countDown();
-            while (!self[0].stopping()) {
+            // a batch at least before the test closes, then batches until told to stop
+            do {
                 batches.incrementAndGet();
+                started.countDown();
                 Thread.onSpinWait();
-            }
+            } while (!self[0].stopping());
         });
         self[0].start();
         assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
