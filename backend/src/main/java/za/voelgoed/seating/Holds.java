@@ -10,7 +10,6 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import za.voelgoed.platform.db.TimeOrderedIds;
 import za.voelgoed.platform.http.ApiException;
 import za.voelgoed.platform.outbox.Actor;
 import za.voelgoed.platform.outbox.Outbox;
@@ -56,11 +55,11 @@ public final class Holds implements AutoCloseable {
         OffsetDateTime maxExpiresAt = now.plusSeconds(settings.maxHoldSeconds());
         // no load check here: the scripts answer "not loaded" themselves, so a request costs one round trip
         return switch (kind) {
-            case SEATS -> holdSeats(actor, new Hold(TimeOrderedIds.next(), orgId, eventId, null, request.seats().size(),
+            case SEATS -> holdSeats(actor, new Hold(UUID.randomUUID(), orgId, eventId, null, request.seats().size(),
                     HoldRules.seatIndexes(seatMap(eventId), request.seats()), Hold.ACTIVE, expiresAt, maxExpiresAt));
             case BEST_AVAILABLE -> holdBestAvailable(actor, orgId, eventId, request.bestAvailable(), expiresAt,
                     maxExpiresAt);
-            case GENERAL_ADMISSION -> holdGeneralAdmission(actor, new Hold(TimeOrderedIds.next(), orgId, eventId,
+            case GENERAL_ADMISSION -> holdGeneralAdmission(actor, new Hold(UUID.randomUUID(), orgId, eventId,
                     request.ticketType(), request.quantity(), List.of(), Hold.ACTIVE, expiresAt, maxExpiresAt));
         };
     }
@@ -101,7 +100,7 @@ public final class Holds implements AutoCloseable {
                     : BestAvailable.choose(map, free, wanted.quantity(), wanted.category()))
                     .or(() -> ScatteredSeats.choose(map, free, wanted.quantity(), wanted.category()));
             List<Seat> chosen = choice.orElseThrow(() -> notEnoughSeats(wanted));
-            Hold hold = new Hold(TimeOrderedIds.next(), orgId, eventId, null, chosen.size(),
+            Hold hold = new Hold(UUID.randomUUID(), orgId, eventId, null, chosen.size(),
                     chosen.stream().map(Seat::index).toList(), Hold.ACTIVE, expiresAt, maxExpiresAt);
             try {
                 return holdSeats(actor, hold);

@@ -7,7 +7,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import za.voelgoed.platform.db.TimeOrderedIds;
 import za.voelgoed.shared.event.DomainEvent;
 import za.voelgoed.shared.event.EventSchema;
 import za.voelgoed.shared.event.EventTypeRegistry;
@@ -61,7 +60,7 @@ final class EventWriter {
         schema.requireValid(scrubbed);
         // microsecond precision: what PostgreSQL stores, so the record equals what a reader loads back
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return new DomainEvent(TimeOrderedIds.next(), eventType, organizationId, schema.resourceType(),
+        return new DomainEvent(UUID.randomUUID(), eventType, organizationId, schema.resourceType(),
                 resourceId, 0, scrubbed, now, actor.userId(), actor.ipAddress(), scrubber.scrub(metadata));
     }
 }
