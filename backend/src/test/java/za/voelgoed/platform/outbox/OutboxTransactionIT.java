@@ -89,6 +89,30 @@ class OutboxTransactionIT {
     }
 
     @Test
+    void aBatchsDocumentsAreStoredExactlyAndInTheOrderGivenWhateverTheirText() {
+        UUID org = UUID.randomUUID();
+        UUID widget = UUID.randomUUID();
+        List<String> notes = List.of("quote \" and backslash \\", "{\"looks\": [\"like json\"]}", "comma, brace }",
+                "line\nbreak\ttab", "emoji \uD83C\uDFAB and \u00E9\u00E8", "", "null");
+        List<Transaction.Emission> emissions = new java.util.ArrayList<>();
+        for (int i = 0; i < notes.size(); i++) {
+            emissions.add(new Transaction.Emission(Actor.system(), Widgets.CHANGED, org, widget,
+                    Widgets.change(UUID.randomUUID(), i).put("note", notes.get(i))));
+        }
+        List<DomainEvent> batch = node.outbox().transact(Actor.system(), tx -> tx.emitAll(emissions));
+
+        List<List<Object>> stored = Db.rows("select event_id, persisted_change::text from domain_events"
+                + " where resource_id = ? order by position", widget);
+        assertThat(stored).hasSize(notes.size());
+        for (int i = 0; i < notes.size(); i++) {
+            assertThat(stored.get(i).get(0)).as("position order is emission order").isEqualTo(batch.get(i).eventId());
+            assertThat(za.voelgoed.shared.json.Json.tree(stored.get(i).get(1).toString()))
+                    .isEqualTo(batch.get(i).persistedChange());
+            assertThat(batch.get(i).persistedChange().path("note").asText()).isEqualTo(notes.get(i));
+        }
+    }
+
+    @Test
     void failureAfterWritingLeavesNoRowAndPublishesNothing() {
         UUID org = UUID.randomUUID();
         UUID widget = UUID.randomUUID();
