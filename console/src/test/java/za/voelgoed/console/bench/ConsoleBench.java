@@ -120,9 +120,10 @@ public final class ConsoleBench {
     }
 
     /**
-     * Starts the console on the sales page {@code 1 + --starts} times, each to its first data: the first
-     * start has no class-data-sharing archive (as a user's first start after a build) and writes it as it
-     * exits normally; the later ones map it. The last one stays, and the phases start once it has settled.
+     * Starts the console on the sales page {@code 1 + --starts} times, each to its first data, as a user's
+     * first start after a build and the starts after it: the first maps the class-data-sharing archive of the
+     * build (with {@code --cds user}, none) and writes the per-user layer over it as it exits normally; the
+     * later ones map both. The last one stays, and the phases start once it has settled.
      */
     private ConsoleChild launchConsole() throws Exception {
         Path work = Path.of("target", "console-bench");
@@ -149,7 +150,7 @@ public final class ConsoleBench {
                 long exitMs = child.exitNormally(Duration.ofSeconds(120));
                 started.remove(child);
                 if (i == 0) {
-                    report.archive(launch.archive(), exitMs);
+                    report.archive(launch.builtBase(), launch.archive(), exitMs);
                 }
             }
         }
@@ -168,7 +169,7 @@ public final class ConsoleBench {
         for (String step : List.of("MAIN", "TOOLKIT", "WINDOW", "SHELL")) {
             steps.add(child.await(step, ASK_TIMEOUT));
         }
-        return report.firstData(label, child.cdsMapped(), child.launchedAtMicros(), steps, loaded);
+        return report.firstData(label, child.archivesMapped(), child.launchedAtMicros(), steps, loaded);
     }
 
     /** The load for {@code --duration}, the heap at {@code --heap-at}, the phase's figures and the rate reached. */

@@ -9,13 +9,13 @@ import java.util.Map;
 /** The command line of {@code bin/bench console}; {@code --name value} pairs, each with a default. */
 record ConsoleBenchSettings(int durationSeconds, int rate, int clients, int referenceSeconds, int warmupSeconds,
                             String display, long markerEveryMillis, int heapAtSeconds, int seedSales, int capacity,
-                            List<String> backendJvm, List<String> consoleJvm, int starts, boolean cds) {
+                            List<String> backendJvm, List<String> consoleJvm, int starts, String cds) {
 
     static final String USAGE = """
             usage: bin/bench console [--duration 300] [--rate 2000] [--clients 128] [--reference 20] [--warmup 60]
                                      [--display xvfb|monocle|current] [--marker-every-ms 2000] [--heap-at 60]
                                      [--backend-jvm "-Xms512m -Xmx1g -XX:MaxGCPauseMillis=20"] [--console-jvm ""]
-                                     [--starts 3] [--cds on|off]
+                                     [--starts 3] [--cds on|user|off]
               --duration   seconds of load (the goals are for 300)
               --rate       domain events per second offered (holds created and released: 2 events per cycle)
               --clients    concurrent HTTP clients of the load (it is bounded: fewer clients, lower ceiling)
@@ -25,9 +25,11 @@ record ConsoleBenchSettings(int durationSeconds, int rate, int clients, int refe
                            installed); monocle: headless, no X server; current: this DISPLAY
               --heap-at    seconds into the load of the first heap measurement (at most half the duration)
               --starts     starts of the console after its first (each to first data; the last one stays for
-                           the phases). The first start has no class-data-sharing archive (a user's first start
-                           after a build) and writes it as it exits; the others map it
-              --cds        off: the console without an archive (VOELGOED_CONSOLE_CDS=off), to compare""";
+                           the phases). Every start maps the class-data-sharing archive mvn package wrote beside
+                           console.jar, the first included (a user's first start after a build)
+              --cds        user: without the build's archive, as when it does not fit the JDK: the first start has
+                           none and writes a per-user one as it exits, the others map that;
+                           off: no archive at all (VOELGOED_CONSOLE_CDS=user|off), to compare""";
 
     static ConsoleBenchSettings parse(List<String> args) {
         Map<String, String> o = new HashMap<>();
@@ -56,7 +58,7 @@ record ConsoleBenchSettings(int durationSeconds, int rate, int clients, int refe
                 number(o, "seed-sales", 12), positive(o, "capacity", 1_000_000),
                 words(o.getOrDefault("backend-jvm", "-Xms512m -Xmx1g -XX:MaxGCPauseMillis=20")),
                 words(o.getOrDefault("console-jvm", "")), positive(o, "starts", 3),
-                onOff(o.getOrDefault("cds", "on")));
+                archiveMode(o.getOrDefault("cds", "on")));
         o.keySet().removeAll(List.of("duration", "rate", "clients", "reference", "warmup", "display",
                 "marker-every-ms", "heap-at", "seed-sales", "capacity", "backend-jvm", "console-jvm", "starts", "cds"));
         if (!o.isEmpty()) {
@@ -87,12 +89,11 @@ record ConsoleBenchSettings(int durationSeconds, int rate, int clients, int refe
         }
     }
 
-    private static boolean onOff(String value) {
-        return switch (value) {
-            case "on" -> true;
-            case "off" -> false;
-            default -> throw new IllegalArgumentException("--cds must be on or off, got '" + value + "'");
-        };
+    private static String archiveMode(String value) {
+        if (!List.of("on", "user", "off").contains(value)) {
+            throw new IllegalArgumentException("--cds must be on, user or off, got '" + value + "'");
+        }
+        return value;
     }
 
     private static boolean onPath(String program) {

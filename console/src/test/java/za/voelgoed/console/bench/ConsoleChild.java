@@ -104,13 +104,18 @@ final class ConsoleChild implements AutoCloseable {
         }
     }
 
-    /** Whether the JVM mapped a dynamic (AppCDS) archive, from its -Xlog:cds file beside the log. */
-    boolean cdsMapped() {
+    /** Which class-data-sharing archives the JVM mapped, from its -Xlog:cds file beside the log, in words. */
+    String archivesMapped() {
         Path cdsLog = log.resolveSibling(log.getFileName().toString().replace(".log", "-cds.log"));
-        try (var all = Files.lines(cdsLog, StandardCharsets.UTF_8)) {
-            return all.anyMatch(l -> l.contains("Mapped dynamic region"));
-        } catch (IOException | java.io.UncheckedIOException e) {
-            return false;
+        try {
+            List<String> lines = Files.readAllLines(cdsLog, StandardCharsets.UTF_8);
+            boolean built = lines.stream().anyMatch(l -> l.contains("Opened shared archive file")
+                    && l.contains("/console.jsa")) && lines.stream().anyMatch(l -> l.contains("Mapped static region"));
+            boolean layer = lines.stream().anyMatch(l -> l.contains("Mapped dynamic region"));
+            return built ? (layer ? "build's archive + layer" : "build's archive only")
+                    : layer ? "per-user archive" : "no archive";
+        } catch (IOException e) {
+            return "no archive";
         }
     }
 

@@ -22,9 +22,10 @@ import java.util.stream.Stream;
  * @param jar      console.jar (absolute; the archive records the path)
  * @param probeJar the probe's classes from the test classes
  * @param cache    what bin/console calls VOELGOED_CACHE: the archive (cds/) and JavaFX's native libraries
- * @param cds      false: VOELGOED_CONSOLE_CDS=off, to compare
+ * @param cds      on (as a user), or user / off: VOELGOED_CONSOLE_CDS=user (not the build's archive) or off, to
+ *                 compare
  */
-record ConsoleLaunch(Path root, Path jar, Path probeJar, Path cache, boolean cds) {
+record ConsoleLaunch(Path root, Path jar, Path probeJar, Path cache, String cds) {
 
     /** The probe's classes (test classes, not in console.jar); everything else comes from console.jar. */
     private static final List<String> PROBE_CLASSES = List.of("ConsoleBenchProbe", "FxHeartbeat", "PulseGaps");
@@ -33,7 +34,7 @@ record ConsoleLaunch(Path root, Path jar, Path probeJar, Path cache, boolean cds
      * {@code root} is the repository (bin/bench passes it as {@code -Dvoelgoed.root}); the probe jar is
      * written under {@code workDir} from {@code target/test-classes}.
      */
-    static ConsoleLaunch prepare(Path workDir, boolean cds) throws IOException {
+    static ConsoleLaunch prepare(Path workDir, String cds) throws IOException {
         Path root = Path.of(System.getProperty("voelgoed.root", "..")).toRealPath();
         Path jar = root.resolve("console/target/console.jar");
         if (!Files.isRegularFile(jar) || !Files.isDirectory(root.resolve("console/target/libs"))) {
@@ -45,13 +46,25 @@ record ConsoleLaunch(Path root, Path jar, Path probeJar, Path cache, boolean cds
         return new ConsoleLaunch(root, jar, probe, workDir.resolve("cache").toAbsolutePath(), cds);
     }
 
-    /** The archive bin/lib/console-jvm.sh names, or none (sharing off or no writable cache). */
+    /** The per-user archive bin/lib/console-jvm.sh names (the last of its layers), or none (sharing off). */
     Path archive() throws IOException, InterruptedException {
-        return options().stream().filter(o -> o.startsWith("-XX:SharedArchiveFile="))
-                .map(o -> Path.of(o.substring("-XX:SharedArchiveFile=".length()))).findFirst().orElse(null);
+        List<String> layers = archiveLayers();
+        return layers.isEmpty() ? null : Path.of(layers.getLast());
     }
 
-    /** Removes every archive of this bench's cache: the next start is a user's first. */
+    /** The base archive mvn package wrote beside console.jar, when bin/lib/console-jvm.sh puts it under the other. */
+    Path builtBase() throws IOException, InterruptedException {
+        List<String> layers = archiveLayers();
+        return layers.size() == 2 ? Path.of(layers.getFirst()) : null;
+    }
+
+    private List<String> archiveLayers() throws IOException, InterruptedException {
+        return options().stream().filter(o -> o.startsWith("-XX:SharedArchiveFile="))
+                .map(o -> List.of(o.substring("-XX:SharedArchiveFile=".length()).split(java.io.File.pathSeparator)))
+                .findFirst().orElse(List.of());
+    }
+
+    /** Removes every per-user archive of this bench's cache: the next start is a user's first. */
     void forgetArchives() throws IOException {
         Path dir = cache.resolve("cds");
         if (Files.isDirectory(dir)) {
@@ -70,8 +83,8 @@ record ConsoleLaunch(Path root, Path jar, Path probeJar, Path cache, boolean cds
         builder.environment().keySet().removeIf(key -> key.startsWith("VOELGOED_"));
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().put("VOELGOED_CACHE", cache.toString());
-        if (!cds) {
-            builder.environment().put("VOELGOED_CONSOLE_CDS", "off");
+        if (!cds.equals("on")) {
+            builder.environment().put("VOELGOED_CONSOLE_CDS", cds);
         }
         Process p = builder.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
