@@ -34,16 +34,17 @@ VOELGOED_TOKEN=$TOKEN "$JAVA_HOME/bin/java" -jar backend/target/backend.jar scan
 sim=$!
 sleep 20 # a few telemetry seconds and sales minutes to draw
 
-shot() { # name, console options...
+shot() { # name, console options... (SCREEN=WxH for another screen than 1920x1080; the window is at most 1440x900)
     local name=$1
     shift
-    VOELGOED_URL=$URL VOELGOED_TOKEN=$TOKEN xvfb-run -a -s "-screen 0 1920x1080x24" \
+    VOELGOED_URL=$URL VOELGOED_TOKEN=$TOKEN xvfb-run -a -s "-screen 0 ${SCREEN:-1920x1080}x24" \
         bin/console --forget-token "$@" --screenshot "$OUT/$name.png"
 }
 shot sales --page sales
 shot telemetry --page telemetry
 shot dlq --page dlq
 shot gates --page gates
+SCREEN=1280x800 shot gates-1280 --page gates
 shot check-in --page check-in
 shot wall --wall
 shot wall-gates --wall --page gates

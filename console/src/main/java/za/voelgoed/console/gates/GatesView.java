@@ -29,6 +29,7 @@ import za.voelgoed.console.api.Scanning;
 import za.voelgoed.console.gates.viewmodel.GateLines;
 import za.voelgoed.console.gates.viewmodel.GatesViewModel;
 import za.voelgoed.console.ui.ShowPicker;
+import za.voelgoed.console.ui.SideBySide;
 import za.voelgoed.console.ui.ChartPoints;
 import za.voelgoed.console.ui.Widgets;
 import za.voelgoed.console.viewmodel.InPlace;
@@ -46,6 +47,8 @@ public final class GatesView extends BorderPane {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     static final double RIGHT_WIDTH = 516;
+    /** Wide enough for "vip-early · seat 112" and "20:26:31 VIP Lounge". */
+    private static final double CONFLICT_COLUMN = 156;
 
     private final GatesViewModel model;
     private final LineChart<Number, Number> chart;
@@ -118,12 +121,14 @@ public final class GatesView extends BorderPane {
                 Widgets.column("Scans", r -> Money.count(r.count()))));
         reasons.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         reasons.setPlaceholder(new Label("No rejections."));
-        reasons.setPrefWidth(240);
-        reasons.setMinWidth(240);
 
-        HBox lower = new HBox(12, Widgets.panel("Rejections", reasons), conflictsPanel());
-        HBox.setHgrow(lower.getChildren().get(1), Priority.ALWAYS);
-        lower.setPrefHeight(230);
+        // beside the rejections' 264 px while the double admissions' three columns fit (and the panel's padding, the
+        // table's border and a scroll bar); as two tabs of the full width otherwise
+        SideBySide lower = new SideBySide(264 + 12 + 3 * CONFLICT_COLUMN + 24 + 20, 230,
+                new SideBySide.Part("Rejections", counted("Rejections", model.reasons()), reasons, 264),
+                new SideBySide.Part("Double admissions", counted("Double admissions", model.conflicts()),
+                        conflicts(), 0));
+        lower.setId("gates-lower");
         VBox left = new VBox(12, chart, lower);
         VBox.setVgrow(chart, Priority.ALWAYS);
         HBox.setHgrow(left, Priority.ALWAYS);
@@ -201,14 +206,22 @@ public final class GatesView extends BorderPane {
         return (at == null ? "" : TIME.format(at) + " ") + nullToEmpty(c.conflicting().gate());
     }
 
-    private VBox conflictsPanel() {
+    /** "Title (n)", n the list's size as it changes. */
+    private static javafx.beans.binding.StringExpression counted(String title, ObservableList<?> items) {
+        return javafx.beans.binding.Bindings.concat(title, " (", javafx.beans.binding.Bindings.size(items), ")");
+    }
+
+    private VBox conflicts() {
         TableView<Scanning.Conflict> table = new TableView<>(model.conflicts());
         table.setId("gates-conflicts");
         table.getColumns().setAll(List.of(
-                Widgets.column("Ticket", c -> c.ticketType() + (c.seatIndex() == null ? "" : " · seat " + c.seatIndex())),
-                Widgets.column("Admitted", c -> c.admitted() == null || c.admitted().at() == null ? ""
-                        : TIME.format(c.admitted().at()) + " " + nullToEmpty(c.admitted().gate())),
-                Widgets.column("Again, offline", GatesView::againOffline)));
+                headed(Widgets.column("Ticket", c -> c.ticketType() + (c.seatIndex() == null ? ""
+                        : " · seat " + c.seatIndex())), CONFLICT_COLUMN, "The ticket's type, and its seat"),
+                headed(Widgets.column("Admitted", c -> c.admitted() == null || c.admitted().at() == null ? ""
+                        : TIME.format(c.admitted().at()) + " " + nullToEmpty(c.admitted().gate())), CONFLICT_COLUMN,
+                        "When and at which gate the backend admitted it"),
+                headed(Widgets.column("Again, offline", GatesView::againOffline), CONFLICT_COLUMN,
+                        "When and at which gate an offline scanner let it in again (its own clock)")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No double admissions."));
         Button export = new Button("Export CSV…");
@@ -232,9 +245,9 @@ public final class GatesView extends BorderPane {
         note.setWrapText(true);
         HBox actions = new HBox(12, export, note);
         actions.setAlignment(Pos.CENTER_LEFT);
-        VBox panel = Widgets.panel("Double admissions", table);
-        panel.getChildren().add(actions);
-        return panel;
+        VBox content = new VBox(8, table, actions);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        return content;
     }
 
     private static <T> javafx.scene.control.TableColumn<T, String> width(

@@ -25,6 +25,8 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import za.voelgoed.console.ConsoleApp;
@@ -33,13 +35,15 @@ import za.voelgoed.console.api.Scanning;
 import za.voelgoed.console.gates.viewmodel.GateLines;
 import za.voelgoed.console.gates.viewmodel.GatesViewModel;
 import za.voelgoed.console.testing.OnFx;
+import za.voelgoed.console.ui.SideBySide;
 import za.voelgoed.console.viewmodel.FakeTopics;
 import za.voelgoed.console.viewmodel.Tasks;
 
 /**
  * The gates page and the wall's gate tiles laid out headless (Monocle) with the console's themes and stylesheet:
- * at a 1440 px window no header or cell of the gates and scanners tables is cut short with "…", and a gate tile's
- * passed/refused line is drawn at a size read from a distance, not at the stylesheet's 13 px.
+ * at a 1440 px window no header or cell of the gates and scanners tables is cut short with "…"; the double
+ * admissions go under the rejections in a laptop's window and stay beside them on a wide screen, in full either
+ * way; and a gate tile's passed/refused line is drawn at a size read from a distance, not at the stylesheet's 13 px.
  */
 class GatesLayoutTest {
 
@@ -89,6 +93,70 @@ class GatesLayoutTest {
                 .as("the scanners are listed").isEqualTo(5);
         assertThat(OnFx.read(() -> cutShort(page.lookup("#gates-devices")))).isEmpty();
         assertThat(OnFx.read(() -> cutShort(page.lookup("#gates-table")))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1280, 800", "1440, 900"})
+    void inALaptopsWindowRejectionsAndDoubleAdmissionsAreTabsAndShowEveryCellInFull(int width, int height) {
+        Parent page = gatesPage(width, height);
+        SideBySide lower = (SideBySide) page.lookup("#gates-lower");
+        assertThat(OnFx.read(lower::isTabbed)).isTrue();
+        assertThat(OnFx.read(() -> page.lookupAll(".tab-label").stream().map(n -> ((Labeled) n).getText()).toList()))
+                .as("the tabs say how many each holds").containsExactly("Rejections (1)", "Double admissions (2)");
+        assertThat(OnFx.read(() -> cutShort(page.lookup("#gates-reasons")))).isEmpty();
+
+        Node conflicts = OnFx.read(() -> {
+            Node table = page.lookup("#gates-conflicts");
+            lower.show(table.getParent());
+            return table;
+        });
+        settle(page);
+        assertThat(OnFx.read(() -> rows(conflicts))).as("the double admissions are listed").isEqualTo(2);
+        assertThat(OnFx.read(() -> cutShort(conflicts))).isEmpty();
+    }
+
+    /** 1600 px: as wide as the headless screen of the tests goes (a full-HD window is wider still). */
+    @Test
+    void onAWideScreenTheDoubleAdmissionsStayBesideTheRejectionsInFull() {
+        Parent page = gatesPage(1600, 1000);
+        assertThat(OnFx.read(() -> ((SideBySide) page.lookup("#gates-lower")).isTabbed())).isFalse();
+        assertThat(OnFx.read(() -> rows(page.lookup("#gates-conflicts")))).isEqualTo(2);
+        assertThat(OnFx.read(() -> cutShort(page.lookup("#gates-conflicts")))).isEmpty();
+        assertThat(OnFx.read(() -> cutShort(page.lookup("#gates-reasons")))).isEmpty();
+    }
+
+    private Parent gatesPage(double width, double height) {
+        GatesViewModel model = new GatesViewModel(Tasks.direct(), new FakeTopics(), UUID.randomUUID(), source(),
+                Clock.systemUTC());
+        Parent page = OnFx.read(() -> {
+            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+            model.activate();
+            model.tick(System.currentTimeMillis());
+            Region nav = new Region();
+            nav.setMinWidth(NAV_WIDTH);
+            GatesView view = new GatesView(model);
+            HBox.setHgrow(view, Priority.ALWAYS);
+            show(new HBox(nav, view), width, height);
+            return view;
+        });
+        settle(page);
+        return page;
+    }
+
+    /** Lays the page out until it holds still: the row's width decides the arrangement, laid out on the next pulse. */
+    private static void settle(Parent page) {
+        WaitForAsyncUtils.waitForFxEvents();
+        OnFx.read(() -> {
+            page.applyCss();
+            page.layout();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static long rows(Node table) {
+        return table.lookupAll(".table-row-cell").stream()
+                .filter(r -> r instanceof javafx.scene.control.TableRow<?> row && row.getItem() != null).count();
     }
 
     @Test
@@ -142,6 +210,11 @@ class GatesLayoutTest {
         return cut;
     }
 
+    private Scanning.Conflict conflict(String type, Integer seat, String gate, String offlineGate) {
+        return new Scanning.Conflict(UUID.randomUUID(), type, seat, new Scanning.Admitted(UUID.randomUUID(), now, gate, UUID.randomUUID()),
+                new Scanning.Conflicting(UUID.randomUUID(), UUID.randomUUID(), offlineGate, now.minusSeconds(59), now));
+    }
+
     private GatesViewModel.Source source() {
         return new GatesViewModel.Source() {
             @Override
@@ -173,7 +246,7 @@ class GatesLayoutTest {
 
             @Override
             public List<Scanning.Conflict> conflicts(UUID event) {
-                return List.of();
+                return List.of(conflict("ga", null, "North", "East"), conflict("vip-early", 112, "VIP Lounge", "East"));
             }
 
             @Override
