@@ -110,7 +110,7 @@ final class ConsoleChild implements AutoCloseable {
         try {
             List<String> lines = Files.readAllLines(cdsLog, StandardCharsets.UTF_8);
             boolean built = lines.stream().anyMatch(l -> l.contains("Opened shared archive file")
-                    && l.contains("/console.jsa")) && lines.stream().anyMatch(l -> l.contains("Mapped static region"));
+                    && l.contains("/console.jsa")) && lines.stream().anyMatch(l -> l.matches(".*Mapped static +region.*"));
             boolean layer = lines.stream().anyMatch(l -> l.contains("Mapped dynamic region"));
             return built ? (layer ? "build's archive + layer" : "build's archive only")
                     : layer ? "per-user archive" : "no archive";
