@@ -8,6 +8,7 @@ import java.util.function.BiPredicate;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import za.voelgoed.platform.http.ApiException;
+import za.voelgoed.platform.http.PageCursor;
 
 /**
  * A show's double-admission report (ADR 0025): every offline scan that found its ticket already admitted, with
@@ -32,6 +33,20 @@ public final class ScanConflicts {
                               OffsetDateTime recordedAt) {
     }
 
+    /** One page of the report, the report's size, and where the next page starts (null: this was the last). */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Page(List<Conflict> items, long total, String nextCursor) {
+    }
+
+    private static final String SELECT = """
+            select s.ticket_id, t.ticket_type, t.seat_index, a.scan_id as admitted_scan_id, a.admitted_at,
+                   a.gate as admitted_gate, a.device_id as admitted_device_id, s.id as scan_id, s.device_id,
+                   ss.gate, s.scanned_at, s.recorded_at
+            from scans s join tickets t on t.id = s.ticket_id
+            join scanning_sessions ss on ss.id = s.session_id
+            left join admissions a on a.ticket_id = s.ticket_id
+            where s.event_id = ? and s.organization_id = ? and s.conflict""";
+
     private final DSLContext dsl;
     private final BiPredicate<UUID, UUID> showOfOrg;
 
@@ -42,18 +57,39 @@ public final class ScanConflicts {
 
     /** The show's conflicts by {@code recorded_at} (then scan id, so the order is stable); 404 for another org's show. */
     List<Conflict> of(UUID orgId, UUID eventId) {
+        requireShow(orgId, eventId);
+        return dsl.fetch(SELECT + " order by s.recorded_at, s.id", eventId, orgId).map(ScanConflicts::conflict);
+    }
+
+    /**
+     * Up to {@code limit} of them in the same order, after {@code cursor} (null: from the first), with the total.
+     *
+     * @throws IllegalArgumentException for a cursor this server did not issue
+     */
+    Page page(UUID orgId, UUID eventId, int limit, String cursor) {
+        requireShow(orgId, eventId);
+        PageCursor after = cursor == null ? null : PageCursor.decode(cursor);
+        List<Conflict> rows = after == null
+                ? dsl.fetch(SELECT + " order by s.recorded_at, s.id limit ?", eventId, orgId, limit + 1)
+                        .map(ScanConflicts::conflict)
+                : dsl.fetch(SELECT + " and (s.recorded_at, s.id) > (?::timestamptz, ?::uuid)"
+                        + " order by s.recorded_at, s.id limit ?", eventId, orgId, after.at(), after.id(), limit + 1)
+                        .map(ScanConflicts::conflict);
+        // the partial index of conflicts by show counts them without reading the show's other scans
+        long total = dsl.fetchSingle("select count(*) from scans where event_id = ? and organization_id = ?"
+                + " and conflict", eventId, orgId).get(0, Long.class);
+        if (rows.size() <= limit) {
+            return new Page(rows, total, null);
+        }
+        Conflicting last = rows.get(limit - 1).conflicting();
+        return new Page(List.copyOf(rows.subList(0, limit)), total,
+                new PageCursor(last.recordedAt(), last.scanId()).encode());
+    }
+
+    private void requireShow(UUID orgId, UUID eventId) {
         if (!showOfOrg.test(orgId, eventId)) {
             throw ApiException.notFound("event_not_found", "no such event");
         }
-        return dsl.fetch("""
-                select s.ticket_id, t.ticket_type, t.seat_index, a.scan_id as admitted_scan_id, a.admitted_at,
-                       a.gate as admitted_gate, a.device_id as admitted_device_id, s.id as scan_id, s.device_id,
-                       ss.gate, s.scanned_at, s.recorded_at
-                from scans s join tickets t on t.id = s.ticket_id
-                join scanning_sessions ss on ss.id = s.session_id
-                left join admissions a on a.ticket_id = s.ticket_id
-                where s.event_id = ? and s.organization_id = ? and s.conflict
-                order by s.recorded_at, s.id""", eventId, orgId).map(ScanConflicts::conflict);
     }
 
     private static Conflict conflict(Record r) {

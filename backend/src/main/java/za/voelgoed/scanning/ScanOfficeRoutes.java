@@ -15,11 +15,15 @@ import za.voelgoed.platform.outbox.Actor;
 
 /**
  * The back office of the gates (ADR 0025), under {@code /api/orgs/{orgId}/scanning} beside {@link ScanRoutes}:
- * {@code GET /conflicts?event_id=} and {@code GET /conflicts.csv?event_id=} (the double-admission report),
+ * {@code GET /conflicts?event_id=[&limit=&cursor=]} (the double-admission report, paged, with its total) and
+ * {@code GET /conflicts.csv?event_id=} (all of it),
  * {@code GET /blocks?event_id=}, {@code POST /blocks} and {@code DELETE /blocks/{ticketId}} (staff, not devices).
  * Reads are open to every role the access policy lets in, devices included.
  */
 final class ScanOfficeRoutes implements HttpService {
+
+    private static final int DEFAULT_PAGE = 100;
+    private static final int MAX_PAGE = 1_000;
 
     private final ScanConflicts conflicts;
     private final TicketBlocks blocks;
@@ -31,7 +35,7 @@ final class ScanOfficeRoutes implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/conflicts", (req, res) -> res.send(Map.of("items", conflicts.of(org(req), eventId(req)))));
+        rules.get("/conflicts", (req, res) -> res.send(conflictsPage(req)));
         rules.get("/conflicts.csv", (req, res) -> {
             String csv = ConflictCsv.write(conflicts.of(org(req), eventId(req)));
             res.header(HeaderNames.CONTENT_TYPE, ConflictCsv.MEDIA_TYPE);
@@ -46,6 +50,20 @@ final class ScanOfficeRoutes implements HttpService {
         });
         rules.delete("/blocks/{ticketId}", (req, res) -> res.send(blocks.unblock(staff(req), org(req),
                 Requests.uuidParam(req, "ticketId"))));
+    }
+
+    /** A page of the report: {@code limit} 1–1000 (100 when absent), {@code cursor} from the page before. */
+    private ScanConflicts.Page conflictsPage(ServerRequest req) {
+        UUID eventId = eventId(req);
+        int limit = Requests.intQuery(req, "limit", DEFAULT_PAGE);
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw ApiException.badRequest("invalid_query", "limit must be between 1 and " + MAX_PAGE);
+        }
+        try {
+            return conflicts.page(org(req), eventId, limit, req.query().first("cursor").asOptional().orElse(null));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("invalid_cursor", e.getMessage());
+        }
     }
 
     /** The actor of a block change: a person, never a device (a gate must not unblock what staff blocked). */

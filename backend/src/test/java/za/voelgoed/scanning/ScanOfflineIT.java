@@ -101,6 +101,9 @@ class ScanOfflineIT {
 
         JsonNode report = gate.staff.get(conflicts(show, "")).expect(200);
         assertReportShowsEachOverlapOnce(report.path("items"), overlap, a, b);
+        assertThat(report.path("total").asLong()).isEqualTo(20);
+        assertThat(report.path("next_cursor").isNull()).isTrue();
+        assertPagesAddUpToTheReport(show, report.path("items"));
         String csv = checkedCsv(gate.on(1, gate.admin.createToken(gate.org, "viewer")), show);
         String[] lines = csv.split("\r\n", -1);
         assertThat(lines).hasSize(22);
@@ -205,6 +208,32 @@ class ScanOfflineIT {
                 .isEqualTo("event_not_found");
         viewer.get(base + ".csv?event_id=" + theirShow).problem(404);
         theirs.get("/api/orgs/" + gate.org + "/scanning/conflicts?event_id=" + show).problem(404);
+    }
+
+    /** Pages of 7 give the whole report in its order, each with the total, the last without a cursor. */
+    private static void assertPagesAddUpToTheReport(UUID show, JsonNode whole) {
+        List<JsonNode> paged = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            JsonNode page = gate.staff.get(conflicts(show, "") + "&limit=7"
+                    + (cursor == null ? "" : "&cursor=" + cursor)).expect(200);
+            assertThat(page.path("total").asLong()).isEqualTo(whole.size());
+            assertThat(page.path("items").size()).isBetween(1, 7);
+            page.path("items").forEach(paged::add);
+            cursor = page.path("next_cursor").isNull() ? null : page.path("next_cursor").asText();
+            pages++;
+        } while (cursor != null && pages < 10);
+        assertThat(pages).isEqualTo(3);
+        assertThat(paged).containsExactlyElementsOf(whole);
+        String base = conflicts(show, "");
+        for (String limit : new String[] {"0", "1001", "ten", "7.5"}) {
+            assertThat(gate.staff.get(base + "&limit=" + limit).problem(400).path("code").asText())
+                    .as("limit=" + limit).isEqualTo("invalid_query");
+        }
+        JsonNode refused = gate.staff.get(base + "&cursor=not-ours").problem(400);
+        assertThat(refused.path("code").asText()).isEqualTo("invalid_cursor");
+        assertThat(refused.toString()).doesNotContain("not-ours");
     }
 
     private static void assertReportShowsEachOverlapOnce(JsonNode items, Set<UUID> overlap, Scanner a, Scanner b) {

@@ -1,17 +1,16 @@
 package za.voelgoed.platform.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.Record;
+import za.voelgoed.platform.http.PageCursor;
 import za.voelgoed.platform.outbox.PiiScrubber;
 import za.voelgoed.shared.json.Json;
 
@@ -57,9 +56,9 @@ final class DeadLetterStore {
         StringBuilder sql = new StringBuilder("select " + COLUMNS + " from dead_letters where ");
         sql.append(conditions(org, filter, binds));
         if (cursor != null) {
-            Cursor at = Cursor.decode(cursor);
+            PageCursor at = PageCursor.decode(cursor);
             sql.append(" and (dead_at, id) < (?::timestamptz, ?::uuid)");
-            binds.add(at.deadAt());
+            binds.add(at.at());
             binds.add(at.id());
         }
         sql.append(" order by dead_at desc, id desc limit ?");
@@ -70,7 +69,7 @@ final class DeadLetterStore {
         }
         List<DeadLetter> items = rows.subList(0, limit);
         DeadLetter last = items.get(limit - 1);
-        return new DeadLetterResults.Page(List.copyOf(items), new Cursor(last.deadAt(), last.id()).encode());
+        return new DeadLetterResults.Page(List.copyOf(items), new PageCursor(last.deadAt(), last.id()).encode());
     }
 
     /** The ids a filter selects, oldest first, locked for the caller's transaction. */
@@ -134,24 +133,5 @@ final class DeadLetterStore {
                 r.get("effect_key", String.class), r.get("status", String.class),
                 r.get("dead_at", OffsetDateTime.class), r.get("resolved_at", OffsetDateTime.class),
                 r.get("resolved_by", String.class), r.get("resolution_reason", String.class));
-    }
-
-    /** A page position; opaque to clients. */
-    record Cursor(OffsetDateTime deadAt, UUID id) {
-        String encode() {
-            String raw = deadAt.toInstant() + "|" + id;
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-        }
-
-        static Cursor decode(String text) {
-            try {
-                String raw = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
-                int bar = raw.indexOf('|');
-                return new Cursor(java.time.Instant.parse(raw.substring(0, bar)).atOffset(ZoneOffset.UTC),
-                        UUID.fromString(raw.substring(bar + 1)));
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("cursor is not one this server issued");
-            }
-        }
     }
 }

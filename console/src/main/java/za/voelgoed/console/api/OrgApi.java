@@ -48,9 +48,10 @@ public final class OrgApi implements DeadLetterApi {
         return client.read(client.get(root + "/presence"), Scanning.Presence.class);
     }
 
-    public List<Scanning.Conflict> conflicts(UUID eventId) {
-        return client.read(client.get(root + "/scanning/conflicts?event_id=" + eventId), Scanning.Conflicts.class)
-                .items();
+    /** The first {@code limit} double admissions of the show and how many it has. */
+    public Scanning.Conflicts conflicts(UUID eventId, int limit) {
+        return client.read(client.get(root + "/scanning/conflicts?event_id=" + eventId + "&limit=" + limit),
+                Scanning.Conflicts.class);
     }
 
     /** The double-admission report as the backend writes it (CSV, RFC 4180), for saving as it is. */

@@ -63,10 +63,19 @@ public final class Scanning {
                            Conflicting conflicting) {
     }
 
-    public record Conflicts(List<Conflict> items) {
+    /**
+     * A page of {@code GET …/scanning/conflicts?event_id=&limit=}: the first double admissions in the order they
+     * were recorded, and how many the show has ({@code total}; a backend that does not say counts as its items).
+     */
+    public record Conflicts(List<Conflict> items, long total) {
 
         public Conflicts {
             items = items == null ? List.of() : List.copyOf(items);
+            total = Math.max(total, items.size());
+        }
+
+        public static Conflicts all(List<Conflict> items) {
+            return new Conflicts(items, items.size());
         }
     }
 

@@ -245,8 +245,9 @@ class GatesLayoutTest {
             }
 
             @Override
-            public List<Scanning.Conflict> conflicts(UUID event) {
-                return List.of(conflict("ga", null, "North", "East"), conflict("vip-early", 112, "VIP Lounge", "East"));
+            public Scanning.Conflicts conflicts(UUID event) {
+                return Scanning.Conflicts.all(List.of(conflict("ga", null, "North", "East"),
+                        conflict("vip-early", 112, "VIP Lounge", "East")));
             }
 
             @Override

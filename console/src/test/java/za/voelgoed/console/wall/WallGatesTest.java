@@ -176,8 +176,8 @@ class WallGatesTest {
             }
 
             @Override
-            public List<Scanning.Conflict> conflicts(UUID event) {
-                return List.of();
+            public Scanning.Conflicts conflicts(UUID event) {
+                return Scanning.Conflicts.all(List.of());
             }
 
             @Override

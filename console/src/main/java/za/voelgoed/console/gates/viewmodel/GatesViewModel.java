@@ -45,6 +45,8 @@ import za.voelgoed.console.viewmodel.Tasks;
 public final class GatesViewModel extends PageModel {
 
     static final long MIN_READ_INTERVAL_MS = 250;
+    /** How many double admissions the page lists (the report's first, in the order they were recorded). */
+    public static final int CONFLICTS_SHOWN = 200;
     static final long QUIET_REREAD_MS = 15_000;
     private static final String PRESENCE_EVENT = "presence.changed.v1";
 
@@ -56,7 +58,8 @@ public final class GatesViewModel extends PageModel {
 
         Scanning.Presence presence() throws Exception;
 
-        List<Scanning.Conflict> conflicts(UUID show) throws Exception;
+        /** The show's first {@link #CONFLICTS_SHOWN} double admissions and how many it has. */
+        Scanning.Conflicts conflicts(UUID show) throws Exception;
 
         /** The double-admission report as the backend's CSV, to be saved as it comes. */
         String conflictsCsv(UUID show) throws Exception;
@@ -80,8 +83,8 @@ public final class GatesViewModel extends PageModel {
                 }
 
                 @Override
-                public List<Scanning.Conflict> conflicts(UUID show) {
-                    return api.conflicts(show);
+                public Scanning.Conflicts conflicts(UUID show) {
+                    return api.conflicts(show, CONFLICTS_SHOWN);
                 }
 
                 @Override
@@ -156,7 +159,12 @@ public final class GatesViewModel extends PageModel {
         List<Scanning.Conflict> found = List.of();
         String note = "";
         try {
-            found = source.conflicts(show);
+            Scanning.Conflicts page = source.conflicts(show);
+            found = page.items();
+            if (page.total() > found.size()) {
+                note = "Showing the first " + Money.count(found.size()) + " of " + Money.count(page.total())
+                        + " double admissions; Export CSV… saves them all.";
+            }
         } catch (BackendException e) {
             note = e.kind() == BackendException.Kind.NOT_FOUND
                     ? "This backend has no double-admission report yet." : Problems.sentence(e);

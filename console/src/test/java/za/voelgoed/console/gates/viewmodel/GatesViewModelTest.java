@@ -35,6 +35,7 @@ class GatesViewModelTest {
     private long accepted = 5;
     private Long inside = null;
     private boolean conflictsRoute = true;
+    private long conflictsTotal = 1;
     private boolean backendDown;
     /** What the backend's {@code conflicts.csv} answers: a gate name with a line break and a defused formula. */
     private static final String BACKEND_CSV = "ticket_id,ticket_type,seat_index,admitted_scan_id,admitted_at\r\n"
@@ -67,13 +68,13 @@ class GatesViewModelTest {
         }
 
         @Override
-        public List<Scanning.Conflict> conflicts(UUID show) {
+        public Scanning.Conflicts conflicts(UUID show) {
             if (!conflictsRoute) {
                 throw new BackendException(BackendException.Kind.NOT_FOUND, 404, null, "Not found.", null, null);
             }
-            return List.of(new Scanning.Conflict(UUID.randomUUID(), "ga", null,
+            return new Scanning.Conflicts(List.of(new Scanning.Conflict(UUID.randomUUID(), "ga", null,
                     new Scanning.Admitted(UUID.randomUUID(), NOW, "North", scanner),
-                    new Scanning.Conflicting(UUID.randomUUID(), offlineScanner, "=South", NOW, NOW)));
+                    new Scanning.Conflicting(UUID.randomUUID(), offlineScanner, "=South", NOW, NOW))), conflictsTotal);
         }
 
         @Override
@@ -174,6 +175,18 @@ class GatesViewModelTest {
         model.paused().set(false);
         model.tick(5_100);
         assertThat(statsReads).hasSize(reads + 1);
+    }
+
+    @Test
+    void aReportLongerThanThePageSaysHowManyAreNotListed() {
+        conflictsTotal = 1_234;
+        GatesViewModel model = model();
+        model.activate();
+        model.tick(0);
+        assertThat(model.conflicts()).hasSize(1);
+        assertThat(model.conflictsNote().get())
+                .isEqualTo("Showing the first 1 of 1 234 double admissions; Export CSV… saves them all.");
+        assertThat(model.export().executable().get()).isTrue();
     }
 
     @Test
