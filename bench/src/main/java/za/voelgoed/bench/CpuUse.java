@@ -12,15 +12,15 @@ import java.util.Locale;
  * machine used beyond this JVM is PostgreSQL, Redis and anything else running — on a shared machine, a large
  * share there during a run means the figures were disturbed.
  */
-record CpuUse(double machinePercent, double jvmPercent, double loadAverage) {
+record CpuUse(double machinePercent, double jvmPercent, double loadAverage, double stolenPercent) {
 
     /** A point in time to measure from. */
-    record Mark(long wallNanos, long busyTicks, long totalTicks, long jvmCpuNanos) {
+    record Mark(long wallNanos, long busyTicks, long totalTicks, long stolenTicks, long jvmCpuNanos) {
     }
 
     static Mark mark() {
         long[] ticks = machineTicks();
-        return new Mark(System.nanoTime(), ticks[0], ticks[1], jvmCpuNanos());
+        return new Mark(System.nanoTime(), ticks[0], ticks[1], ticks[2], jvmCpuNanos());
     }
 
     static CpuUse since(Mark start) {
@@ -29,8 +29,10 @@ record CpuUse(double machinePercent, double jvmPercent, double loadAverage) {
         long total = end.totalTicks - start.totalTicks;
         double machine = start.totalTicks < 0 || total <= 0 ? -1
                 : 100.0 * cpus * (end.busyTicks - start.busyTicks) / total;
+        double stolen = start.totalTicks < 0 || total <= 0 ? -1
+                : 100.0 * cpus * (end.stolenTicks - start.stolenTicks) / total;
         double jvm = 100.0 * (end.jvmCpuNanos - start.jvmCpuNanos) / Math.max(1, end.wallNanos - start.wallNanos);
-        return new CpuUse(machine, jvm, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        return new CpuUse(machine, jvm, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), stolen);
     }
 
     /** CPU beyond this JVM (PostgreSQL, Redis, other processes), or -1 when unknown. */
@@ -40,12 +42,15 @@ record CpuUse(double machinePercent, double jvmPercent, double loadAverage) {
 
     String describe() {
         int cpus = Runtime.getRuntime().availableProcessors();
-        return String.format(Locale.ROOT, "machine %.0f%% of %d%%, bench JVM %.0f%%, outside it (PostgreSQL, Redis,"
-                + " others) %.0f%%; load average %.2f", machinePercent, 100 * cpus, jvmPercent, outsidePercent(),
-                loadAverage);
+        return String.format(Locale.ROOT, "machine %.0f%% of %d%% (stolen by the hypervisor %.0f%%), bench JVM %.0f%%,"
+                + " outside it (PostgreSQL, Redis, others) %.0f%%; load average %.2f", machinePercent, 100 * cpus,
+                stolenPercent, jvmPercent, outsidePercent(), loadAverage);
     }
 
-    /** {busy, total} jiffies of all cpus, or {-1, -1} where /proc/stat cannot be read. */
+    /**
+     * {busy, total, stolen} jiffies of all cpus, or -1s where /proc/stat cannot be read. Stolen time (the
+     * hypervisor ran another guest on these cores) counts as busy: this machine could not use it.
+     */
     private static long[] machineTicks() {
         try {
             String[] f = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
@@ -58,9 +63,9 @@ record CpuUse(double machinePercent, double jvmPercent, double loadAverage) {
             long softirq = Long.parseLong(f[7]);
             long steal = Long.parseLong(f[8]);
             long busy = user + nice + system + irq + softirq + steal;
-            return new long[] {busy, busy + idle + iowait};
+            return new long[] {busy, busy + idle + iowait, steal};
         } catch (IOException | RuntimeException e) {
-            return new long[] {-1, -1};
+            return new long[] {-1, -1, -1};
         }
     }
 

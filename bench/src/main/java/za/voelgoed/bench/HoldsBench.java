@@ -272,8 +272,7 @@ final class HoldsBench {
                 holdRate, sale.perSecond(sale.granted()), sale.perSecond(sale.refused()), sale.errors(), sellingRate,
                 sellingSeconds, sale.perSecond(sale.checkouts()), sale.latency().p50Ms(), sale.latency().p99Ms(),
                 sale.latency().maxMs());
-        System.out.printf(Locale.ROOT, "cpu       machine %.0f%% of %d00%%, bench JVM %.0f%%, load average %.2f%n",
-                cpu.machinePercent(), Runtime.getRuntime().availableProcessors(), cpu.jvmPercent(), cpu.loadAverage());
+        System.out.println("cpu       " + cpu.describe());
         System.out.printf(Locale.ROOT, "ratio     hold requests/s ÷ empty endpoint req/s = %.2f%n", holdRate / refRate);
         System.out.println("goal      >= 5,000 holds/s over HTTP: " + (holdRate >= 5_000 ? "MET" : "MISSED")
                 + "; >= half the empty endpoint: " + (holdRate >= refRate / 2 ? "MET" : "MISSED")

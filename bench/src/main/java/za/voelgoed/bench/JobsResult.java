@@ -82,6 +82,7 @@ record JobsResult(String engine, int round, int jobs, double enqueueSeconds, dou
                 .put("seconds", rounded(seconds, 3)).put("jobs_per_s", rounded(rate(), 0))
                 .put("settled_s", rounded(settledSeconds, 3)).put("settled_jobs_per_s", rounded(settledRate(), 0))
                 .put("runs", runs).put("cpu_machine_pct", rounded(cpu.machinePercent(), 0))
+                .put("cpu_stolen_pct", rounded(cpu.stolenPercent(), 0))
                 .put("cpu_jvm_pct", rounded(cpu.jvmPercent(), 0))
                 .put("cpu_outside_jvm_pct", rounded(cpu.outsidePercent(), 0));
         if (engine.equals(DbSchedulerRun.NAME)) {

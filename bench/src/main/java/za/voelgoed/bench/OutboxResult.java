@@ -92,7 +92,8 @@ record OutboxResult(int nodes, OutboxBench.Settings settings, int committed, int
                 .put("p50_ms", round(latency.p50Ms(), 2)).put("p90_ms", round(latency.p90Ms(), 2))
                 .put("p99_ms", round(latency.p99Ms(), 2)).put("p999_ms", round(latency.p999Ms(), 2))
                 .put("max_ms", round(latency.maxMs(), 2));
-        json.put("cpu_machine_pct", round(cpu.machinePercent(), 0)).put("cpu_jvm_pct", round(cpu.jvmPercent(), 0))
+        json.put("cpu_machine_pct", round(cpu.machinePercent(), 0)).put("cpu_stolen_pct", round(cpu.stolenPercent(), 0))
+                .put("cpu_jvm_pct", round(cpu.jvmPercent(), 0))
                 .put("cpu_outside_jvm_pct", round(cpu.outsidePercent(), 0))
                 .put("load_avg", round(cpu.loadAverage(), 2));
         return json.put("jvm", Runtime.version().toString())

@@ -271,9 +271,7 @@ final class ScansBench {
         line("batch", String.format(Locale.ROOT, "%.0f scans/s (%.0f requests/s of %d), p50 %.1f ms, p99 %.1f ms,"
                 + " errors %d, results %s", batchRate, batched.requestsPerSecond(), batch, batched.latency().p50Ms(),
                 batched.latency().p99Ms(), batched.errors(), batched.results().counts()));
-        line("cpu", String.format(Locale.ROOT, "during single scans: machine %.0f%% of %d00%%, bench JVM %.0f%%, load"
-                + " %.2f", cpu.machinePercent(), Runtime.getRuntime().availableProcessors(), cpu.jvmPercent(),
-                cpu.loadAverage()));
+        line("cpu", "during single scans: " + cpu.describe());
         line("check", String.format(Locale.ROOT, "ok answers %d, distinct tickets ok %d, PostgreSQL admissions %d,"
                 + " admitted twice %d, ok but not admitted %d", check.okAnswers(), check.uniqueOk(), check.admissions(),
                 check.admittedTwice(), check.okNotAdmitted()));

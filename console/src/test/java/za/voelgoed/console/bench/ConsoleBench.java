@@ -76,14 +76,11 @@ public final class ConsoleBench {
         report = new ConsoleBenchReport(settings, commandLine);
         report.machine();
         seed();
-        if (settings.warmupSeconds() > 0) {
-            say("warming the backend's hold path up for " + settings.warmupSeconds() + " s (not reported)");
-            try (HoldLoad warm = load(settings.warmupSeconds())) {
-                Thread.sleep(settings.warmupSeconds() * 1_000L);
-                report.warmup(warm.events(), warm.errors(), settings.warmupSeconds());
-            }
-        }
+        warmUp("the backend's hold path");
         console = launchConsole();
+        // the push of every event to the console (the backend's gateway, the console's live pages) is not run until a
+        // console follows the show: without this the load's first minute measured its JIT compiling, not its pace
+        warmUp("the push to the console");
         MarkerSales markers = new MarkerSales(fixtures, org, show, baseline, settings.markerEveryMillis());
         started.add(markers);
         say("reference: the idle console for " + settings.referenceSeconds() + " s (marker sales only)");
@@ -100,6 +97,17 @@ public final class ConsoleBench {
         report.problems(console.lines("PROBLEM"));
         report.goals();
         say("console log: " + console.log().toAbsolutePath() + "; backend log: " + backend.logFile());
+    }
+
+    /** {@code --warmup} seconds of the load, reported apart and not counted. */
+    private void warmUp(String what) throws Exception {
+        if (settings.warmupSeconds() > 0) {
+            say("warming " + what + " up for " + settings.warmupSeconds() + " s (not reported)");
+            try (HoldLoad warm = load(settings.warmupSeconds())) {
+                Thread.sleep(settings.warmupSeconds() * 1_000L);
+                report.warmup(warm.events(), warm.errors(), settings.warmupSeconds());
+            }
+        }
     }
 
     /** The backend, an organisation, a show of {@code --capacity} tickets and a few sales. */

@@ -180,10 +180,10 @@ final class ConsoleBenchReport {
     private void printPhase(Phase.Result r) {
         print("phase %-4s %.0f s: FX beats %.0f/s, gaps p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms;"
                         + " redraws %.2f/s (busiest second %.1f), snapshot reads %.2f/s; CPU %% of one core: console"
-                        + " %.0f, backend %.0f, machine %.0f of %d", r.name(), r.seconds(), r.gapCount() / r.seconds(),
-                r.gapP50(), r.gapP99(), r.gapP999(), r.gapMax(), r.redrawsPerSecond(), r.maxRedrawsPerSecond(),
-                r.readsPerSecond(), r.consoleCpu(), r.backendCpu(), r.machineCpu(),
-                100 * Runtime.getRuntime().availableProcessors());
+                        + " %.0f, backend %.0f, machine %.0f of %d (of which stolen by the hypervisor %.0f)", r.name(),
+                r.seconds(), r.gapCount() / r.seconds(), r.gapP50(), r.gapP99(), r.gapP999(), r.gapMax(),
+                r.redrawsPerSecond(), r.maxRedrawsPerSecond(), r.readsPerSecond(), r.consoleCpu(), r.backendCpu(),
+                r.machineCpu(), 100 * Runtime.getRuntime().availableProcessors(), r.stolenCpu());
     }
 
     /** A goal line; {@code unit} "/s at least" marks a floor, anything else a ceiling. */

@@ -20,7 +20,8 @@ record ConsoleBenchSettings(int durationSeconds, int rate, int clients, int refe
               --rate       domain events per second offered (holds created and released: 2 events per cycle)
               --clients    concurrent HTTP clients of the load (it is bounded: fewer clients, lower ceiling)
               --reference  seconds of the idle console before the load (the reference pulse gaps and latency)
-              --warmup     seconds of load before the console starts, to warm the backend up (not reported)
+              --warmup     seconds of load before the console starts (the backend's hold path), and again once it
+                           follows the show (the push to it), neither reported
               --display    xvfb: the console on an Xvfb display of its own (xvfb-run; the default when it is
                            installed); monocle: headless, no X server; current: this DISPLAY
               --heap-at    seconds into the load of the first heap measurement (at most half the duration)
@@ -69,7 +70,7 @@ record ConsoleBenchSettings(int durationSeconds, int rate, int clients, int refe
 
     /** How long the whole run may take before the watchdog stops it: setup, phases and a margin. */
     long budgetSeconds() {
-        return 300L + 90L * starts + warmupSeconds + referenceSeconds + durationSeconds;
+        return 300L + 90L * starts + 2L * warmupSeconds + referenceSeconds + durationSeconds;
     }
 
     private static int positive(Map<String, String> o, String name, int fallback) {

@@ -16,7 +16,7 @@ record Phase(String name, long startMicros, long[] startTicks, long backendCpuNa
     /** The figures of a finished phase. */
     record Result(String name, double seconds, long gapCount, double gapP50, double gapP99, double gapP999,
                   double gapMax, double redrawsPerSecond, double maxRedrawsPerSecond, double readsPerSecond,
-                  double consoleCpu, double backendCpu, double machineCpu) {
+                  double consoleCpu, double backendCpu, double machineCpu, double stolenCpu) {
     }
 
     static Phase begin(String name, BackendProcess backend) {
@@ -48,11 +48,12 @@ record Phase(String name, long startMicros, long[] startTicks, long backendCpuNa
         }
         long[] ticksNow = machineTicks();
         long total = ticksNow[1] - startTicks[1];
-        double machine = startTicks[1] < 0 || total <= 0 ? -1
-                : 100.0 * Runtime.getRuntime().availableProcessors() * (ticksNow[0] - startTicks[0]) / total;
+        int cores = Runtime.getRuntime().availableProcessors();
+        double machine = startTicks[1] < 0 || total <= 0 ? -1 : 100.0 * cores * (ticksNow[0] - startTicks[0]) / total;
+        double stolen = startTicks[1] < 0 || total <= 0 ? -1 : 100.0 * cores * (ticksNow[2] - startTicks[2]) / total;
         double backendCpu = 100.0 * (cpuNanos(backend) - backendCpuNanos) / 1e9 / seconds;
         return new Result(name, seconds, gaps.number(1), d(gaps, 2), d(gaps, 3), d(gaps, 4), d(gaps, 5), redraws,
-                maxRedraws, reads, consoleCpu, backendCpu, machine);
+                maxRedraws, reads, consoleCpu, backendCpu, machine, stolen);
     }
 
     private static double d(ConsoleChild.Line line, int i) {
@@ -64,7 +65,10 @@ record Phase(String name, long startMicros, long[] startTicks, long backendCpuNa
                 .orElse(0L);
     }
 
-    /** {busy, total} jiffies of all cpus from /proc/stat, or {-1, -1}. */
+    /**
+     * {busy, total, stolen} jiffies of all cpus from /proc/stat, or -1s. Stolen (time the hypervisor gave the
+     * cores to another guest) counts as busy: this machine could not use it.
+     */
     static long[] machineTicks() {
         try {
             String[] f = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
@@ -75,9 +79,9 @@ record Phase(String name, long startMicros, long[] startTicks, long backendCpuNa
                 total += v;
                 busy += (i == 4 || i == 5) ? 0 : v; // idle and iowait
             }
-            return new long[] {busy, total};
+            return new long[] {busy, total, Long.parseLong(f[8])};
         } catch (IOException | RuntimeException e) {
-            return new long[] {-1, -1};
+            return new long[] {-1, -1, -1};
         }
     }
 }
