@@ -2,6 +2,7 @@ package za.voelgoed.scanning;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BiPredicate;
@@ -68,13 +69,16 @@ public final class ScanConflicts {
      */
     Page page(UUID orgId, UUID eventId, int limit, String cursor) {
         requireShow(orgId, eventId);
-        PageCursor after = cursor == null ? null : PageCursor.decode(cursor);
-        List<Conflict> rows = after == null
-                ? dsl.fetch(SELECT + " order by s.recorded_at, s.id limit ?", eventId, orgId, limit + 1)
-                        .map(ScanConflicts::conflict)
-                : dsl.fetch(SELECT + " and (s.recorded_at, s.id) > (?::timestamptz, ?::uuid)"
-                        + " order by s.recorded_at, s.id limit ?", eventId, orgId, after.at(), after.id(), limit + 1)
-                        .map(ScanConflicts::conflict);
+        List<Object> binds = new ArrayList<>(List.of(eventId, orgId));
+        String after = "";
+        if (cursor != null) {
+            PageCursor at = PageCursor.decode(cursor);
+            after = " and (s.recorded_at, s.id) > (?::timestamptz, ?::uuid)";
+            binds.addAll(List.of(at.at(), at.id()));
+        }
+        binds.add(limit + 1);
+        List<Conflict> rows = dsl.fetch(SELECT + after + " order by s.recorded_at, s.id limit ?", binds.toArray())
+                .map(ScanConflicts::conflict);
         // the partial index of conflicts by show counts them without reading the show's other scans
         long total = dsl.fetchSingle("select count(*) from scans where event_id = ? and organization_id = ?"
                 + " and conflict", eventId, orgId).get(0, Long.class);

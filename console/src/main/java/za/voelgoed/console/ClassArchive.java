@@ -17,7 +17,7 @@ import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
 /**
- * The console's class-data-sharing archive, written at build time ({@code mvn package}, ADR 0028) so that a
+ * The console's class-data-sharing archive, written at build time ({@code mvn package}, ADR 0029) so that a
  * user's FIRST start maps one too, not only the starts after one that wrote a per-user archive at its exit.
  *
  * <p>{@code java -cp console.jar za.voelgoed.console.ClassArchive build} runs two JVMs on the same class path:

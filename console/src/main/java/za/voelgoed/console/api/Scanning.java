@@ -73,10 +73,6 @@ public final class Scanning {
             items = items == null ? List.of() : List.copyOf(items);
             total = Math.max(total, items.size());
         }
-
-        public static Conflicts all(List<Conflict> items) {
-            return new Conflicts(items, items.size());
-        }
     }
 
     /** A scan session as {@code POST …/scanning/sessions} answers it. */

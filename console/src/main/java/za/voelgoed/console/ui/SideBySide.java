@@ -1,5 +1,6 @@
 package za.voelgoed.console.ui;
 
+import java.util.List;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
@@ -32,6 +33,7 @@ public final class SideBySide extends StackPane {
     private final double wideEnough;
     private boolean tabbed;
     private TabPane tabs;
+    private List<VBox> panels = List.of();
 
     /** {@code wideEnough}: the row's width from which both panels fit side by side. */
     public SideBySide(double wideEnough, double height, Part first, Part second) {
@@ -53,14 +55,6 @@ public final class SideBySide extends StackPane {
         return tabbed;
     }
 
-    /** Shows the part whose content is {@code content} (its tab, when tabbed; side by side both show). */
-    public void show(Node content) {
-        if (tabs != null) {
-            tabs.getTabs().stream().filter(t -> t.getContent() == content).findFirst()
-                    .ifPresent(t -> tabs.getSelectionModel().select(t));
-        }
-    }
-
     private void place(boolean asTabs) {
         tabbed = asTabs;
         detach();
@@ -69,20 +63,22 @@ public final class SideBySide extends StackPane {
             tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
             getChildren().setAll(tabs);
         } else {
-            HBox row = new HBox(12, panel(first), panel(second));
-            getChildren().setAll(row);
+            panels = List.of(panel(first), panel(second));
+            getChildren().setAll(new HBox(12, panels.toArray(Node[]::new)));
         }
     }
 
     /** Frees the contents from their tabs or panels, so the next arrangement is their only parent. */
     private void detach() {
         if (tabs != null) {
-            tabs.getTabs().forEach(t -> t.setContent(null));
+            tabs.getTabs().forEach(t -> {
+                t.textProperty().unbind();
+                t.setContent(null);
+            });
             tabs = null;
         }
-        getChildren().stream().filter(HBox.class::isInstance).map(HBox.class::cast)
-                .flatMap(row -> row.getChildren().stream()).filter(VBox.class::isInstance).map(VBox.class::cast)
-                .forEach(panel -> panel.getChildren().removeAll(first.content(), second.content()));
+        panels.forEach(panel -> panel.getChildren().removeAll(first.content(), second.content()));
+        panels = List.of();
         getChildren().clear();
     }
 

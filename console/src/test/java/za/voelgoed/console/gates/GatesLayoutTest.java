@@ -16,6 +16,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TabPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -42,7 +43,7 @@ import za.voelgoed.console.viewmodel.Tasks;
 /**
  * The gates page and the wall's gate tiles laid out headless (Monocle) with the console's themes and stylesheet:
  * at a 1440 px window no header or cell of the gates and scanners tables is cut short with "…"; the double
- * admissions go under the rejections in a laptop's window and stay beside them on a wide screen, in full either
+ * admissions and the rejections are tabs in a laptop's window and side by side on a wide screen, in full either
  * way; and a gate tile's passed/refused line is drawn at a size read from a distance, not at the stylesheet's 13 px.
  */
 class GatesLayoutTest {
@@ -73,24 +74,8 @@ class GatesLayoutTest {
 
     @Test
     void atA1440PxWindowTheGatesAndScannersTablesShowEveryHeaderAndCellInFull() {
-        GatesViewModel model = new GatesViewModel(Tasks.direct(), new FakeTopics(), UUID.randomUUID(), source(),
-                Clock.systemUTC());
-        Parent page = OnFx.read(() -> {
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-            model.activate();
-            model.tick(System.currentTimeMillis());
-            Region nav = new Region();
-            nav.setMinWidth(NAV_WIDTH);
-            GatesView view = new GatesView(model);
-            HBox.setHgrow(view, Priority.ALWAYS);
-            HBox window = new HBox(nav, view);
-            show(window, 1440, 900);
-            return view;
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(OnFx.read(() -> page.lookup("#gates-devices").lookupAll(".table-row-cell").stream()
-                .filter(r -> r instanceof javafx.scene.control.TableRow<?> row && row.getItem() != null).count()))
-                .as("the scanners are listed").isEqualTo(5);
+        Parent page = gatesPage(1440, 900);
+        assertThat(OnFx.read(() -> rows(page.lookup("#gates-devices")))).as("the scanners are listed").isEqualTo(5);
         assertThat(OnFx.read(() -> cutShort(page.lookup("#gates-devices")))).isEmpty();
         assertThat(OnFx.read(() -> cutShort(page.lookup("#gates-table")))).isEmpty();
     }
@@ -106,9 +91,8 @@ class GatesLayoutTest {
         assertThat(OnFx.read(() -> cutShort(page.lookup("#gates-reasons")))).isEmpty();
 
         Node conflicts = OnFx.read(() -> {
-            Node table = page.lookup("#gates-conflicts");
-            lower.show(table.getParent());
-            return table;
+            ((TabPane) lower.lookup(".tab-pane")).getSelectionModel().select(1);
+            return page.lookup("#gates-conflicts");
         });
         settle(page);
         assertThat(OnFx.read(() -> rows(conflicts))).as("the double admissions are listed").isEqualTo(2);
@@ -123,6 +107,33 @@ class GatesLayoutTest {
         assertThat(OnFx.read(() -> rows(page.lookup("#gates-conflicts")))).isEqualTo(2);
         assertThat(OnFx.read(() -> cutShort(page.lookup("#gates-conflicts")))).isEmpty();
         assertThat(OnFx.read(() -> cutShort(page.lookup("#gates-reasons")))).isEmpty();
+    }
+
+    @Test
+    void wideningAndNarrowingTheWindowMovesTheSameTablesBetweenPanelsAndTabs() {
+        Parent page = gatesPage(1280, 800);
+        SideBySide lower = (SideBySide) page.lookup("#gates-lower");
+        Node reasons = OnFx.read(() -> page.lookup("#gates-reasons"));
+        assertThat(OnFx.read(lower::isTabbed)).isTrue();
+
+        resize(page, 1600, 1000);
+        assertThat(OnFx.read(lower::isTabbed)).isFalse();
+        assertThat(OnFx.read(() -> page.lookup("#gates-reasons"))).isSameAs(reasons);
+        assertThat(OnFx.read(() -> rows(page.lookup("#gates-conflicts")))).isEqualTo(2);
+
+        resize(page, 1280, 800);
+        assertThat(OnFx.read(lower::isTabbed)).isTrue();
+        assertThat(OnFx.read(() -> page.lookupAll("#gates-reasons"))).singleElement().isSameAs(reasons);
+        assertThat(OnFx.read(() -> rows(reasons))).isEqualTo(1);
+    }
+
+    private void resize(Parent page, double width, double height) {
+        OnFx.read(() -> {
+            stage.setWidth(width);
+            stage.setHeight(height);
+            return null;
+        });
+        settle(page);
     }
 
     private Parent gatesPage(double width, double height) {
@@ -211,7 +222,8 @@ class GatesLayoutTest {
     }
 
     private Scanning.Conflict conflict(String type, Integer seat, String gate, String offlineGate) {
-        return new Scanning.Conflict(UUID.randomUUID(), type, seat, new Scanning.Admitted(UUID.randomUUID(), now, gate, UUID.randomUUID()),
+        return new Scanning.Conflict(UUID.randomUUID(), type, seat,
+                new Scanning.Admitted(UUID.randomUUID(), now, gate, UUID.randomUUID()),
                 new Scanning.Conflicting(UUID.randomUUID(), UUID.randomUUID(), offlineGate, now.minusSeconds(59), now));
     }
 
@@ -246,8 +258,9 @@ class GatesLayoutTest {
 
             @Override
             public Scanning.Conflicts conflicts(UUID event) {
-                return Scanning.Conflicts.all(List.of(conflict("ga", null, "North", "East"),
-                        conflict("vip-early", 112, "VIP Lounge", "East")));
+                List<Scanning.Conflict> two = List.of(conflict("ga", null, "North", "East"),
+                        conflict("vip-early", 112, "VIP Lounge", "East"));
+                return new Scanning.Conflicts(two, two.size());
             }
 
             @Override
