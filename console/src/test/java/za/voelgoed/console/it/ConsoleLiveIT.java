@@ -180,9 +180,13 @@ class ConsoleLiveIT {
         return text.matches("\\d+") ? Long.parseLong(text) : -1;
     }
 
+    /**
+     * The label's text, or "" while it is not on screen: a start whose token check outlasts the early wait shows
+     * the connection screen first, and a wait must keep waiting through it rather than stop at the missing node.
+     */
     private static String text(String query) {
-        return OnFx.read(() -> robot.lookup(query).query() instanceof Label label ? String.valueOf(label.getText())
-                : "");
+        return OnFx.read(() -> robot.lookup(query).tryQuery().orElse(null) instanceof Label label
+                ? String.valueOf(label.getText()) : "");
     }
 
     private static boolean visible(String query) {
