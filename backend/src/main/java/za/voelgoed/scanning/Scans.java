@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import za.voelgoed.platform.db.LocalSettings;
 import za.voelgoed.platform.http.ApiException;
 import za.voelgoed.platform.outbox.Actor;
 import za.voelgoed.platform.outbox.Outbox;
@@ -29,6 +30,8 @@ import za.voelgoed.ticketing.TicketCodes;
  * and batches alike) are recorded in one (ADR 0026).
  */
 public final class Scans implements AutoCloseable {
+
+    static final Map<String, String> GROUP_SETTINGS = LocalSettings.withCustomPlans(Map.of("lock_timeout", "5s"));
 
     /** Who scans: the actor of the events and the device (null for a person). */
     public record Scanner(Actor actor, UUID deviceId) {
@@ -192,8 +195,9 @@ public final class Scans implements AutoCloseable {
     private List<List<Scanned>> recordGroup(List<ScanJournal.Entry> group, boolean deferAdmissions) {
         return outbox.transact(Actor.system(), tx -> {
             // every scan request of the node waits on this transaction: a lock held elsewhere for too long fails
-            // it (and its requests are then recorded one by one) rather than stalling the gate
-            tx.sql().execute("set local lock_timeout = '5s'");
+            // it (and its requests are then recorded one by one) rather than stalling the gate; tickets and
+            // scans grow all day, so each statement is planned for them as they are (LocalSettings)
+            LocalSettings.apply(tx.sql(), GROUP_SETTINGS);
             GroupReads reads = GroupReads.of(tx, group);
             ScanWrites out = new ScanWrites();
             List<List<Scanned>> answered = new ArrayList<>(group.size());

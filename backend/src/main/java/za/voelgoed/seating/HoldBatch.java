@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import za.voelgoed.platform.db.LocalSettings;
 import za.voelgoed.platform.outbox.Transaction;
 import za.voelgoed.shared.event.EventTypes;
 
@@ -26,6 +27,16 @@ final class HoldBatch {
 
     private static final int LOCK_TIMEOUT_MS = 5_000;
     private static final int STATEMENT_TIMEOUT_MS = 10_000;
+    /**
+     * A hold is worth less than a sale: a crash may lose the last few (Redis and the buyer's retry cover it),
+     * and not waiting for the WAL flush shortens the locks on the ticket types' rows. Every hold request of the
+     * node waits on the batch: a lock held elsewhere too long fails it (its changes are then tried one by one)
+     * rather than stalling the sale. The holds table grows by every hold: custom plans ({@link LocalSettings}).
+     */
+    static final Map<String, String> SETTINGS = LocalSettings.withCustomPlans(Map.of(
+            "synchronous_commit", "off",
+            "lock_timeout", LOCK_TIMEOUT_MS + "ms",
+            "statement_timeout", STATEMENT_TIMEOUT_MS + "ms"));
 
     private final Clock clock;
     /** The payload of an ending hold's event, read through the batch's transaction. */
@@ -43,13 +54,7 @@ final class HoldBatch {
     }
 
     Map<HoldJournal.Change, HoldJournal.Result> apply(Transaction tx, List<HoldJournal.Change> changes) {
-        // a hold is worth less than a sale: a crash may lose the last few (Redis and the buyer's retry cover
-        // it), and not waiting for the WAL flush shortens the locks on the ticket types' rows
-        tx.sql().execute("set local synchronous_commit = off");
-        // every hold request of the node waits on this batch: a lock held elsewhere too long fails the batch
-        // (its changes are then tried one by one) rather than stalling the sale
-        tx.sql().execute("set local lock_timeout = '" + LOCK_TIMEOUT_MS + "ms'");
-        tx.sql().execute("set local statement_timeout = '" + STATEMENT_TIMEOUT_MS + "ms'");
+        LocalSettings.apply(tx.sql(), SETTINGS);
         Map<HoldJournal.Change, HoldJournal.Result> results = new IdentityHashMap<>();
         List<Hold> ended = endable(tx, changes, results);
         List<HoldJournal.Create> creates = onSale(tx, changes, results);

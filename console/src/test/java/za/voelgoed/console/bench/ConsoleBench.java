@@ -103,7 +103,7 @@ public final class ConsoleBench {
     private void warmUp(String what) throws Exception {
         if (settings.warmupSeconds() > 0) {
             say("warming " + what + " up for " + settings.warmupSeconds() + " s (not reported)");
-            try (HoldLoad warm = load(settings.warmupSeconds())) {
+            try (HoldLoad warm = load(settings.warmupSeconds()).start()) {
                 Thread.sleep(settings.warmupSeconds() * 1_000L);
                 report.warmup(warm.events(), warm.errors(), settings.warmupSeconds());
             }
@@ -184,9 +184,10 @@ public final class ConsoleBench {
     private void loadPhase() throws Exception {
         say("load: " + settings.rate() + " events/s from " + settings.clients() + " clients for "
                 + settings.durationSeconds() + " s");
+        HoldLoad hold = load(settings.durationSeconds());
         long eventsBefore = outboxRows(org.id());
         Phase load = Phase.begin("load", backend);
-        HoldLoad hold = load(settings.durationSeconds());
+        hold.start();
         long[] timeline;
         try (hold) {
             long startNanos = System.nanoTime();

@@ -7,6 +7,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -19,7 +21,9 @@ import za.voelgoed.shared.json.Json;
  * ({@code DELETE .../holds/{id}}, one {@code seat.hold_released}), so two events per cycle and the show's
  * stock stays where it is. Cycles are handed out at {@code rate / 2} per second; a client behind schedule
  * starts its next cycle at once but skips slots more than a second old (no catch-up burst), so with too few
- * clients or a slow backend the achieved rate is simply lower, and counted.
+ * clients or a slow backend the achieved rate is simply lower, and counted. Before the clock starts, every client
+ * makes one cycle that is not counted, so its connection is open: the rate measured is the backend's, not the
+ * clients' connecting.
  */
 final class HoldLoad implements AutoCloseable {
 
@@ -36,18 +40,57 @@ final class HoldLoad implements AutoCloseable {
     private final AtomicLong errors = new AtomicLong();
     private final AtomicLongArray perSecond;
     private final List<Thread> clients = new ArrayList<>();
-    private final long startNanos = System.nanoTime();
+    private final CountDownLatch connected;
+    private final CountDownLatch started = new CountDownLatch(1);
+    private volatile long startNanos;
     private volatile String lastError;
 
-    /** Starts {@code clients} clients against {@code base}/api/orgs/{org}/events/{show}/holds at {@code rate}/s. */
+    /**
+     * Connects {@code clients} clients against {@code base}/api/orgs/{org}/events/{show}/holds; from
+     * {@link #start} they hold and release at {@code rate}/s.
+     */
     HoldLoad(String base, String org, String show, String token, int rate, int clients, int maxSeconds) {
         this.holds = base + "/api/orgs/" + org + "/events/" + show + "/holds";
         this.token = token;
         this.cycleNanos = 2e9 / rate;
         this.perSecond = new AtomicLongArray(maxSeconds + 2);
+        this.connected = new CountDownLatch(clients);
         for (int i = 0; i < clients; i++) {
-            this.clients.add(Thread.ofPlatform().daemon().name("hold-load-" + i).start(this::loop));
+            this.clients.add(Thread.ofPlatform().daemon().name("hold-load-" + i).start(this::connectThenLoop));
         }
+        awaitConnected();
+    }
+
+    /** Starts the clock and the clients, whose connections are open by now; returns this. */
+    HoldLoad start() {
+        startNanos = System.nanoTime();
+        started.countDown();
+        return this;
+    }
+
+    private void awaitConnected() {
+        try {
+            if (!connected.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the load's clients did not connect within 30 s: " + lastError);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the load's clients connected", e);
+        }
+    }
+
+    private void connectThenLoop() {
+        try {
+            cycle(false);
+        } finally {
+            connected.countDown();
+        }
+        try {
+            started.await();
+        } catch (InterruptedException e) {
+            return;
+        }
+        loop();
     }
 
     /** Events (created and released holds) the backend confirmed so far. */
@@ -88,11 +131,11 @@ final class HoldLoad implements AutoCloseable {
             if (!running.get()) {
                 return;
             }
-            cycle();
+            cycle(true);
         }
     }
 
-    private void cycle() {
+    private void cycle(boolean counted) {
         try {
             HttpResponse<String> held = send(HttpRequest.newBuilder(URI.create(holds))
                     .header("Content-Type", "application/json")
@@ -101,14 +144,14 @@ final class HoldLoad implements AutoCloseable {
                 failed("hold answered " + held.statusCode() + ": " + held.body());
                 return;
             }
-            count();
+            count(counted);
             String id = Json.tree(held.body()).path("id").asText();
             HttpResponse<String> released = send(HttpRequest.newBuilder(URI.create(holds + "/" + id)).DELETE());
             if (released.statusCode() / 100 != 2) {
                 failed("release answered " + released.statusCode() + ": " + released.body());
                 return;
             }
-            count();
+            count(counted);
         } catch (Exception e) {
             if (running.get()) {
                 failed(e.toString());
@@ -116,7 +159,10 @@ final class HoldLoad implements AutoCloseable {
         }
     }
 
-    private void count() {
+    private void count(boolean counted) {
+        if (!counted) {
+            return;
+        }
         events.incrementAndGet();
         int second = (int) ((System.nanoTime() - startNanos) / 1_000_000_000L);
         if (second < perSecond.length()) {
