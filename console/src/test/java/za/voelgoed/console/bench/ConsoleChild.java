@@ -214,6 +214,13 @@ final class ConsoleChild implements AutoCloseable {
         }
     }
 
+    /** CPU seconds the console and what it started (its X server) used so far. */
+    double cpuSeconds() {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(process.toHandle()), process.descendants())
+                .mapToLong(p -> p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L))
+                .sum() / 1e9;
+    }
+
     /** Asks the console to exit, then ends its process and everything it started (xvfb-run, Xvfb). */
     @Override
     public void close() {

@@ -47,10 +47,8 @@ record Phase(String name, long startMicros, long[] startTicks, long backendCpuNa
             }
         }
         long[] ticksNow = machineTicks();
-        long total = ticksNow[1] - startTicks[1];
-        int cores = Runtime.getRuntime().availableProcessors();
-        double machine = startTicks[1] < 0 || total <= 0 ? -1 : 100.0 * cores * (ticksNow[0] - startTicks[0]) / total;
-        double stolen = startTicks[1] < 0 || total <= 0 ? -1 : 100.0 * cores * (ticksNow[2] - startTicks[2]) / total;
+        double machine = machinePercent(startTicks, ticksNow, 0);
+        double stolen = machinePercent(startTicks, ticksNow, 2);
         double backendCpu = 100.0 * (cpuNanos(backend) - backendCpuNanos) / 1e9 / seconds;
         return new Result(name, seconds, gaps.number(1), d(gaps, 2), d(gaps, 3), d(gaps, 4), d(gaps, 5), redraws,
                 maxRedraws, reads, consoleCpu, backendCpu, machine, stolen);
@@ -63,6 +61,18 @@ record Phase(String name, long startMicros, long[] startTicks, long backendCpuNa
     private static long cpuNanos(BackendProcess backend) {
         return ProcessHandle.of(backend.pid()).flatMap(p -> p.info().totalCpuDuration()).map(d -> d.toNanos())
                 .orElse(0L);
+    }
+
+    /**
+     * Between two {@link #machineTicks} readings, the busy ({@code kind} 0) or stolen (2) CPU in % of one core
+     * (of 100 × cores), or -1 when /proc/stat could not be read.
+     */
+    static double machinePercent(long[] from, long[] to, int kind) {
+        long total = to[1] - from[1];
+        if (from[1] < 0 || to[1] < 0 || total <= 0) {
+            return -1;
+        }
+        return 100.0 * Runtime.getRuntime().availableProcessors() * (to[kind] - from[kind]) / total;
     }
 
     /**
