@@ -71,9 +71,11 @@ final class HoldLoad implements AutoCloseable {
     private void awaitConnected() {
         try {
             if (!connected.await(30, TimeUnit.SECONDS)) {
+                stopClients();
                 throw new IllegalStateException("the load's clients did not connect within 30 s: " + lastError);
             }
         } catch (InterruptedException e) {
+            stopClients();
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the load's clients connected", e);
         }
@@ -91,6 +93,12 @@ final class HoldLoad implements AutoCloseable {
             return;
         }
         loop();
+    }
+
+    /** Clients waiting for the start, or between cycles, return; one in a request finishes it first. */
+    private void stopClients() {
+        running.set(false);
+        started.countDown();
     }
 
     /** Events (created and released holds) the backend confirmed so far. */
@@ -184,7 +192,7 @@ final class HoldLoad implements AutoCloseable {
     /** Stops the clients (a request in flight finishes or times out) and waits up to 35 s for them. */
     @Override
     public void close() throws InterruptedException {
-        running.set(false);
+        stopClients();
         for (Thread client : clients) {
             client.join(Duration.ofSeconds(35));
         }
