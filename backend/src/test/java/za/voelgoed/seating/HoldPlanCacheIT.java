@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import za.voelgoed.platform.db.LocalSettings;
+import za.voelgoed.testing.TableScans;
 import za.voelgoed.testing.TestEnv;
 
 /**
@@ -61,17 +62,17 @@ class HoldPlanCacheIT {
             insertHolds(GROWN_TO);
             List<UUID> some = holdIds(sql, 40);
 
-            Map<String, Long> cached = scansOfHoldsDuring(sql, () -> lookUp(sql, some));
+            TableScans cached = TableScans.during(sql, "holds", () -> lookUp(sql, some));
             c.rollback();
-            assertThat(cached.get("seq_scan")).as("the trap this guards against: the plan cached on a nearly empty"
+            assertThat(cached.sequential()).as("the trap this guards against: the plan cached on a nearly empty"
                     + " table still scans all " + GROWN_TO + " holds (if PostgreSQL replans by itself, drop this test)")
                     .isPositive();
 
             LocalSettings.apply(sql, HoldBatch.SETTINGS);
-            Map<String, Long> batch = scansOfHoldsDuring(sql, () -> lookUp(sql, some));
+            TableScans batch = TableScans.during(sql, "holds", () -> lookUp(sql, some));
             c.rollback();
-            assertThat(batch.get("seq_scan")).as("sequential scans of holds in the batch's transaction").isZero();
-            assertThat(batch.get("idx_scan")).as("index scans of holds in the batch's transaction").isPositive();
+            assertThat(batch.sequential()).as("sequential scans of holds in the batch's transaction").isZero();
+            assertThat(batch.index()).as("index scans of holds in the batch's transaction").isPositive();
         }
     }
 
@@ -82,24 +83,6 @@ class HoldPlanCacheIT {
         assertThat(HoldBatchStore.existing(sql, ids)).hasSize(ids.size());
         HoldBatchStore.endHolds(sql, List.copyOf(locked.values()),
                 ids.stream().collect(Collectors.toMap(id -> id, id -> "released")));
-    }
-
-    /**
-     * The scans of holds that {@code work} started, read in its transaction. The session's counters also hold
-     * earlier transactions until the backend next reports them (when idle, at most once a second), so only the
-     * difference within one transaction, where nothing is reported, is exact.
-     */
-    private static Map<String, Long> scansOfHoldsDuring(DSLContext sql, Runnable work) {
-        long[] before = scansOfHolds(sql);
-        work.run();
-        long[] after = scansOfHolds(sql);
-        return Map.of("seq_scan", after[0] - before[0], "idx_scan", after[1] - before[1]);
-    }
-
-    private static long[] scansOfHolds(DSLContext sql) {
-        var row = sql.fetchOne("select coalesce(seq_scan, 0), coalesce(idx_scan, 0) from pg_stat_xact_user_tables"
-                + " where relname = 'holds'");
-        return new long[] {row.get(0, Long.class), row.get(1, Long.class)};
     }
 
     private static List<UUID> holdIds(DSLContext sql, int count) {

@@ -145,12 +145,12 @@ public final class ConsoleBench {
         List<Double> later = new ArrayList<>();
         ConsoleChild child = null;
         for (int i = 0; i <= settings.starts(); i++) {
-            long[] ticksAtLaunch = Phase.machineTicks();
+            MachineTicks ticksAtLaunch = MachineTicks.now();
             child = ConsoleChild.start(launch, settings.display(), settings.consoleJvm(), args, work,
                     i == 0 ? "console-first" : "console-" + i);
             started.add(child);
             double ms = firstData(child, i == 0 ? "first start" : "start " + i);
-            report.startCpu(ticksAtLaunch, Phase.machineTicks(), child.cpuSeconds());
+            report.startCpu(ticksAtLaunch, MachineTicks.now(), child.cpuSeconds());
             if (i == 0) {
                 first = ms;
             } else {

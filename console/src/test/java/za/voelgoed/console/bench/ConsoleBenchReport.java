@@ -70,10 +70,10 @@ final class ConsoleBenchReport {
      * The CPU around a start, from its launch to its first data: how much of the machine it had. A start that
      * shared the cores with something else (the backend's JIT after a warm-up, a checkpoint) is slower for it.
      */
-    void startCpu(long[] atLaunch, long[] atData, double consoleCpuSeconds) {
+    void startCpu(MachineTicks atLaunch, MachineTicks atData, double consoleCpuSeconds) {
         print("          CPU meanwhile: machine %.0f of %d busy (stolen %.0f); the console and its X server %.1f s",
-                Phase.machinePercent(atLaunch, atData, 0), 100 * Runtime.getRuntime().availableProcessors(),
-                Phase.machinePercent(atLaunch, atData, 2), consoleCpuSeconds);
+                atData.busyPercentSince(atLaunch), 100 * Runtime.getRuntime().availableProcessors(),
+                atData.stolenPercentSince(atLaunch), consoleCpuSeconds);
     }
 
     /** The archives the starts map: the build's base (or the JDK's) and the per-user layer the first start's exit left. */

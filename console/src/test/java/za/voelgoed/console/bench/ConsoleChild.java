@@ -14,6 +14,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The real console as a process of its own (console.jar as {@link ConsoleLaunch} says, with
@@ -216,8 +217,8 @@ final class ConsoleChild implements AutoCloseable {
 
     /** CPU seconds the console and what it started (its X server) used so far. */
     double cpuSeconds() {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(process.toHandle()), process.descendants())
-                .mapToLong(p -> p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L))
+        return Stream.concat(Stream.of(process.toHandle()), process.descendants())
+                .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
                 .sum() / 1e9;
     }
 

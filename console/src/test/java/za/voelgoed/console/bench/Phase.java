@@ -1,8 +1,5 @@
 package za.voelgoed.console.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import za.voelgoed.console.testing.BackendProcess;
 
@@ -11,7 +8,7 @@ import za.voelgoed.console.testing.BackendProcess;
  * answered them, the console's redraws per second from its ticks, and the CPU the console, the backend and
  * the whole machine used, in percent of one core.
  */
-record Phase(String name, long startMicros, long[] startTicks, long backendCpuNanos, BackendProcess backend) {
+record Phase(String name, long startMicros, MachineTicks startTicks, long backendCpuNanos, BackendProcess backend) {
 
     /** The figures of a finished phase. */
     record Result(String name, double seconds, long gapCount, double gapP50, double gapP99, double gapP999,
@@ -20,7 +17,7 @@ record Phase(String name, long startMicros, long[] startTicks, long backendCpuNa
     }
 
     static Phase begin(String name, BackendProcess backend) {
-        return new Phase(name, ConsoleBench.nowMicros(), machineTicks(), cpuNanos(backend), backend);
+        return new Phase(name, ConsoleBench.nowMicros(), MachineTicks.now(), cpuNanos(backend), backend);
     }
 
     /** Ends the phase with the probe's {@code GAPS} answer for it. */
@@ -46,9 +43,9 @@ record Phase(String name, long startMicros, long[] startTicks, long backendCpuNa
                 maxRedraws = Math.max(maxRedraws, delta / Math.max(dt, 0.5));
             }
         }
-        long[] ticksNow = machineTicks();
-        double machine = machinePercent(startTicks, ticksNow, 0);
-        double stolen = machinePercent(startTicks, ticksNow, 2);
+        MachineTicks ticksNow = MachineTicks.now();
+        double machine = ticksNow.busyPercentSince(startTicks);
+        double stolen = ticksNow.stolenPercentSince(startTicks);
         double backendCpu = 100.0 * (cpuNanos(backend) - backendCpuNanos) / 1e9 / seconds;
         return new Result(name, seconds, gaps.number(1), d(gaps, 2), d(gaps, 3), d(gaps, 4), d(gaps, 5), redraws,
                 maxRedraws, reads, consoleCpu, backendCpu, machine, stolen);
@@ -61,37 +58,5 @@ record Phase(String name, long startMicros, long[] startTicks, long backendCpuNa
     private static long cpuNanos(BackendProcess backend) {
         return ProcessHandle.of(backend.pid()).flatMap(p -> p.info().totalCpuDuration()).map(d -> d.toNanos())
                 .orElse(0L);
-    }
-
-    /**
-     * Between two {@link #machineTicks} readings, the busy ({@code kind} 0) or stolen (2) CPU in % of one core
-     * (of 100 × cores), or -1 when /proc/stat could not be read.
-     */
-    static double machinePercent(long[] from, long[] to, int kind) {
-        long total = to[1] - from[1];
-        if (from[1] < 0 || to[1] < 0 || total <= 0) {
-            return -1;
-        }
-        return 100.0 * Runtime.getRuntime().availableProcessors() * (to[kind] - from[kind]) / total;
-    }
-
-    /**
-     * {busy, total, stolen} jiffies of all cpus from /proc/stat, or -1s. Stolen (time the hypervisor gave the
-     * cores to another guest) counts as busy: this machine could not use it.
-     */
-    static long[] machineTicks() {
-        try {
-            String[] f = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
-            long busy = 0;
-            long total = 0;
-            for (int i = 1; i <= 8; i++) {
-                long v = Long.parseLong(f[i]);
-                total += v;
-                busy += (i == 4 || i == 5) ? 0 : v; // idle and iowait
-            }
-            return new long[] {busy, total, Long.parseLong(f[8])};
-        } catch (IOException | RuntimeException e) {
-            return new long[] {-1, -1, -1};
-        }
     }
 }
