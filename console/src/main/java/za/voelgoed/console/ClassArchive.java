@@ -43,19 +43,26 @@ public final class ClassArchive {
     }
 
     public static void main(String[] args) throws Exception {
-        String mode = args.length == 1 ? args[0] : "";
+        String mode = args.length >= 1 && args.length <= 2 ? args[0] : "";
+        if (mode.equals("build") && args.length == 2) {
+            System.exit(build(System.out, args[1]));
+        }
         switch (mode) {
-            case "build" -> System.exit(build(System.out));
+            case "build" -> System.exit(build(System.out, null));
             case "load" -> System.exit(loadAll(System.out));
             default -> {
-                System.err.println("usage: java -cp console.jar " + ClassArchive.class.getName() + " build");
+                System.err.println("usage: java -cp console.jar " + ClassArchive.class.getName() + " build [MONOCLE_JAR]");
                 System.exit(2);
             }
         }
     }
 
-    /** Writes console.jsa and its stamp beside console.jar; 0 when both are there. */
-    static int build(PrintStream out) throws IOException, InterruptedException, URISyntaxException {
+    /**
+     * Writes console.jsa and its stamp beside console.jar; 0 when both are there. With Monocle's jar (the test
+     * scope has it) the list also gets what a headless training start of the console loads ({@link Training}).
+     */
+    static int build(PrintStream out, String monocleJar) throws IOException, InterruptedException,
+            URISyntaxException {
         Path jar = ownJar();
         Path dir = jar.getParent();
         Path archive = dir.resolve(ARCHIVE);
@@ -73,9 +80,11 @@ public final class ClassArchive {
             out.println("class-data archive: listing the classes failed; none written");
             return 1;
         }
-        // 2. the static archive of that list (JDK classes included); what the JVM leaves out goes to the log
-        if (!run(out, jar, "-Xshare:dump", "-XX:SharedClassListFile=" + classList, "-XX:SharedArchiveFile=" + partial,
-                "-Xlog:cds*=off", "-Xlog:cds=warning:file=" + log, "-cp", jar.toString()) || !isWhole(partial)) {
+        // 2. what a start really runs: JDK classes, lambda proxies and lambda forms the loading alone never makes
+        Path dumped = Training.addTo(out, jar, classList, monocleJar);
+        // 3. the static archive of that list (JDK classes included); what the JVM leaves out goes to the log
+        if (!run(out, jar, "-Xshare:dump", "-XX:SharedClassListFile=" + dumped, "-XX:SharedArchiveFile=" + partial,
+                "-Xlog:cds*=off,aot*=off", "-Xlog:cds=warning,aot*=warning:file=" + log, "-cp", jar.toString()) || !isWhole(partial)) {
             Files.deleteIfExists(partial);
             out.println("class-data archive: the dump failed; none written (see " + log + ")");
             return 1;
@@ -92,17 +101,23 @@ public final class ClassArchive {
      * others) and {@code args}; true when it exited 0 within five minutes.
      */
     private static boolean run(PrintStream out, Path jar, String... args) throws IOException, InterruptedException {
+        return exitOf(out, jar, ProcessBuilder.Redirect.INHERIT, args) == 0;
+    }
+
+    /** As {@link #run}, its output to {@code output}; the exit value, or -1 when it took over five minutes. */
+    static int exitOf(PrintStream out, Path jar, ProcessBuilder.Redirect output, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED"));
         command.addAll(List.of(args));
         Process java = new ProcessBuilder(command).directory(jar.getParent().toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
+                .redirectOutput(output).start();
         if (!java.waitFor(5, TimeUnit.MINUTES)) {
             java.destroyForcibly();
             out.println("class-data archive: a step took over 5 minutes");
-            return false;
+            return -1;
         }
-        return java.exitValue() == 0;
+        return java.exitValue();
     }
 
     /** The listing's side: loads every class it can; the JVM lists them (and the JDK's it needed) as they load. */

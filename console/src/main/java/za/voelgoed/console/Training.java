@@ -1,0 +1,86 @@
+package za.voelgoed.console;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The build's training start of the console, for {@link ClassArchive}: loading every class of the jars lists
+ * them, but not what running the console makes and needs (JDK classes reached at run time, some 1,500 of
+ * java.base alone, the HTTP client, preferences; and lambda proxies and lambda forms, which exist only once
+ * code runs). Those were what the first start after a build still parsed and spun up itself.
+ *
+ * <p>The training start is the real console ({@link Launcher}) under Monocle's headless platform (no display
+ * at build time), told to connect to a port where nothing listens and to take a screenshot: it starts the
+ * toolkit, loads the theme and the connection screen, tries the backend, shows why it cannot connect, and exits
+ * non-zero. {@code -XX:DumpLoadedClassList} records what it loaded, and {@link ClassList#merge} adds that to
+ * the listing. Monocle's own classes in it are not on the console's class path: the dump leaves them out. Its
+ * preferences and JavaFX's native cache go to a directory of the build, never the user's.
+ */
+final class Training {
+
+    static final String LIST = ClassArchive.ARCHIVE + ".training.classlist";
+    static final String MERGED = ClassArchive.ARCHIVE + ".merged.classlist";
+
+    private Training() {
+    }
+
+    /**
+     * The class list to dump: {@code listing} with what a training start added, or {@code listing} alone when
+     * there is no Monocle jar to train with or the training recorded nothing.
+     */
+    static Path addTo(PrintStream out, Path jar, Path listing, String monocleJar)
+            throws IOException, InterruptedException {
+        Path dir = jar.getParent();
+        Path trained = dir.resolve(LIST);
+        Path merged = dir.resolve(MERGED);
+        Files.deleteIfExists(trained);
+        Files.deleteIfExists(merged);
+        if (monocleJar == null || !Files.isRegularFile(Path.of(monocleJar))) {
+            out.println("class-data archive: no Monocle jar to train with; the listing alone");
+            return listing;
+        }
+        long started = System.nanoTime();
+        Path work = dir.resolve(ClassArchive.ARCHIVE + ".training");
+        Files.createDirectories(work);
+        Path log = work.resolve("training.log");
+        int exit = ClassArchive.exitOf(out, jar, ProcessBuilder.Redirect.to(log.toFile()),
+                command(jar, Path.of(monocleJar), trained, work));
+        if (!Files.isRegularFile(trained) || Files.size(trained) == 0) {
+            out.println("class-data archive: the training start recorded nothing (exit " + exit + ", see " + log
+                    + "); the listing alone");
+            return listing;
+        }
+        List<String> first = Files.readAllLines(listing, StandardCharsets.UTF_8);
+        List<String> joined = ClassList.merge(first, Files.readAllLines(trained, StandardCharsets.UTF_8));
+        Files.write(merged, joined, StandardCharsets.UTF_8);
+        out.printf("class-data archive: a training start (%.1f s) added %d lines to the %d of the listing%n",
+                (System.nanoTime() - started) / 1e9, joined.size() - first.size(), first.size());
+        return merged;
+    }
+
+    private static String[] command(Path jar, Path monocle, Path trained, Path work) throws IOException {
+        return new String[] {
+            "-XX:DumpLoadedClassList=" + trained,
+            "-Djava.util.prefs.userRoot=" + work.resolve("prefs"),
+            "-Djavafx.cachedir=" + work.resolve("openjfx"),
+            "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dheadless.geometry=1600x1000-32",
+            "-Dprism.order=sw", "-Djava.awt.headless=true",
+            "-cp", jar + java.io.File.pathSeparator + monocle,
+            Launcher.class.getName(),
+            "--backend", "http://127.0.0.1:" + closedPort(), "--token", "vg_training",
+            "--screenshot", work.resolve("training.png").toString()
+        };
+    }
+
+    /** A local port nothing listens on: one the system just handed out, closed again. */
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
