@@ -16,7 +16,8 @@
 # Class-data sharing (AppCDS): classes are mapped from archives instead of being parsed and verified again at
 # every start (first data on screen ~0.7-1.9 s sooner, issue 14), in two layers:
 # - base: console.jsa, the static archive `mvn package` writes beside console.jar from every class the jar and its
-#   libs/ hold and the JDK classes they need (ClassArchive), so a user's first start maps one too. Used while its
+#   libs/ hold and what a headless training start of the console loads (JDK classes, lambdas: ClassArchive,
+#   ADR 0031), so a user's first start maps one too. Used while its
 #   stamp holds (built_archive_holds); otherwise the JDK's own base archive.
 # - top: what a real run loads beyond the base (lambda classes, more JDK classes; everything, over the JDK's
 #   base), written at a normal JVM exit to $VOELGOED_CACHE/cds/console-KEY.jsa and mapped by the next start: the
