@@ -43,12 +43,9 @@ public final class ClassArchive {
     }
 
     public static void main(String[] args) throws Exception {
-        String mode = args.length >= 1 && args.length <= 2 ? args[0] : "";
-        if (mode.equals("build") && args.length == 2) {
-            System.exit(build(System.out, args[1]));
-        }
-        switch (mode) {
-            case "build" -> System.exit(build(System.out, null));
+        String mode = args.length >= 1 ? args[0] : "";
+        switch (args.length <= 2 ? mode : "") {
+            case "build" -> System.exit(build(System.out, args.length == 2 ? args[1] : null));
             case "load" -> System.exit(loadAll(System.out));
             default -> {
                 System.err.println("usage: java -cp console.jar " + ClassArchive.class.getName() + " build [MONOCLE_JAR]");
@@ -84,7 +81,8 @@ public final class ClassArchive {
         Path dumped = Training.addTo(out, jar, classList, monocleJar);
         // 3. the static archive of that list (JDK classes included); what the JVM leaves out goes to the log
         if (!run(out, jar, "-Xshare:dump", "-XX:SharedClassListFile=" + dumped, "-XX:SharedArchiveFile=" + partial,
-                "-Xlog:cds*=off,aot*=off", "-Xlog:cds=warning,aot*=warning:file=" + log, "-cp", jar.toString()) || !isWhole(partial)) {
+                "-Xlog:cds*=off,aot*=off", "-Xlog:cds=warning,aot*=warning:file=" + log, "-cp", jar.toString())
+                || !isWhole(partial)) {
             Files.deleteIfExists(partial);
             out.println("class-data archive: the dump failed; none written (see " + log + ")");
             return 1;
