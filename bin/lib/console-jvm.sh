@@ -48,7 +48,10 @@ console_jvm_options() {
     local jar=$1
     CONSOLE_CDS_ARCHIVE=""
     local cache=${VOELGOED_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/voelgoed}
-    CONSOLE_JVM_OPTS=(--enable-native-access=ALL-UNNAMED "-Djavafx.cachedir=${VOELGOED_FX_CACHE:-$cache/openjfx}")
+    # C1 only (ADR 0032): the console's own work is light; C2's compiles took a third of a start's CPU and
+    # competed with the FX thread (and with a backend on the same small machine) for no gain measured under load
+    CONSOLE_JVM_OPTS=(--enable-native-access=ALL-UNNAMED -XX:TieredStopAtLevel=1
+        "-Djavafx.cachedir=${VOELGOED_FX_CACHE:-$cache/openjfx}")
     [[ ${VOELGOED_CONSOLE_CDS:-on} != off ]] || return 0
     local built
     built=$(dirname "$jar")/console.jsa

@@ -14,12 +14,12 @@ import java.util.List;
  * java.base alone, the HTTP client, preferences; and lambda proxies and lambda forms, which exist only once
  * code runs). Those were what the first start after a build still parsed and spun up itself.
  *
- * <p>The training start is the real console ({@link Launcher}) under Monocle's headless platform (no display
- * at build time), told to connect to a port where nothing listens and to take a screenshot: it starts the
- * toolkit, loads the theme and the connection screen, tries the backend, shows why it cannot connect, and exits
- * non-zero. {@code -XX:DumpLoadedClassList} records what it loaded, and {@link ClassList#merge} adds that to
- * the listing. Monocle's own classes in it are not on the console's class path: the dump leaves them out. Its
- * preferences and JavaFX's native cache go to a directory of the build, never the user's.
+ * <p>The training start is the real console ({@link TrainingStart}: {@link ConsoleApp} with its shell open for a
+ * port where nothing listens) under Monocle's headless platform (no display at build time): it starts the
+ * toolkit, loads the theme, shows every page and the wall, whose reads fail and say so while the live connection
+ * retries, and exits. {@code -XX:DumpLoadedClassList} records what it loaded, and {@link ClassList#merge} adds
+ * that to the listing. Monocle's own classes in it are not on the console's class path: the dump leaves them out.
+ * Its preferences and JavaFX's native cache go to a directory of the build, never the user's.
  */
 final class Training {
 
@@ -49,11 +49,15 @@ final class Training {
         Files.createDirectories(work);
         Path log = work.resolve("training.log");
         int exit = ClassArchive.exitOf(out, jar, ProcessBuilder.Redirect.to(log.toFile()),
-                command(jar, Path.of(monocleJar), trained, work));
+                command(jar + java.io.File.pathSeparator + monocleJar, trained, work));
         if (!Files.isRegularFile(trained) || Files.size(trained) == 0) {
             out.println("class-data archive: the training start recorded nothing (exit " + exit + ", see " + log
                     + "); the listing alone");
             return listing;
+        }
+        if (exit != 0) {
+            out.println("class-data archive: the training start exited " + exit + " (see " + log
+                    + "); what it loaded until then is added");
         }
         List<String> first = Files.readAllLines(listing, StandardCharsets.UTF_8);
         List<String> joined = ClassList.merge(first, Files.readAllLines(trained, StandardCharsets.UTF_8));
@@ -63,17 +67,16 @@ final class Training {
         return merged;
     }
 
-    private static String[] command(Path jar, Path monocle, Path trained, Path work) throws IOException {
+    /** The training start's JVM arguments: {@code classPath} holds the console and Monocle; it writes in {@code work}. */
+    static String[] command(String classPath, Path trained, Path work) throws IOException {
         return new String[] {
             "-XX:DumpLoadedClassList=" + trained,
             "-Djava.util.prefs.userRoot=" + work.resolve("prefs"),
             "-Djavafx.cachedir=" + work.resolve("openjfx"),
             "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dheadless.geometry=1600x1000-32",
             "-Dprism.order=sw", "-Djava.awt.headless=true",
-            "-cp", jar + java.io.File.pathSeparator + monocle,
-            Launcher.class.getName(),
-            "--backend", "http://127.0.0.1:" + closedPort(), "--token", "vg_training",
-            "--screenshot", work.resolve("training.png").toString()
+            "-cp", classPath,
+            TrainingStart.class.getName(), "http://127.0.0.1:" + closedPort()
         };
     }
 

@@ -144,9 +144,15 @@ public final class ConsoleBench {
         double first = 0;
         List<Double> later = new ArrayList<>();
         ConsoleChild child = null;
+        XServer xserver = null;
+        if (settings.display().equals("xvfb")) {
+            xserver = XServer.start(work.resolve("xvfb.log").toAbsolutePath());
+            started.add(xserver);
+            say("X server: Xvfb on " + xserver.display() + ", up before the console starts, as a desktop's");
+        }
         for (int i = 0; i <= settings.starts(); i++) {
             MachineTicks ticksAtLaunch = MachineTicks.now();
-            child = ConsoleChild.start(launch, settings.display(), settings.consoleJvm(), args, work,
+            child = ConsoleChild.start(launch, settings.display(), xserver, settings.consoleJvm(), args, work,
                     i == 0 ? "console-first" : "console-" + i);
             started.add(child);
             double ms = firstData(child, i == 0 ? "first start" : "start " + i);

@@ -22,8 +22,9 @@ record ConsoleBenchSettings(int durationSeconds, int rate, int clients, int refe
               --reference  seconds of the idle console before the load (the reference pulse gaps and latency)
               --warmup     seconds of load before the console starts (the backend's hold path), and again once it
                            follows the show (the push to it), neither reported
-              --display    xvfb: the console on an Xvfb display of its own (xvfb-run; the default when it is
-                           installed); monocle: headless, no X server; current: this DISPLAY
+              --display    xvfb: the console on an Xvfb display the bench starts once, before the console's
+                           first start, as a desktop's X server runs before a user starts the console (the default
+                           when Xvfb is installed); monocle: headless, no X server; current: this DISPLAY
               --heap-at    seconds into the load of the first heap measurement (at most half the duration)
               --starts     starts of the console after its first (each to first data; the last one stays for
                            the phases). Every start maps the class-data-sharing archive mvn package wrote beside
@@ -49,7 +50,7 @@ record ConsoleBenchSettings(int durationSeconds, int rate, int clients, int refe
             }
         }
         int duration = positive(o, "duration", 300);
-        String display = o.getOrDefault("display", onPath("xvfb-run") ? "xvfb" : "monocle");
+        String display = o.getOrDefault("display", onPath("Xvfb") ? "xvfb" : "monocle");
         if (!List.of("xvfb", "monocle", "current").contains(display)) {
             throw new IllegalArgumentException("--display must be xvfb, monocle or current");
         }

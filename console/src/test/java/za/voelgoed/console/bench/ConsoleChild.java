@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * The real console as a process of its own (console.jar as {@link ConsoleLaunch} says, with
- * {@link za.voelgoed.console.ConsoleBenchProbe}; a display under {@code xvfb-run} or Monocle's headless one),
+ * {@link za.voelgoed.console.ConsoleBenchProbe}; on the bench's {@link XServer}, this DISPLAY or Monocle's headless
+ * platform),
  * and what its probe reports. Lines that are not the probe's
  * (JavaFX warnings, the console's log) go to the log file; probe lines are kept in memory by kind.
  */
@@ -41,27 +42,29 @@ final class ConsoleChild implements AutoCloseable {
     private final List<Line> lines = new CopyOnWriteArrayList<>();
     private final BlockingQueue<Line> answers = new LinkedBlockingQueue<>();
     private final Path log;
+    private final XServer xserver;
+    private final double xserverCpuAtLaunch;
 
-    private ConsoleChild(Process process, long launchedAtMicros, Path log) {
+    private ConsoleChild(Process process, long launchedAtMicros, Path log, XServer xserver, double xserverCpuAtLaunch) {
         this.process = process;
         this.launchedAtMicros = launchedAtMicros;
         this.log = log;
+        this.xserver = xserver;
+        this.xserverCpuAtLaunch = xserverCpuAtLaunch;
         this.commands = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
         Thread.ofPlatform().daemon().name("console-child-out").start(this::readLines);
     }
 
     /**
-     * Starts the console as {@code launch} says, with {@code consoleArgs}; {@code display} is {@code xvfb} (a
-     * fresh X server of its own through {@code xvfb-run -a}), {@code monocle}, or {@code current} (the DISPLAY
-     * this bench has). {@code name} names its log files in {@code workDir}.
+     * Starts the console as {@code launch} says, with {@code consoleArgs}; {@code display} is {@code xvfb} (on
+     * {@code xserver}, the bench's), {@code monocle}, or {@code current} (the DISPLAY this bench has).
+     * {@code name} names its log files in {@code workDir}.
      */
-    static ConsoleChild start(ConsoleLaunch launch, String display, List<String> jvmOptions, List<String> consoleArgs,
-                              Path workDir, String name) throws IOException, InterruptedException {
+    static ConsoleChild start(ConsoleLaunch launch, String display, XServer xserver, List<String> jvmOptions,
+                              List<String> consoleArgs, Path workDir, String name)
+            throws IOException, InterruptedException {
         Files.createDirectories(workDir);
         List<String> command = new ArrayList<>();
-        if (display.equals("xvfb")) {
-            command.addAll(List.of("xvfb-run", "-a", "-s", "-screen 0 1920x1080x24"));
-        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(launch.options()); // bin/console's own
         command.addAll(List.of(
@@ -82,8 +85,12 @@ final class ConsoleChild implements AutoCloseable {
         Path log = workDir.resolve(name + ".log").toAbsolutePath();
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(key -> key.startsWith("VOELGOED_"));
+        if (display.equals("xvfb")) {
+            builder.environment().put("DISPLAY", xserver.display());
+        }
+        double xserverCpu = xserver == null ? 0 : xserver.cpuSeconds();
         long at = ConsoleBench.nowMicros();
-        return new ConsoleChild(builder.start(), at, log);
+        return new ConsoleChild(builder.start(), at, log, display.equals("xvfb") ? xserver : null, xserverCpu);
     }
 
     /** When this bench started the console's process (epoch µs). */
@@ -215,14 +222,15 @@ final class ConsoleChild implements AutoCloseable {
         }
     }
 
-    /** CPU seconds the console and what it started (its X server) used so far. */
+    /** CPU seconds the console (and what it started) used so far, and its X server since the console's launch. */
     double cpuSeconds() {
-        return Stream.concat(Stream.of(process.toHandle()), process.descendants())
+        double console = Stream.concat(Stream.of(process.toHandle()), process.descendants())
                 .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
                 .sum() / 1e9;
+        return console + (xserver == null ? 0 : xserver.cpuSeconds() - xserverCpuAtLaunch);
     }
 
-    /** Asks the console to exit, then ends its process and everything it started (xvfb-run, Xvfb). */
+    /** Asks the console to exit, then ends its process and anything it started. */
     @Override
     public void close() {
         List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
