@@ -194,21 +194,26 @@ public final class ConsoleBench {
                 + settings.durationSeconds() + " s");
         HoldLoad hold = load(settings.durationSeconds());
         long eventsBefore = outboxRows(org.id());
+        double tailMs;
         Phase load = Phase.begin("load", backend);
         hold.start();
         long[] timeline;
         try (hold) {
-            long startNanos = System.nanoTime();
-            sleepUntil(startNanos + settings.heapAtSeconds() * 1_000_000_000L, console, hold);
+            sleepUntil(hold.startNanos() + settings.heapAtSeconds() * 1_000_000_000L, console, hold);
             heapEarly = console.ask("GC", "HEAP", ASK_TIMEOUT);
             say("heap after a full GC at " + settings.heapAtSeconds() + " s: "
                     + ConsoleBenchReport.mib(heapEarly.number(0)));
-            sleepUntil(startNanos + settings.durationSeconds() * 1_000_000_000L, console, hold);
+            long endNanos = hold.startNanos() + settings.durationSeconds() * 1_000_000_000L;
+            sleepUntil(endNanos, console, hold);
+            // the cycles due before the end that are still being made finish (late ones up to MAX_BEHIND_SECONDS)
+            long doneNanos = hold.awaitDone(Duration.ofSeconds(HoldLoad.MAX_BEHIND_SECONDS + 10));
+            tailMs = doneNanos < 0 ? -1 : Math.max(0, (doneNanos - endNanos) / 1e6);
             timeline = hold.perSecond(settings.durationSeconds());
         }
         Phase.Result result = load.end(console.ask("GAPS load", "GAPS", ASK_TIMEOUT), console);
         long committed = outboxRows(org.id()) - eventsBefore;
-        report.load(result, hold.events(), hold.errors(), hold.lastError(), committed, pendingRows(), timeline);
+        report.load(result, new ConsoleBenchReport.Tally(hold.offered(), hold.events(), committed, hold.skipped(),
+                hold.errors(), hold.lastError(), settings.durationSeconds(), tailMs), pendingRows(), timeline);
     }
 
     private HoldLoad load(int seconds) {

@@ -23,7 +23,9 @@ import za.voelgoed.shared.json.Json;
  * behind it starts its next cycle at once, so a backend that stalls for a moment and then keeps up still takes the
  * whole rate over the run, as with constant-throughput load generators (wrk2). Slots more than
  * {@value #MAX_BEHIND_SECONDS} s late are skipped rather than sent in one burst, so with too few clients or a
- * backend that cannot keep up the achieved rate is simply lower, and counted. Before the clock starts, every client
+ * backend that cannot keep up the achieved rate is simply lower, and counted. The clients stop by themselves once
+ * every cycle due within {@code maxSeconds} has been made ({@link #awaitDone}): a backend that kept up has then
+ * taken exactly the events offered, the last of them a moment after the schedule's end. Before the clock starts, every client
  * makes one cycle that is not counted, so its connection is open: the rate measured is the backend's, not the
  * clients' connecting.
  */
@@ -42,6 +44,9 @@ final class HoldLoad implements AutoCloseable {
     private final AtomicLong events = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
     private final AtomicLongArray perSecond;
+    /** The cycles due within the load's length: slot numbers from 0 up to this one, excluded. */
+    private final long slots;
+    private final AtomicLong skipped = new AtomicLong();
     private final List<Thread> clients = new ArrayList<>();
     private final CountDownLatch connected;
     private final CountDownLatch started = new CountDownLatch(1);
@@ -56,7 +61,8 @@ final class HoldLoad implements AutoCloseable {
         this.holds = base + "/api/orgs/" + org + "/events/" + show + "/holds";
         this.token = token;
         this.cycleNanos = 2e9 / rate;
-        this.perSecond = new AtomicLongArray(maxSeconds + 2);
+        this.perSecond = new AtomicLongArray(maxSeconds + MAX_BEHIND_SECONDS + 2);
+        this.slots = (long) (maxSeconds * 1e9 / cycleNanos);
         this.connected = new CountDownLatch(clients);
         for (int i = 0; i < clients; i++) {
             this.clients.add(Thread.ofPlatform().daemon().name("hold-load-" + i).start(this::connectThenLoop));
@@ -104,6 +110,35 @@ final class HoldLoad implements AutoCloseable {
         started.countDown();
     }
 
+    /**
+     * Waits up to {@code timeout} for the clients to make every cycle due within the load's length; the nanoTime
+     * when the last of them finished, or -1 when they had not by then.
+     */
+    long awaitDone(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Thread client : clients) {
+            if (!client.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))) {
+                return -1;
+            }
+        }
+        return System.nanoTime();
+    }
+
+    /** When the clock started (nanoTime). */
+    long startNanos() {
+        return startNanos;
+    }
+
+    /** Events offered: two per cycle due within the load's length. */
+    long offered() {
+        return 2 * slots;
+    }
+
+    /** Events of the cycles skipped because they were over {@value #MAX_BEHIND_SECONDS} s late. */
+    long skipped() {
+        return 2 * skipped.get();
+    }
+
     /** Events (created and released holds) the backend confirmed so far. */
     long events() {
         return events.get();
@@ -129,6 +164,9 @@ final class HoldLoad implements AutoCloseable {
     private void loop() {
         while (running.get()) {
             long slot = nextSlot.getAndIncrement();
+            if (slot >= slots) {
+                return; // every cycle of the schedule is made or being made
+            }
             long due = startNanos + (long) (slot * cycleNanos);
             long wait = due - System.nanoTime();
             if (wait > 0) {
@@ -136,7 +174,9 @@ final class HoldLoad implements AutoCloseable {
             } else if (-wait > MAX_BEHIND_NANOS) {
                 // too far behind to catch up: drop the missed slots instead of one long burst
                 long now = System.nanoTime();
-                nextSlot.accumulateAndGet((long) ((now - startNanos) / cycleNanos), Math::max);
+                long caughtUp = Math.min(slots, (long) ((now - startNanos) / cycleNanos));
+                long was = nextSlot.getAndAccumulate(caughtUp, Math::max);
+                skipped.addAndGet(Math.max(0, caughtUp - was) + 1); // and the slot this client had taken
                 continue;
             }
             if (!running.get()) {
