@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +35,8 @@ public final class ClassArchive {
 
     static final String ARCHIVE = "console.jsa";
     static final String STAMP = ARCHIVE + ".stamp";
+    /** How long the listing and the dump may each take. */
+    private static final Duration STEP_TIMEOUT = Duration.ofMinutes(5);
     /** A static archive's magic (0xf00baba2), little-endian on disk: a dump cut short leaves zeros. */
     private static final int STATIC_MAGIC = 0xf00baba2;
     private static final List<String> OTHER_PLATFORMS = List.of("/win/", "/mac/", "/ios/", "/android/", "/d3d/",
@@ -96,23 +99,26 @@ public final class ClassArchive {
 
     /**
      * Runs this JDK's java with bin/console's module options (an archive records them and is refused under
-     * others) and {@code args}; true when it exited 0 within five minutes.
+     * others) and {@code args}; true when it exited 0 within {@link #STEP_TIMEOUT}.
      */
     private static boolean run(PrintStream out, Path jar, String... args) throws IOException, InterruptedException {
-        return exitOf(out, jar, ProcessBuilder.Redirect.INHERIT, args) == 0;
+        return exitOf(out, jar, ProcessBuilder.Redirect.INHERIT, STEP_TIMEOUT, args) == 0;
     }
 
-    /** As {@link #run}, its output to {@code output}; the exit value, or -1 when it took over five minutes. */
-    static int exitOf(PrintStream out, Path jar, ProcessBuilder.Redirect output, String... args)
+    /**
+     * As {@link #run}, its output to {@code output}; the exit value, or -1 when it took longer than
+     * {@code timeout} and was stopped.
+     */
+    static int exitOf(PrintStream out, Path jar, ProcessBuilder.Redirect output, Duration timeout, String... args)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED"));
         command.addAll(List.of(args));
         Process java = new ProcessBuilder(command).directory(jar.getParent().toFile()).redirectErrorStream(true)
                 .redirectOutput(output).start();
-        if (!java.waitFor(5, TimeUnit.MINUTES)) {
-            java.destroyForcibly();
-            out.println("class-data archive: a step took over 5 minutes");
+        if (!java.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            java.destroyForcibly().waitFor();
+            out.println("class-data archive: a step took over " + timeout.toSeconds() + " s and was stopped");
             return -1;
         }
         return java.exitValue();

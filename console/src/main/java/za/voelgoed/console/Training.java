@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -25,6 +26,8 @@ final class Training {
 
     static final String LIST = ClassArchive.ARCHIVE + ".training.classlist";
     static final String MERGED = ClassArchive.ARCHIVE + ".merged.classlist";
+    /** The training start shows six screens in about 4 s; one that hangs is stopped, and what it loaded is used. */
+    static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private Training() {
     }
@@ -48,7 +51,7 @@ final class Training {
         Path work = dir.resolve(ClassArchive.ARCHIVE + ".training");
         Files.createDirectories(work);
         Path log = work.resolve("training.log");
-        int exit = ClassArchive.exitOf(out, jar, ProcessBuilder.Redirect.to(log.toFile()),
+        int exit = ClassArchive.exitOf(out, jar, ProcessBuilder.Redirect.to(log.toFile()), TIMEOUT,
                 command(jar + java.io.File.pathSeparator + monocleJar, trained, work));
         if (!Files.isRegularFile(trained) || Files.size(trained) == 0) {
             out.println("class-data archive: the training start recorded nothing (exit " + exit + ", see " + log

@@ -25,17 +25,17 @@ import za.voelgoed.console.shell.viewmodel.ShellViewModel;
 /**
  * The console as the build's training start runs it ({@link Training}, ADR 0031): the real {@link ConsoleApp}
  * with its shell open, as after a token check that passed (the connection saved in the preferences, as then), for
- * a backend at {@code args[0]}, a local port where nothing listens. It shows every page in turn and then the wall (its own F11 shortcut), and exits 0. Each page's
- * views, tables, lists and charts are built and styled, its reads fail and say so, and the live connection
- * tries the gateway and retries: what a user's first start runs beyond the connection screen (the pages' and
- * controls' lambdas, the HTTP and WebSocket clients), without a backend at build time. Users never start it:
- * {@link Launcher} is the console's main.
+ * a backend at {@code args[0]}, a local port where nothing listens. It shows every page in turn and then the wall
+ * (its own F11 shortcut), and exits 0; {@link Training} stops it if it hangs. Each page's views, tables, lists and
+ * charts are built and styled, its reads fail and say so, and the live connection tries the gateway and retries:
+ * what a user's first start runs beyond the connection screen (the pages' and controls' lambdas, the HTTP and
+ * WebSocket clients), without a backend at build time. Users never start it: {@link Launcher} is the console's
+ * main.
  */
 public final class TrainingStart {
 
     /** How long each page (and the wall) shows: long enough for its first reads to fail and be shown. */
     static final Duration PER_SCREEN = Duration.millis(400);
-    private static final long AT_MOST_MS = 60_000;
     private static final String TOKEN = "vg_training";
 
     private TrainingStart() {
@@ -56,15 +56,6 @@ public final class TrainingStart {
         ConsoleApp.earlyCheck = new ConnectionViewModel.EarlyCheck(base, TOKEN, org.toString(), false,
                 CompletableFuture.completedFuture(connected));
         ConsoleApp.onShellOpened = TrainingStart::showEveryScreen;
-        Thread.ofPlatform().daemon().name("training-deadline").start(() -> {
-            try {
-                Thread.sleep(AT_MOST_MS);
-            } catch (InterruptedException e) {
-                return;
-            }
-            System.err.println("training start: still running after " + AT_MOST_MS / 1000 + " s; stopping");
-            System.exit(1);
-        });
         Application.launch(ConsoleApp.class, "--backend", base.toString(), "--token", TOKEN, "--org", org.toString(),
                 "--page", PageId.SALES.option(), "--forget-token");
         System.exit(0); // the live connection's retries would keep the JVM alive

@@ -56,9 +56,9 @@ final class ConsoleChild implements AutoCloseable {
     }
 
     /**
-     * Starts the console as {@code launch} says, with {@code consoleArgs}; {@code display} is {@code xvfb} (on
-     * {@code xserver}, the bench's), {@code monocle}, or {@code current} (the DISPLAY this bench has).
-     * {@code name} names its log files in {@code workDir}.
+     * Starts the console as {@code launch} says, with {@code consoleArgs}, on {@code xserver} (the bench's, for
+     * {@code --display xvfb}) or, when that is null, as {@code display} says: {@code monocle}, or {@code current}
+     * (the DISPLAY this bench has). {@code name} names its log files in {@code workDir}.
      */
     static ConsoleChild start(ConsoleLaunch launch, String display, XServer xserver, List<String> jvmOptions,
                               List<String> consoleArgs, Path workDir, String name)
@@ -85,12 +85,12 @@ final class ConsoleChild implements AutoCloseable {
         Path log = workDir.resolve(name + ".log").toAbsolutePath();
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(key -> key.startsWith("VOELGOED_"));
-        if (display.equals("xvfb")) {
+        if (xserver != null) {
             builder.environment().put("DISPLAY", xserver.display());
         }
         double xserverCpu = xserver == null ? 0 : xserver.cpuSeconds();
         long at = ConsoleBench.nowMicros();
-        return new ConsoleChild(builder.start(), at, log, display.equals("xvfb") ? xserver : null, xserverCpu);
+        return new ConsoleChild(builder.start(), at, log, xserver, xserverCpu);
     }
 
     /** When this bench started the console's process (epoch µs). */

@@ -34,16 +34,21 @@ final class XServer implements AutoCloseable {
         Process xvfb = new ProcessBuilder("Xvfb", "-displayfd", "1", "-screen", "0", "1920x1080x24", "-nolisten", "tcp")
                 .redirectError(log.toFile()).start();
         CompletableFuture<String> number = CompletableFuture.supplyAsync(() -> firstLine(xvfb));
+        String n;
         try {
-            String n = number.get(READY_WITHIN.toSeconds(), TimeUnit.SECONDS);
-            if (n == null || !n.strip().matches("\\d+")) {
-                throw new IllegalStateException("Xvfb gave no display number; see " + log);
-            }
-            return new XServer(xvfb, ":" + n.strip());
+            n = number.get(READY_WITHIN.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            xvfb.destroyForcibly();
+            throw e;
         } catch (ExecutionException | TimeoutException e) {
             xvfb.destroyForcibly();
             throw new IllegalStateException("Xvfb did not start within " + READY_WITHIN.toSeconds() + " s; see " + log, e);
         }
+        if (n == null || !n.strip().matches("\\d+")) {
+            xvfb.destroyForcibly();
+            throw new IllegalStateException("Xvfb gave no display number; see " + log);
+        }
+        return new XServer(xvfb, ":" + n.strip());
     }
 
     private static String firstLine(Process xvfb) {
