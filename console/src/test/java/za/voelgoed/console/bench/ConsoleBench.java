@@ -214,6 +214,7 @@ public final class ConsoleBench {
         long committed = outboxRows(org.id()) - eventsBefore;
         report.load(result, new ConsoleBenchReport.Tally(hold.offered(), hold.events(), committed, hold.skipped(),
                 hold.errors(), hold.lastError(), settings.durationSeconds(), tailMs), pendingRows(), timeline);
+        report.requests(hold.latency(), settings.clients(), settings.durationSeconds());
     }
 
     private HoldLoad load(int seconds) {

@@ -114,6 +114,18 @@ final class ConsoleBenchReport {
         printPhase(r);
     }
 
+    /**
+     * The load's requests: latency, and by Little's law the requests in flight on average (rate x mean
+     * latency), against the clients there were to carry them.
+     */
+    void requests(RequestLatency latency, int clients, int seconds) {
+        double perSecond = latency.requests() / (double) seconds;
+        print("requests  %d answered: latency p50 %d ms, p99 %d ms, mean %.1f ms; in flight on average %.0f"
+                        + " (%.0f/s x mean latency) of %d clients", latency.requests(), latency.quantileMillis(0.5),
+                latency.quantileMillis(0.99), latency.meanMillis(), perSecond * latency.meanMillis() / 1000,
+                perSecond, clients);
+    }
+
     void load(Phase.Result r, Tally load, long pending, long[] timeline) {
         printPhase(r);
         print("load      %d events offered in %d s; %d confirmed by the clients, %d committed to the outbox, %d"

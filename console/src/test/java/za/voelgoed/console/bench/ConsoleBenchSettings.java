@@ -12,13 +12,14 @@ record ConsoleBenchSettings(int durationSeconds, int rate, int clients, int refe
                             List<String> backendJvm, List<String> consoleJvm, int starts, String cds) {
 
     static final String USAGE = """
-            usage: bin/bench console [--duration 300] [--rate 2000] [--clients 128] [--reference 20] [--warmup 60]
+            usage: bin/bench console [--duration 300] [--rate 2000] [--clients 512] [--reference 20] [--warmup 60]
                                      [--display xvfb|monocle|current] [--marker-every-ms 2000] [--heap-at 60]
                                      [--backend-jvm "-Xms512m -Xmx1g -XX:MaxGCPauseMillis=20"] [--console-jvm ""]
                                      [--starts 3] [--cds on|user|off]
               --duration   seconds of load (the goals are for 300)
               --rate       domain events per second offered (holds created and released: 2 events per cycle)
-              --clients    concurrent HTTP clients of the load (it is bounded: fewer clients, lower ceiling)
+              --clients    concurrent HTTP clients of the load, each one request at a time: they must cover the
+                           requests in flight (rate x latency; the "requests" line), or they cap the rate
               --reference  seconds of the idle console before the load (the reference pulse gaps and latency)
               --warmup     seconds of load before the console starts (the backend's hold path), and again once it
                            follows the show (the push to it), neither reported
@@ -55,7 +56,7 @@ record ConsoleBenchSettings(int durationSeconds, int rate, int clients, int refe
             throw new IllegalArgumentException("--display must be xvfb, monocle or current");
         }
         ConsoleBenchSettings settings = new ConsoleBenchSettings(duration, positive(o, "rate", 2000),
-                positive(o, "clients", 128), positive(o, "reference", 20), number(o, "warmup", 60), display,
+                positive(o, "clients", 512), positive(o, "reference", 20), number(o, "warmup", 60), display,
                 positive(o, "marker-every-ms", 2000), Math.min(positive(o, "heap-at", 60), Math.max(1, duration / 2)),
                 number(o, "seed-sales", 12), positive(o, "capacity", 1_000_000),
                 words(o.getOrDefault("backend-jvm", "-Xms512m -Xmx1g -XX:MaxGCPauseMillis=20")),

@@ -1,9 +1,6 @@
 package za.voelgoed.console.bench;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +31,9 @@ final class HoldLoad implements AutoCloseable {
     static final int MAX_BEHIND_SECONDS = 5;
     private static final long MAX_BEHIND_NANOS = MAX_BEHIND_SECONDS * 1_000_000_000L;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final int TIMEOUT_MILLIS = 30_000;
+
+    private final URI base;
     private final String holds;
     private final String token;
     private final double cycleNanos;
@@ -47,6 +45,7 @@ final class HoldLoad implements AutoCloseable {
     /** The cycles due within the load's length: slot numbers from 0 up to this one, excluded. */
     private final long slots;
     private final AtomicLong skipped = new AtomicLong();
+    private final RequestLatency latency = new RequestLatency();
     private final List<Thread> clients = new ArrayList<>();
     private final CountDownLatch connected;
     private final CountDownLatch started = new CountDownLatch(1);
@@ -58,7 +57,8 @@ final class HoldLoad implements AutoCloseable {
      * {@link #start} they hold and release at {@code rate}/s.
      */
     HoldLoad(String base, String org, String show, String token, int rate, int clients, int maxSeconds) {
-        this.holds = base + "/api/orgs/" + org + "/events/" + show + "/holds";
+        this.base = URI.create(base);
+        this.holds = "/api/orgs/" + org + "/events/" + show + "/holds";
         this.token = token;
         this.cycleNanos = 2e9 / rate;
         this.perSecond = new AtomicLongArray(maxSeconds + MAX_BEHIND_SECONDS + 2);
@@ -91,17 +91,19 @@ final class HoldLoad implements AutoCloseable {
     }
 
     private void connectThenLoop() {
-        try {
-            cycle(false);
-        } finally {
-            connected.countDown();
+        try (KeepAliveHttp http = new KeepAliveHttp(base, token, TIMEOUT_MILLIS)) {
+            try {
+                cycle(http, false);
+            } finally {
+                connected.countDown();
+            }
+            try {
+                started.await();
+            } catch (InterruptedException e) {
+                return;
+            }
+            loop(http);
         }
-        try {
-            started.await();
-        } catch (InterruptedException e) {
-            return;
-        }
-        loop();
     }
 
     /** Clients waiting for the start, or between cycles, return; one in a request finishes it first. */
@@ -144,6 +146,11 @@ final class HoldLoad implements AutoCloseable {
         return events.get();
     }
 
+    /** The latencies of the counted requests, holds and releases alike. */
+    RequestLatency latency() {
+        return latency;
+    }
+
     long errors() {
         return errors.get();
     }
@@ -161,7 +168,7 @@ final class HoldLoad implements AutoCloseable {
         return out;
     }
 
-    private void loop() {
+    private void loop(KeepAliveHttp http) {
         while (running.get()) {
             long slot = nextSlot.getAndIncrement();
             if (slot >= slots) {
@@ -182,24 +189,31 @@ final class HoldLoad implements AutoCloseable {
             if (!running.get()) {
                 return;
             }
-            cycle(true);
+            cycle(http, true);
         }
     }
 
-    private void cycle(boolean counted) {
+    private void cycle(KeepAliveHttp http, boolean counted) {
         try {
-            HttpResponse<String> held = send(HttpRequest.newBuilder(URI.create(holds))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"ticket_type\": \"ga\", \"quantity\": 1}")));
-            if (held.statusCode() != 201) {
-                failed("hold answered " + held.statusCode() + ": " + held.body());
+            long sent = System.nanoTime();
+            KeepAliveHttp.Answer held = http.post(holds, "{\"ticket_type\": \"ga\", \"quantity\": 1}");
+            long answered = System.nanoTime();
+            if (counted) {
+                latency.record(answered - sent);
+            }
+            if (held.status() != 201) {
+                failed("hold answered " + held.status() + ": " + held.body());
                 return;
             }
             count(counted);
             String id = Json.tree(held.body()).path("id").asText();
-            HttpResponse<String> released = send(HttpRequest.newBuilder(URI.create(holds + "/" + id)).DELETE());
-            if (released.statusCode() / 100 != 2) {
-                failed("release answered " + released.statusCode() + ": " + released.body());
+            long releasing = System.nanoTime();
+            KeepAliveHttp.Answer released = http.delete(holds + "/" + id);
+            if (counted) {
+                latency.record(System.nanoTime() - releasing);
+            }
+            if (released.status() / 100 != 2) {
+                failed("release answered " + released.status() + ": " + released.body());
                 return;
             }
             count(counted);
@@ -227,11 +241,6 @@ final class HoldLoad implements AutoCloseable {
         LockSupport.parkNanos(10_000_000); // a failing backend is not hammered in a tight loop
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return http.send(request.header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
     /** Stops the clients (a request in flight finishes or times out) and waits up to 35 s for them. */
     @Override
     public void close() throws InterruptedException {
@@ -239,6 +248,5 @@ final class HoldLoad implements AutoCloseable {
         for (Thread client : clients) {
             client.join(Duration.ofSeconds(35));
         }
-        http.close();
     }
 }

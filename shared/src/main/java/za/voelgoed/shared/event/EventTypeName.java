@@ -1,5 +1,6 @@
 package za.voelgoed.shared.event;
 
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,6 +12,10 @@ public record EventTypeName(String name, int version) {
 
     private static final Pattern BASE = Pattern.compile("[a-z][a-z_]*\\.[a-z][a-z_]*");
     private static final Pattern VERSIONED = Pattern.compile("([a-z][a-z_]*\\.[a-z][a-z_]*)\\.v([1-9][0-9]{0,3})");
+    /** Names parsed before: every event's type is parsed on its way through, from a few dozen names. */
+    private static final ConcurrentHashMap<String, EventTypeName> PARSED = new ConcurrentHashMap<>();
+    /** Bounds the memo, as a wire name may come from outside. */
+    private static final int MAX_PARSED = 1_024;
 
     public EventTypeName {
         if (name == null || !BASE.matcher(name).matches()) {
@@ -22,6 +27,18 @@ public record EventTypeName(String name, int version) {
     }
 
     public static EventTypeName parse(String wire) {
+        EventTypeName known = wire == null ? null : PARSED.get(wire);
+        if (known != null) {
+            return known;
+        }
+        EventTypeName parsed = parseAnew(wire);
+        if (PARSED.size() < MAX_PARSED) {
+            PARSED.put(wire, parsed);
+        }
+        return parsed;
+    }
+
+    private static EventTypeName parseAnew(String wire) {
         Matcher m = wire == null ? null : VERSIONED.matcher(wire);
         if (m == null || !m.matches()) {
             throw new InvalidEventException("event type '" + wire + "' must look like domain.verb.vN, e.g. ticket.sold.v1");

@@ -27,6 +27,14 @@ class EventTypeNameTest {
     }
 
     @Test
+    void aNameParsedBeforeIsTheSameAnswerAndANameNeverValidStillFails() {
+        EventTypeName first = EventTypeName.parse("refund.issued.v3");
+        assertThat(EventTypeName.parse("refund.issued.v3")).isSameAs(first);
+        assertThatThrownBy(() -> EventTypeName.parse("refund.issued.v0")).isInstanceOf(InvalidEventException.class);
+        assertThatThrownBy(() -> EventTypeName.parse("refund.issued.v0")).isInstanceOf(InvalidEventException.class);
+    }
+
+    @Test
     void wireAndToStringAreTheVersionedForm() {
         EventTypeName type = EventTypeName.of("ticket.sold", 2);
         assertThat(type.wire()).isEqualTo("ticket.sold.v2");
