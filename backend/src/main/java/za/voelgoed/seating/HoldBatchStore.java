@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import za.voelgoed.platform.db.Jdbc;
 
 /** The set-based SQL of a {@link HoldBatch}: one statement per step for the whole batch. */
 final class HoldBatchStore {
@@ -37,9 +38,9 @@ final class HoldBatchStore {
      * checkout is converting is skipped rather than waited for: the whole batch would wait with it.
      */
     static Map<UUID, Hold> lockFreeHolds(DSLContext tx, List<UUID> ids) {
-        return tx.fetch("select " + InventoryStore.HOLD_COLUMNS
+        return Jdbc.query(tx, "select " + InventoryStore.HOLD_COLUMNS
                         + " from holds where id = any(?::uuid[]) order by id for update skip locked",
-                (Object) ids.toArray(UUID[]::new)).stream().map(InventoryStore::toHold)
+                HoldBatchStore::hold, (Object) ids.toArray(UUID[]::new)).stream()
                 .collect(Collectors.toMap(Hold::id, h -> h));
     }
 
@@ -48,13 +49,13 @@ final class HoldBatchStore {
         if (ids.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(tx.fetch("select id from holds where id = any(?::uuid[])", (Object) ids.toArray(UUID[]::new))
-                .map(r -> r.get(0, UUID.class)));
+        return new HashSet<>(Jdbc.query(tx, "select id from holds where id = any(?::uuid[])",
+                r -> r.getObject(1, UUID.class), (Object) ids.toArray(UUID[]::new)));
     }
 
     static Set<UUID> publishedAmong(DSLContext tx, List<UUID> eventIds) {
-        return new HashSet<>(tx.fetch("select id from events where id = any(?::uuid[]) and status = 'published'",
-                (Object) eventIds.toArray(UUID[]::new)).map(r -> r.get(0, UUID.class)));
+        return new HashSet<>(Jdbc.query(tx, "select id from events where id = any(?::uuid[]) and status = 'published'",
+                r -> r.getObject(1, UUID.class), (Object) eventIds.toArray(UUID[]::new)));
     }
 
     /** Of the holds' seats, those on public sale (not blocked, no channel), share-locked. */
@@ -74,7 +75,7 @@ final class HoldBatchStore {
         if (delta == 0) {
             return true;
         }
-        return tx.execute("""
+        return Jdbc.execute(tx, """
                 update ticket_types set held = held + ? where event_id = ? and code = ?
                 and held + sold + ? <= capacity""", delta, type.eventId(), type.code(), delta) == 1;
     }
@@ -104,7 +105,7 @@ final class HoldBatchStore {
         if (holds.isEmpty()) {
             return;
         }
-        tx.execute("""
+        Jdbc.execute(tx, """
                 update holds set status = e.status, ended_at = now()
                 from unnest(?::uuid[], ?::varchar[]) as e(id, status) where holds.id = e.id""",
                 holds.stream().map(Hold::id).toArray(UUID[]::new),
@@ -115,7 +116,7 @@ final class HoldBatchStore {
         if (holds.isEmpty()) {
             return;
         }
-        tx.execute("""
+        Jdbc.execute(tx, """
                 insert into holds (id, organization_id, event_id, ticket_type, quantity, seat_indexes, status,
                                    expires_at, max_expires_at)
                 select id, org, evt, tt, q, seats::integer[], 'active', exp, max_exp
@@ -130,6 +131,16 @@ final class HoldBatchStore {
                         .collect(Collectors.joining(",", "{", "}"))).toArray(String[]::new),
                 holds.stream().map(Hold::expiresAt).toArray(java.time.OffsetDateTime[]::new),
                 holds.stream().map(Hold::maxExpiresAt).toArray(java.time.OffsetDateTime[]::new));
+    }
+
+    /** A row of {@link InventoryStore#HOLD_COLUMNS}. */
+    private static Hold hold(java.sql.ResultSet r) throws java.sql.SQLException {
+        java.sql.Array seatArray = r.getArray(6);
+        List<Integer> seats = seatArray == null ? List.of()
+                : new java.util.ArrayList<>(java.util.Arrays.asList((Integer[]) seatArray.getArray()));
+        return new Hold(r.getObject(1, UUID.class), r.getObject(2, UUID.class), r.getObject(3, UUID.class),
+                r.getString(4), r.getInt(5), seats, r.getString(7), r.getObject(8, java.time.OffsetDateTime.class),
+                r.getObject(9, java.time.OffsetDateTime.class));
     }
 
     /** The holds' seats as parallel arrays (show, seat, hold), for {@code unnest}. */

@@ -40,6 +40,6 @@ public final class LocalSettings {
             args.add(name);
             args.add(value);
         });
-        sql.fetch("select " + String.join(", ", calls), args.toArray());
+        Jdbc.query(sql, "select " + String.join(", ", calls), r -> null, args.toArray());
     }
 }

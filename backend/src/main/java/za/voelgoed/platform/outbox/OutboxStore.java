@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
 import org.jooq.impl.DSL;
+import za.voelgoed.platform.db.Jdbc;
 import za.voelgoed.platform.db.schema.tables.records.DomainEventsRecord;
 import za.voelgoed.shared.event.DomainEvent;
 import za.voelgoed.shared.json.Json;
@@ -71,19 +72,20 @@ final class OutboxStore {
                 .comparing(ResourceRef::type).thenComparing(ResourceRef::id));
         events.forEach(e -> counts.merge(new ResourceRef(e.resourceType(), e.resourceId()), 1, Integer::sum));
         Map<ResourceRef, Long> next = new java.util.HashMap<>();
-        sql.resultQuery("""
+        Jdbc.query(sql, """
                         insert into resource_sequences (resource_type, resource_id, last_seq)
                         select * from unnest(?::varchar[], ?::uuid[], ?::bigint[])
                         on conflict (resource_type, resource_id)
                         do update set last_seq = resource_sequences.last_seq + excluded.last_seq
                         returning resource_type, resource_id, last_seq""",
+                r -> {
+                    ResourceRef ref = new ResourceRef(r.getString(1), r.getObject(2, UUID.class));
+                    next.put(ref, r.getLong(3) - counts.get(ref) + 1);
+                    return ref;
+                },
                 counts.keySet().stream().map(ResourceRef::type).toArray(String[]::new),
                 counts.keySet().stream().map(ResourceRef::id).toArray(UUID[]::new),
-                counts.values().stream().map(Integer::longValue).toArray(Long[]::new))
-                .fetch().forEach(r -> {
-                    ResourceRef ref = new ResourceRef(r.get(0, String.class), r.get(1, UUID.class));
-                    next.put(ref, r.get(2, Long.class) - counts.get(ref) + 1);
-                });
+                counts.values().stream().map(Integer::longValue).toArray(Long[]::new));
         long[] seqs = new long[events.size()];
         for (int i = 0; i < seqs.length; i++) {
             seqs[i] = next.merge(new ResourceRef(events.get(i).resourceType(), events.get(i).resourceId()), 1L,
@@ -91,7 +93,7 @@ final class OutboxStore {
         }
         // the JSON documents travel as one JSON array each, not as text[]: a text array quotes and escapes every
         // character of every document on the way in, which cost the scan journal more than writing them
-        sql.execute("""
+        Jdbc.execute(sql, """
                 with written as (
                     insert into domain_events (event_id, event_type, organization_id, resource_type, resource_id,
                         resource_seq, persisted_change, "timestamp", actor_user_id, ip_address, metadata, writer_epoch)
@@ -156,7 +158,7 @@ final class OutboxStore {
      */
     static List<Claimed> claimPending(DSLContext sql, int scan, int resources, int limit, int loop, int loops) {
         String key = lockKey("resource_type", "resource_id");
-        var rows = sql.resultQuery("""
+        List<Claimed> events = Jdbc.query(sql, """
                         with recent as materialized (
                             select resource_type, resource_id, min(position) as first
                             from (select resource_type, resource_id, position from outbox_pending
@@ -178,11 +180,20 @@ final class OutboxStore {
                             select pg_advisory_xact_lock(%2$s) from (
                                 select distinct organization_id from events order by organization_id) orgs)
                         select * from events where (select count(*) from ordered) >= 0"""
-                        .formatted(key, orderLockKey("organization_id")), loops, loops, loops, loop, scan, resources, limit)
-                .fetchInto(DOMAIN_EVENTS);
-        List<Claimed> events = new ArrayList<>(rows.size());
-        rows.sortAsc(DOMAIN_EVENTS.POSITION).forEach(r -> events.add(new Claimed(r.getPosition(), toEvent(r))));
+                        .formatted(key, orderLockKey("organization_id")), OutboxStore::claimed,
+                loops, loops, loops, loop, scan, resources, limit);
+        events.sort(java.util.Comparator.comparingLong(Claimed::position));
         return events;
+    }
+
+    /** A row of {@code domain_events}, read by column name, with its position. */
+    private static Claimed claimed(java.sql.ResultSet r) throws java.sql.SQLException {
+        return new Claimed(r.getLong("position"), new DomainEvent(r.getObject("event_id", UUID.class),
+                r.getString("event_type"), r.getObject("organization_id", UUID.class), r.getString("resource_type"),
+                r.getObject("resource_id", UUID.class), r.getLong("resource_seq"),
+                Json.tree(r.getString("persisted_change")),
+                r.getObject("timestamp", java.time.OffsetDateTime.class).toInstant(),
+                r.getObject("actor_user_id", UUID.class), r.getString("ip_address"), Json.tree(r.getString("metadata"))));
     }
 
     /** A claimed event with its outbox position. */
