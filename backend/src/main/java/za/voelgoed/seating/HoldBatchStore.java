@@ -1,5 +1,10 @@
 package za.voelgoed.seating;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -129,18 +134,17 @@ final class HoldBatchStore {
                 holds.stream().map(Hold::quantity).toArray(Integer[]::new),
                 holds.stream().map(h -> h.seatIndexes().stream().map(String::valueOf)
                         .collect(Collectors.joining(",", "{", "}"))).toArray(String[]::new),
-                holds.stream().map(Hold::expiresAt).toArray(java.time.OffsetDateTime[]::new),
-                holds.stream().map(Hold::maxExpiresAt).toArray(java.time.OffsetDateTime[]::new));
+                holds.stream().map(Hold::expiresAt).toArray(OffsetDateTime[]::new),
+                holds.stream().map(Hold::maxExpiresAt).toArray(OffsetDateTime[]::new));
     }
 
     /** A row of {@link InventoryStore#HOLD_COLUMNS}. */
-    private static Hold hold(java.sql.ResultSet r) throws java.sql.SQLException {
+    private static Hold hold(ResultSet r) throws SQLException {
         java.sql.Array seatArray = r.getArray(6);
-        List<Integer> seats = seatArray == null ? List.of()
-                : new java.util.ArrayList<>(java.util.Arrays.asList((Integer[]) seatArray.getArray()));
+        List<Integer> seats = seatArray == null ? List.of() : new ArrayList<>(Arrays.asList((Integer[]) seatArray.getArray()));
         return new Hold(r.getObject(1, UUID.class), r.getObject(2, UUID.class), r.getObject(3, UUID.class),
-                r.getString(4), r.getInt(5), seats, r.getString(7), r.getObject(8, java.time.OffsetDateTime.class),
-                r.getObject(9, java.time.OffsetDateTime.class));
+                r.getString(4), r.getInt(5), seats, r.getString(7), r.getObject(8, OffsetDateTime.class),
+                r.getObject(9, OffsetDateTime.class));
     }
 
     /** The holds' seats as parallel arrays (show, seat, hold), for {@code unnest}. */

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.Record;
+import za.voelgoed.platform.db.Jdbc;
 import za.voelgoed.shared.event.DomainEvent;
 
 /**
@@ -40,7 +40,7 @@ public final class DispatchLog {
             positions.add(c.position());
             orgs.add(c.event().organizationId());
         });
-        var rows = tx.fetch("""
+        List<Numbered> rows = Jdbc.query(tx, """
                 with numbered as (
                     select position, organization_id, nextval('dispatch_offsets') as org_offset from (
                         select * from unnest(?::bigint[], ?::uuid[]) as e(position, organization_id)
@@ -57,21 +57,24 @@ public final class DispatchLog {
                     on conflict (organization_id) do update set last_offset = excluded.last_offset)
                 select n.position, n.organization_id, n.org_offset, coalesce(b.last_offset, 0) as before_batch
                 from numbered n left join before b using (organization_id)
-                order by n.organization_id, n.org_offset""", positions.toArray(Long[]::new), orgs.toArray(UUID[]::new));
+                order by n.organization_id, n.org_offset""",
+                r -> new Numbered(r.getLong(1), r.getObject(2, UUID.class), r.getLong(3), r.getLong(4)),
+                positions.toArray(Long[]::new), orgs.toArray(UUID[]::new));
         return chain(rows, byPosition);
     }
 
+    /** An event's offset in its organisation's log, and the organisation's head before the batch. */
+    private record Numbered(long position, UUID organizationId, long offset, long beforeBatch) {
+    }
+
     /** Each event's previous offset: the organisation's head before the batch, then the event before it. */
-    private static List<Dispatched> chain(org.jooq.Result<Record> rows, Map<Long, DomainEvent> byPosition) {
+    private static List<Dispatched> chain(List<Numbered> rows, Map<Long, DomainEvent> byPosition) {
         Map<Long, Dispatched> byEventPosition = new HashMap<>();
         Map<UUID, Long> previous = new HashMap<>();
-        for (Record r : rows) {
-            UUID org = r.get("organization_id", UUID.class);
-            long offset = r.get("org_offset", Long.class);
-            long before = previous.getOrDefault(org, r.get("before_batch", Long.class));
-            long position = r.get("position", Long.class);
-            byEventPosition.put(position, new Dispatched(byPosition.get(position), offset, before));
-            previous.put(org, offset);
+        for (Numbered r : rows) {
+            long before = previous.getOrDefault(r.organizationId(), r.beforeBatch());
+            byEventPosition.put(r.position(), new Dispatched(byPosition.get(r.position()), r.offset(), before));
+            previous.put(r.organizationId(), r.offset());
         }
         List<Dispatched> inPositionOrder = new ArrayList<>(byEventPosition.size());
         byPosition.keySet().stream().sorted().forEach(p -> inPositionOrder.add(byEventPosition.get(p)));

@@ -4,8 +4,12 @@ import static za.voelgoed.platform.db.schema.Tables.CONSUMER_RECEIPTS;
 import static za.voelgoed.platform.db.schema.Tables.DOMAIN_EVENTS;
 import static za.voelgoed.platform.db.schema.Tables.OUTBOX_PENDING;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -182,17 +186,17 @@ final class OutboxStore {
                         select * from events where (select count(*) from ordered) >= 0"""
                         .formatted(key, orderLockKey("organization_id")), OutboxStore::claimed,
                 loops, loops, loops, loop, scan, resources, limit);
-        events.sort(java.util.Comparator.comparingLong(Claimed::position));
+        events.sort(Comparator.comparingLong(Claimed::position));
         return events;
     }
 
     /** A row of {@code domain_events}, read by column name, with its position. */
-    private static Claimed claimed(java.sql.ResultSet r) throws java.sql.SQLException {
+    private static Claimed claimed(ResultSet r) throws SQLException {
         return new Claimed(r.getLong("position"), new DomainEvent(r.getObject("event_id", UUID.class),
                 r.getString("event_type"), r.getObject("organization_id", UUID.class), r.getString("resource_type"),
                 r.getObject("resource_id", UUID.class), r.getLong("resource_seq"),
                 Json.tree(r.getString("persisted_change")),
-                r.getObject("timestamp", java.time.OffsetDateTime.class).toInstant(),
+                r.getObject("timestamp", OffsetDateTime.class).toInstant(),
                 r.getObject("actor_user_id", UUID.class), r.getString("ip_address"), Json.tree(r.getString("metadata"))));
     }
 
