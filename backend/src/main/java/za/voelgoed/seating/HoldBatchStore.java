@@ -1,10 +1,6 @@
 package za.voelgoed.seating;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -45,7 +41,7 @@ final class HoldBatchStore {
     static Map<UUID, Hold> lockFreeHolds(DSLContext tx, List<UUID> ids) {
         return Jdbc.query(tx, "select " + InventoryStore.HOLD_COLUMNS
                         + " from holds where id = any(?::uuid[]) order by id for update skip locked",
-                HoldBatchStore::hold, (Object) ids.toArray(UUID[]::new)).stream()
+                InventoryStore::toHold, (Object) ids.toArray(UUID[]::new)).stream()
                 .collect(Collectors.toMap(Hold::id, h -> h));
     }
 
@@ -136,15 +132,6 @@ final class HoldBatchStore {
                         .collect(Collectors.joining(",", "{", "}"))).toArray(String[]::new),
                 holds.stream().map(Hold::expiresAt).toArray(OffsetDateTime[]::new),
                 holds.stream().map(Hold::maxExpiresAt).toArray(OffsetDateTime[]::new));
-    }
-
-    /** A row of {@link InventoryStore#HOLD_COLUMNS}. */
-    private static Hold hold(ResultSet r) throws SQLException {
-        java.sql.Array seatArray = r.getArray(6);
-        List<Integer> seats = seatArray == null ? List.of() : new ArrayList<>(Arrays.asList((Integer[]) seatArray.getArray()));
-        return new Hold(r.getObject(1, UUID.class), r.getObject(2, UUID.class), r.getObject(3, UUID.class),
-                r.getString(4), r.getInt(5), seats, r.getString(7), r.getObject(8, OffsetDateTime.class),
-                r.getObject(9, OffsetDateTime.class));
     }
 
     /** The holds' seats as parallel arrays (show, seat, hold), for {@code unnest}. */

@@ -1,5 +1,7 @@
 package za.voelgoed.seating;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import za.voelgoed.platform.db.Jdbc;
 import za.voelgoed.seating.model.Seat;
 import za.voelgoed.seating.model.SeatMap;
 import za.voelgoed.seating.model.SectionLayout;
@@ -137,8 +140,8 @@ final class InventoryStore {
             "id, organization_id, event_id, ticket_type, quantity, seat_indexes, status, expires_at, max_expires_at";
 
     static Optional<Hold> findHold(DSLContext dsl, UUID orgId, UUID holdId, boolean lock) {
-        return dsl.fetchOptional("select " + HOLD_COLUMNS + " from holds where organization_id = ? and id = ?"
-                + (lock ? " for update" : ""), orgId, holdId).map(InventoryStore::toHold);
+        return Jdbc.query(dsl, "select " + HOLD_COLUMNS + " from holds where organization_id = ? and id = ?"
+                + (lock ? " for update" : ""), InventoryStore::toHold, orgId, holdId).stream().findFirst();
     }
 
     /** The hold's inventory becomes sold to the order: seat claims flip to sold, held moves to sold. */
@@ -167,10 +170,12 @@ final class InventoryStore {
         tx.execute("update holds set expires_at = ?::timestamptz where id = ?", expiresAt, holdId);
     }
 
-    static Hold toHold(Record r) {
-        Integer[] seats = r.get(5, Integer[].class);
-        return new Hold(r.get(0, UUID.class), r.get(1, UUID.class), r.get(2, UUID.class), r.get(3, String.class),
-                r.get(4, Integer.class), seats == null ? List.of() : new ArrayList<>(Arrays.asList(seats)),
-                r.get(6, String.class), r.get(7, OffsetDateTime.class), r.get(8, OffsetDateTime.class));
+    /** A row of {@link #HOLD_COLUMNS}, read through {@link Jdbc} (the hold journal locks holds on every batch). */
+    static Hold toHold(ResultSet r) throws SQLException {
+        java.sql.Array seatArray = r.getArray(6);
+        List<Integer> seats = seatArray == null ? List.of() : new ArrayList<>(Arrays.asList((Integer[]) seatArray.getArray()));
+        return new Hold(r.getObject(1, UUID.class), r.getObject(2, UUID.class), r.getObject(3, UUID.class),
+                r.getString(4), r.getInt(5), seats, r.getString(7), r.getObject(8, OffsetDateTime.class),
+                r.getObject(9, OffsetDateTime.class));
     }
 }

@@ -81,7 +81,7 @@ public final class Jdbc {
         }
     }
 
-    /** jOOQ's exception, as its plain-SQL API would throw; the message names the statement, not its values. */
+    /** jOOQ's exception, as its plain-SQL API would throw; the message names the statement by its first line. */
     private static DataAccessException failed(String statement, SQLException e) {
         String first = statement.strip().lines().findFirst().orElse("");
         return new DataAccessException("SQL [" + first + " …]; " + e.getMessage(), e);

@@ -1,7 +1,5 @@
 package za.voelgoed.platform.outbox;
 
-import static za.voelgoed.platform.db.schema.Tables.DOMAIN_EVENTS;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -86,12 +84,11 @@ public final class DispatchLog {
      * offset order, at most {@code limit}; read along the log's primary key.
      */
     public List<Dispatched> between(UUID org, long after, long before, int limit) {
-        return dsl.fetch("""
+        return Jdbc.query(dsl, """
                         select l.org_offset, d.* from dispatch_log l join domain_events d on d.position = l.position
                         where l.organization_id = ? and l.org_offset > ? and l.org_offset < ?
-                        order by l.org_offset limit ?""", org, after, before, limit)
-                .map(r -> new Dispatched(OutboxStore.toEvent(r.into(DOMAIN_EVENTS)), r.get("org_offset", Long.class),
-                        0));
+                        order by l.org_offset limit ?""",
+                r -> new Dispatched(OutboxStore.toEvent(r), r.getLong("org_offset"), 0), org, after, before, limit);
     }
 
     /** Every organisation's newest offset. */

@@ -1,7 +1,6 @@
 package za.voelgoed.platform.outbox;
 
 import static za.voelgoed.platform.db.schema.Tables.CONSUMER_RECEIPTS;
-import static za.voelgoed.platform.db.schema.Tables.DOMAIN_EVENTS;
 import static za.voelgoed.platform.db.schema.Tables.OUTBOX_PENDING;
 
 import java.sql.ResultSet;
@@ -20,7 +19,6 @@ import org.jooq.DSLContext;
 import org.jooq.Record2;
 import org.jooq.impl.DSL;
 import za.voelgoed.platform.db.Jdbc;
-import za.voelgoed.platform.db.schema.tables.records.DomainEventsRecord;
 import za.voelgoed.shared.event.DomainEvent;
 import za.voelgoed.shared.json.Json;
 
@@ -190,14 +188,8 @@ final class OutboxStore {
         return events;
     }
 
-    /** A row of {@code domain_events}, read by column name, with its position. */
     private static Claimed claimed(ResultSet r) throws SQLException {
-        return new Claimed(r.getLong("position"), new DomainEvent(r.getObject("event_id", UUID.class),
-                r.getString("event_type"), r.getObject("organization_id", UUID.class), r.getString("resource_type"),
-                r.getObject("resource_id", UUID.class), r.getLong("resource_seq"),
-                Json.tree(r.getString("persisted_change")),
-                r.getObject("timestamp", OffsetDateTime.class).toInstant(),
-                r.getObject("actor_user_id", UUID.class), r.getString("ip_address"), Json.tree(r.getString("metadata"))));
+        return new Claimed(r.getLong("position"), toEvent(r));
     }
 
     /** A claimed event with its outbox position. */
@@ -222,12 +214,9 @@ final class OutboxStore {
 
     /** Every event of a resource from {@code fromSeq} on, dispatched or not, in sequence order. */
     static List<DomainEvent> eventsOf(DSLContext sql, ResourceRef resource, long fromSeq) {
-        return sql.selectFrom(DOMAIN_EVENTS)
-                .where(DOMAIN_EVENTS.RESOURCE_TYPE.eq(resource.type()))
-                .and(DOMAIN_EVENTS.RESOURCE_ID.eq(resource.id()))
-                .and(DOMAIN_EVENTS.RESOURCE_SEQ.ge(fromSeq))
-                .orderBy(DOMAIN_EVENTS.RESOURCE_SEQ)
-                .fetch(OutboxStore::toEvent);
+        return Jdbc.query(sql, """
+                select * from domain_events where resource_type = ? and resource_id = ? and resource_seq >= ?
+                order by resource_seq""", OutboxStore::toEvent, resource.type(), resource.id(), fromSeq);
     }
 
     /** The (consumer, event id) pairs already applied among these events. */
@@ -270,11 +259,13 @@ final class OutboxStore {
         sql.execute("vacuum (skip_locked, analyze, truncate false) outbox_pending");
     }
 
-    static DomainEvent toEvent(DomainEventsRecord r) {
-        return new DomainEvent(r.getEventId(), r.getEventType(), r.getOrganizationId(), r.getResourceType(),
-                r.getResourceId(), r.getResourceSeq(), Json.tree(r.getPersistedChange().data()),
-                r.getTimestamp().toInstant(), r.getActorUserId(), r.getIpAddress(),
-                Json.tree(r.getMetadata().data()));
+    /** A row of {@code domain_events} (among other columns, if any), read by column name. */
+    static DomainEvent toEvent(ResultSet r) throws SQLException {
+        return new DomainEvent(r.getObject("event_id", UUID.class), r.getString("event_type"),
+                r.getObject("organization_id", UUID.class), r.getString("resource_type"),
+                r.getObject("resource_id", UUID.class), r.getLong("resource_seq"), Json.tree(r.getString("persisted_change")),
+                r.getObject("timestamp", OffsetDateTime.class).toInstant(), r.getObject("actor_user_id", UUID.class),
+                r.getString("ip_address"), Json.tree(r.getString("metadata")));
     }
 
     /** A consumer's record of having applied one event. */
