@@ -2,10 +2,13 @@ package za.voelgoed.console.wall;
 
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -50,7 +53,7 @@ public final class WallView extends BorderPane {
     private final List<Node> pages = new ArrayList<>();
     private final StackPane holder = new StackPane();
     private final Tile sold = number("Tickets sold", "");
-    private final Tile revenue = number("Revenue", "R");
+    private final Tile revenue = number("Revenue", "", "'R '");
     private final Tile available = number("Available", "");
     private final Tile lastHour = number("Sold in the last hour", "");
     private final Tile rate = number("Events per second", "/s");
@@ -225,8 +228,19 @@ public final class WallView extends BorderPane {
     }
 
     private static Tile number(String title, String unit) {
+        return number(title, unit, "");
+    }
+
+    /**
+     * A figure in whole numbers grouped as the pages group them ("1 234"), after {@code prefix} (a quoted
+     * pattern literal): the skin's own format has no grouping, and puts a currency after the amount as a unit.
+     */
+    private static Tile number(String title, String unit, String prefix) {
+        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.ROOT);
+        symbols.setGroupingSeparator(' ');
         return TileBuilder.create().skinType(Tile.SkinType.NUMBER).prefSize(TILE, TILE).title(title).unit(unit)
-                .decimals(0).animated(false).build();
+                .decimals(0).customDecimalFormatEnabled(true)
+                .customDecimalFormat(new DecimalFormat(prefix + "#,##0", symbols)).animated(false).build();
     }
 
     /** Four columns and two rows fill the screen, whatever its size. */

@@ -15,6 +15,7 @@ import java.util.UUID;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.text.Text;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
@@ -37,7 +38,8 @@ import za.voelgoed.console.wall.viewmodel.WallViewModel;
 /**
  * The wall at 1920×1080 headless (Monocle), with the console's theme and stylesheet: a show with seven gates has
  * every gate on a tile within one rotation, no tile smaller than on the other pages, and a show tile's
- * "N of M sold, K held" drawn at a size read from a distance, not at the stylesheet's 13 px.
+ * "N of M sold, K held" drawn at a size read from a distance, not at the stylesheet's 13 px, and the sales figures
+ * grouped, the revenue in rand, as the pages show them.
  */
 class WallGatesTest {
 
@@ -103,6 +105,23 @@ class WallGatesTest {
         assertThat(OnFx.read(() -> lines.getFirst().getFont().getSize()))
                 .as("font size of '%s' on a %s px tile", OnFx.read(lines.getFirst()::getText), side)
                 .isGreaterThanOrEqualTo(side * 0.05);
+    }
+
+    @Test
+    void theSalesFiguresAreGroupedAndTheRevenueIsInRandAsThePagesShowIt() {
+        WallView wall = wall(new WallViewModel(3));
+        List<Tile> tiles = OnFx.read(() -> shownTiles(wall));
+        assertThat(texts(tiles, "Revenue")).as("the revenue tile's texts").contains("R 185 100")
+                .noneMatch(t -> t.contains("185100"));
+        assertThat(texts(tiles, "Tickets sold")).as("the sold tile's texts").contains("1 234");
+        assertThat(texts(tiles, "Available")).as("the available tile's texts").contains("2 754");
+    }
+
+    /** The texts drawn on the shown tile titled {@code title}. */
+    private static List<String> texts(List<Tile> tiles, String title) {
+        Tile tile = tiles.stream().filter(t -> OnFx.read(t::getTitle).equals(title)).findFirst().orElseThrow();
+        return OnFx.read(() -> tile.lookupAll("*").stream().filter(n -> n instanceof Text t && t.isVisible())
+                .map(n -> ((Text) n).getText()).toList());
     }
 
     private WallView wall(WallViewModel rotation) {
