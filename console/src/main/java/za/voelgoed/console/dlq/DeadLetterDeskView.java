@@ -74,14 +74,14 @@ public final class DeadLetterDeskView extends BorderPane {
     }
 
     private javafx.scene.layout.FlowPane filters() {
-        TextField queue = field("queue (payments, …)", model.queueFilter(), "filter-queue", 150);
-        TextField type = field("event type", model.eventTypeFilter(), "filter-event-type", 170);
-        TextField worker = field("worker", model.workerFilter(), "filter-worker", 150);
-        TextField since = field("since 2026-12-01T18:00:00Z", model.sinceFilter(), "filter-since", 200);
-        TextField until = field("until", model.untilFilter(), "filter-until", 200);
+        TextField queue = field("queue (payments, …)", model.filter().queue(), "filter-queue", 150);
+        TextField type = field("event type", model.filter().eventType(), "filter-event-type", 170);
+        TextField worker = field("worker", model.filter().worker(), "filter-worker", 150);
+        TextField since = field("since 2026-12-01T18:00:00Z", model.filter().since(), "filter-since", 200);
+        TextField until = field("until", model.filter().until(), "filter-until", 200);
         ComboBox<String> status = new ComboBox<>();
         status.getItems().setAll("dead", "replayed", "discarded", "all");
-        status.valueProperty().bindBidirectional(model.statusFilter());
+        status.valueProperty().bindBidirectional(model.filter().status());
         status.setId("filter-status");
         Button search = new Button("Search");
         search.setDefaultButton(true);

@@ -1,7 +1,6 @@
 package za.voelgoed.console.dlq.viewmodel;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -58,12 +57,7 @@ public final class DeadLetterDeskViewModel extends PageModel {
     private final Topics topics;
     private final DeadLetterApi api;
     private final Clock clock;
-    private final StringProperty queue = new SimpleStringProperty("");
-    private final StringProperty eventType = new SimpleStringProperty("");
-    private final StringProperty worker = new SimpleStringProperty("");
-    private final StringProperty since = new SimpleStringProperty("");
-    private final StringProperty until = new SimpleStringProperty("");
-    private final StringProperty status = new SimpleStringProperty("dead");
+    private final DeadLetterFilterFields filterFields = new DeadLetterFilterFields();
     private final StringProperty reason = new SimpleStringProperty("");
     private final ObservableList<DeadLetters.Entry> entries = FXCollections.observableArrayList();
     private final ObservableList<UUID> selectedIds = FXCollections.observableArrayList();
@@ -154,8 +148,7 @@ public final class DeadLetterDeskViewModel extends PageModel {
     public boolean search() {
         DeadLetters.Filter filter;
         try {
-            filter = new DeadLetters.Filter(blankToNull(queue.get()), blankToNull(eventType.get()),
-                    blankToNull(worker.get()), instant(since.get()), instant(until.get()), status.get());
+            filter = filterFields.toFilter();
         } catch (DateTimeParseException e) {
             outcome.set("Since and until are times like 2026-12-01T18:00:00Z.");
             return false;
@@ -325,36 +318,9 @@ public final class DeadLetterDeskViewModel extends PageModel {
         }
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static Instant instant(String s) {
-        return s == null || s.isBlank() ? null : Instant.parse(s.strip());
-    }
-
-    public StringProperty queueFilter() {
-        return queue;
-    }
-
-    public StringProperty eventTypeFilter() {
-        return eventType;
-    }
-
-    public StringProperty workerFilter() {
-        return worker;
-    }
-
-    public StringProperty sinceFilter() {
-        return since;
-    }
-
-    public StringProperty untilFilter() {
-        return until;
-    }
-
-    public StringProperty statusFilter() {
-        return status;
+    /** The filter as typed; {@link #search()} applies it. */
+    public DeadLetterFilterFields filter() {
+        return filterFields;
     }
 
     public StringProperty reason() {

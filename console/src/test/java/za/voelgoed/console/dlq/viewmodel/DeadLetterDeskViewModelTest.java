@@ -136,11 +136,11 @@ class DeadLetterDeskViewModelTest {
     void theFilterGoesToTheServerAndABadTimeIsASentence() {
         model.activate();
         model.tick(0);
-        model.eventTypeFilter().set(" payment.capture ");
-        model.sinceFilter().set("yesterday");
+        model.filter().eventType().set(" payment.capture ");
+        model.filter().since().set("yesterday");
         assertThat(model.search()).isFalse();
         assertThat(model.outcome().get()).contains("2026-12-01T18:00:00Z");
-        model.sinceFilter().set("2026-12-01T00:00:00Z");
+        model.filter().since().set("2026-12-01T00:00:00Z");
         assertThat(model.search()).isTrue();
         model.tick(1_000);
         assertThat(api.lastFilter.eventType()).isEqualTo("payment.capture");
