@@ -1,8 +1,6 @@
 package za.voelgoed.console.dlq;
 
 import atlantafx.base.theme.Styles;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -27,10 +25,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import za.voelgoed.console.api.DeadLetters;
 import za.voelgoed.console.dlq.viewmodel.DeadLetterDeskViewModel;
+import za.voelgoed.console.dlq.viewmodel.DeadLetterDetail;
 import za.voelgoed.console.dlq.viewmodel.DeadLetterDeskViewModel.Action;
 import za.voelgoed.console.dlq.viewmodel.DeadLetterDeskViewModel.Scope;
 import za.voelgoed.console.ui.Widgets;
-import za.voelgoed.shared.json.Json;
 
 /**
  * The dead-letter desk: filters, the paged list, the detail of the chosen entry, the actions (dry run,
@@ -40,6 +38,7 @@ public final class DeadLetterDeskView extends BorderPane {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM HH:mm:ss")
             .withZone(ZoneId.systemDefault());
+    private static final DeadLetterDetail DETAIL = new DeadLetterDetail(ZoneId.systemDefault());
 
     private final DeadLetterDeskViewModel model;
     private final boolean mayWrite;
@@ -109,7 +108,7 @@ public final class DeadLetterDeskView extends BorderPane {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getColumns().setAll(List.of(
                 Widgets.column("Died", e -> e.deadAt() == null ? "" : WHEN.format(e.deadAt())),
-                Widgets.column("Queue", e -> kind(e.sourceQueue())),
+                Widgets.column("Queue", e -> DeadLetterDetail.queueKind(e.sourceQueue())),
                 Widgets.column("Event type", DeadLetters.Entry::eventType),
                 Widgets.column("Worker", DeadLetters.Entry::worker),
                 Widgets.column("Attempts", e -> Integer.toString(e.attempts())),
@@ -152,7 +151,7 @@ public final class DeadLetterDeskView extends BorderPane {
         detail.getStyleClass().add("detail");
         detail.setId("dlq-detail");
         detail.setPromptText("Choose a dead letter to see its args and every attempt's error.");
-        model.focused().addListener((o, was, now) -> detail.setText(now == null ? "" : describe(now)));
+        model.focused().addListener((o, was, now) -> detail.setText(now == null ? "" : DETAIL.describe(now)));
         SplitPane split = new SplitPane(list, Widgets.panel("Detail", detail));
         split.setDividerPositions(0.6);
         VBox.setVgrow(split, Priority.ALWAYS);
@@ -259,40 +258,5 @@ public final class DeadLetterDeskView extends BorderPane {
                 toggle));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return table;
-    }
-
-    private static String kind(String queue) {
-        return queue == null ? "" : queue.substring(queue.lastIndexOf(':') + 1);
-    }
-
-    private static String describe(DeadLetters.Entry e) {
-        StringBuilder text = new StringBuilder();
-        text.append("Event type: ").append(e.eventType()).append('\n')
-                .append("Worker:     ").append(e.worker()).append('\n')
-                .append("Queue:      ").append(e.queue()).append('\n')
-                .append("Job:        ").append(e.jobId()).append("   attempts: ").append(e.attempts()).append('\n')
-                .append("Status:     ").append(e.status());
-        if (e.resolvedBy() != null) {
-            text.append(" by ").append(e.resolvedBy()).append(" — ").append(e.resolutionReason());
-        }
-        text.append("\n\nArgs (scrubbed by the backend):\n").append(pretty(e.args())).append("\n\nAttempts:\n");
-        if (e.errors() != null && e.errors().isArray()) {
-            int n = 1;
-            for (JsonNode error : e.errors()) {
-                text.append(n++).append(". ").append(pretty(error)).append('\n');
-            }
-        }
-        return text.toString();
-    }
-
-    private static String pretty(JsonNode node) {
-        if (node == null) {
-            return "";
-        }
-        try {
-            return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            return node.toString();
-        }
     }
 }
