@@ -2,7 +2,6 @@ package za.voelgoed.console.dlq;
 
 import atlantafx.base.theme.Styles;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -25,9 +24,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import za.voelgoed.console.api.DeadLetters;
 import za.voelgoed.console.dlq.viewmodel.DeadLetterDeskViewModel;
-import za.voelgoed.console.dlq.viewmodel.DeadLetterDetail;
 import za.voelgoed.console.dlq.viewmodel.DeadLetterDeskViewModel.Action;
 import za.voelgoed.console.dlq.viewmodel.DeadLetterDeskViewModel.Scope;
+import za.voelgoed.console.dlq.viewmodel.DeadLetterDetail;
 import za.voelgoed.console.ui.Widgets;
 
 /**
@@ -36,8 +35,6 @@ import za.voelgoed.console.ui.Widgets;
  */
 public final class DeadLetterDeskView extends BorderPane {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
     private static final DeadLetterDetail DETAIL = new DeadLetterDetail(ZoneId.systemDefault());
 
     private final DeadLetterDeskViewModel model;
@@ -107,7 +104,7 @@ public final class DeadLetterDeskView extends BorderPane {
         table.setId("dead-letters");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getColumns().setAll(List.of(
-                Widgets.column("Died", e -> e.deadAt() == null ? "" : WHEN.format(e.deadAt())),
+                Widgets.column("Died", e -> e.deadAt() == null ? "" : DETAIL.when(e.deadAt())),
                 Widgets.column("Queue", e -> DeadLetterDetail.queueKind(e.sourceQueue())),
                 Widgets.column("Event type", DeadLetters.Entry::eventType),
                 Widgets.column("Worker", DeadLetters.Entry::worker),
@@ -218,7 +215,7 @@ public final class DeadLetterDeskView extends BorderPane {
         TableView<DeadLetters.AuditEntry> table = new TableView<>(model.audit());
         table.setId("dlq-audit");
         table.getColumns().setAll(List.of(
-                Widgets.column("When", a -> a.at() == null ? "" : WHEN.format(a.at())),
+                Widgets.column("When", a -> a.at() == null ? "" : DETAIL.when(a.at())),
                 Widgets.column("Action", DeadLetters.AuditEntry::action),
                 Widgets.column("Who", DeadLetters.AuditEntry::actor),
                 Widgets.column("Reason", DeadLetters.AuditEntry::reason),

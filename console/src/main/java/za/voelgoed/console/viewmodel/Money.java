@@ -15,8 +15,13 @@ public final class Money {
         number.setMaximumFractionDigits(2);
         number.setGroupingUsed(true);
         String amount = number.format(cents / 100.0).replace(',', ' ');
+        return symbol(currency) + " " + amount;
+    }
+
+    /** What goes before an amount: "R" for ZAR (and when no currency is given), the code for others. */
+    public static String symbol(String currency) {
         String code = currency == null || currency.isBlank() ? "ZAR" : currency;
-        return (code.equals("ZAR") ? "R" : code) + " " + amount;
+        return code.equals("ZAR") ? "R" : code;
     }
 
     public static String count(long value) {

@@ -28,6 +28,7 @@ import za.voelgoed.console.shell.StaleBanner;
 import za.voelgoed.console.shell.viewmodel.ShellViewModel;
 import za.voelgoed.console.telemetry.viewmodel.TelemetryViewModel;
 import za.voelgoed.console.ui.Widgets;
+import za.voelgoed.console.viewmodel.Money;
 import za.voelgoed.console.wall.viewmodel.WallViewModel;
 
 /**
@@ -53,7 +54,9 @@ public final class WallView extends BorderPane {
     private final List<Node> pages = new ArrayList<>();
     private final StackPane holder = new StackPane();
     private final Tile sold = number("Tickets sold", "");
-    private final Tile revenue = number("Revenue", "", "'R '");
+    /** The revenue tile's format: its prefix follows the organisation's currency. */
+    private final DecimalFormat revenueFormat = grouped();
+    private final Tile revenue = number("Revenue", "", revenueFormat);
     private final Tile available = number("Available", "");
     private final Tile lastHour = number("Sold in the last hour", "");
     private final Tile rate = number("Events per second", "/s");
@@ -144,7 +147,8 @@ public final class WallView extends BorderPane {
         }
         sold.setValue(t.sold());
         available.setValue(t.available());
-        revenue.setValue(t.revenueCents() / 100.0);
+        revenueFormat.setPositivePrefix(Money.symbol(t.currency()) + " ");
+        revenue.setValue(Math.floorDiv(t.revenueCents(), 100)); // whole units, never rounded up
     }
 
     private void showShows() {
@@ -228,19 +232,23 @@ public final class WallView extends BorderPane {
     }
 
     private static Tile number(String title, String unit) {
-        return number(title, unit, "");
+        return number(title, unit, grouped());
     }
 
     /**
-     * A figure in whole numbers grouped as the pages group them ("1 234"), after {@code prefix} (a quoted
-     * pattern literal): the skin's own format has no grouping, and puts a currency after the amount as a unit.
+     * A figure in {@code format}: the skin's own format has no grouping, and would put a currency after the
+     * amount as a unit. The skin keeps the format object, so a change to its prefix shows with the next value.
      */
-    private static Tile number(String title, String unit, String prefix) {
+    private static Tile number(String title, String unit, DecimalFormat format) {
+        return TileBuilder.create().skinType(Tile.SkinType.NUMBER).prefSize(TILE, TILE).title(title).unit(unit)
+                .decimals(0).customDecimalFormatEnabled(true).customDecimalFormat(format).animated(false).build();
+    }
+
+    /** Whole numbers grouped as the pages group them: "1 234". */
+    private static DecimalFormat grouped() {
         DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.ROOT);
         symbols.setGroupingSeparator(' ');
-        return TileBuilder.create().skinType(Tile.SkinType.NUMBER).prefSize(TILE, TILE).title(title).unit(unit)
-                .decimals(0).customDecimalFormatEnabled(true)
-                .customDecimalFormat(new DecimalFormat(prefix + "#,##0", symbols)).animated(false).build();
+        return new DecimalFormat("#,##0", symbols);
     }
 
     /** Four columns and two rows fill the screen, whatever its size. */

@@ -50,6 +50,9 @@ class WallGatesTest {
     private final Instant now = Instant.now();
     private final UUID org = UUID.randomUUID();
     private final UUID show = UUID.randomUUID();
+    /** R 185 101.50: the wall shows whole rand, never rounded up. */
+    private final long revenueCents = 1_234 * 15_000L + 150;
+    private String currency = "ZAR";
 
     @BeforeEach
     void toolkit() throws Exception {
@@ -111,10 +114,19 @@ class WallGatesTest {
     void theSalesFiguresAreGroupedAndTheRevenueIsInRandAsThePagesShowIt() {
         WallView wall = wall(new WallViewModel(3));
         List<Tile> tiles = OnFx.read(() -> shownTiles(wall));
-        assertThat(texts(tiles, "Revenue")).as("the revenue tile's texts").contains("R 185 100")
-                .noneMatch(t -> t.contains("185100"));
+        assertThat(texts(tiles, "Revenue")).as("the revenue tile's texts").contains("R 185 101")
+                .noneMatch(t -> t.contains("185101") || t.contains("185 102"));
         assertThat(texts(tiles, "Tickets sold")).as("the sold tile's texts").contains("1 234");
         assertThat(texts(tiles, "Available")).as("the available tile's texts").contains("2 754");
+    }
+
+    @Test
+    void theRevenueTakesTheOrganisationsCurrency() {
+        currency = "USD";
+        WallView wall = wall(new WallViewModel(3));
+        List<Tile> tiles = OnFx.read(() -> shownTiles(wall));
+        assertThat(texts(tiles, "Revenue")).as("the revenue tile's texts").contains("USD 185 101")
+                .noneMatch(t -> t.startsWith("R "));
     }
 
     /** The texts drawn on the shown tile titled {@code title}. */
@@ -165,7 +177,7 @@ class WallGatesTest {
     }
 
     private Sales.OrgSales orgSales() {
-        Sales.Totals totals = new Sales.Totals(4_000, 1_234, 12, 2_754, 0, 1_234 * 15_000L, "ZAR");
+        Sales.Totals totals = new Sales.Totals(4_000, 1_234, 12, 2_754, 0, revenueCents, currency);
         return new Sales.OrgSales(org, now, 1, "e", totals, List.of(),
                 List.of(new Sales.Show(show, "Jazz op die Stoep", now, "on_sale", 4_000, 1_234, 12, 2_754,
                         1_234 * 15_000L)), List.of());

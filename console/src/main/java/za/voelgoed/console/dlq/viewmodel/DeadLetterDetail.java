@@ -2,26 +2,37 @@ package za.voelgoed.console.dlq.viewmodel;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
 import za.voelgoed.console.api.DeadLetters;
 import za.voelgoed.shared.json.Json;
 
 /**
  * A dead letter's detail as an operator reads it: what it was, where it stands, its scrubbed args, and each
  * attempt as "when, on which node" over the error in its own words. An attempt the backend recorded in another
- * shape is shown as the JSON it is, so nothing is hidden.
+ * shape, or with more than those four fields, is shown as the JSON it is, so nothing is hidden.
  */
 public final class DeadLetterDetail {
 
     private static final String INDENT = "    ";
+    /** What the backend writes for each attempt; an attempt with more is shown as its JSON. */
+    private static final Set<String> ATTEMPT_FIELDS = Set.of("attempt", "at", "error", "node");
 
     private final DateTimeFormatter when;
 
     public DeadLetterDetail(ZoneId zone) {
-        this.when = DateTimeFormatter.ofPattern("d MMM HH:mm:ss").withZone(zone);
+        this.when = DateTimeFormatter.ofPattern("d MMM HH:mm:ss", Locale.ENGLISH).withZone(zone);
+    }
+
+    /** A time as the desk shows it: "3 Dec 14:37:30" in the console's zone. */
+    public String when(Instant instant) {
+        return when.format(instant);
     }
 
     public String describe(DeadLetters.Entry e) {
@@ -58,7 +69,7 @@ public final class DeadLetterDetail {
 
     private void attempt(StringBuilder text, int n, JsonNode attempt) {
         JsonNode error = attempt.path("error");
-        if (!attempt.isObject() || !error.isTextual()) {
+        if (!attempt.isObject() || !error.isTextual() || !ATTEMPT_FIELDS.containsAll(fieldNames(attempt))) {
             text.append(n).append(". ").append(pretty(attempt)).append('\n');
             return;
         }
@@ -81,6 +92,12 @@ public final class DeadLetterDetail {
         } catch (DateTimeParseException e) {
             return raw;
         }
+    }
+
+    private static Set<String> fieldNames(JsonNode object) {
+        Set<String> names = new HashSet<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private static void line(StringBuilder text, String label, String value) {

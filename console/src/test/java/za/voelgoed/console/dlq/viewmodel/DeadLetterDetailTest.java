@@ -20,7 +20,7 @@ class DeadLetterDetailTest {
         JsonNode errors = Json.read("""
                 [{"attempt": 1, "at": "2026-12-03T14:37:21.448689653Z", "node": "node-a",
                   "error": "PaymentUnavailable: no answer"},
-                 {"attempt": 2, "at": "2026-12-03T16:40:02.5+02:00", "node": "node-b",
+                 {"attempt": 2, "at": "2026-12-03T14:40:02.5+00:00", "node": "node-b",
                   "error": "rescued: node node-a stopped heartbeating\\nno attempts left"}]""", JsonNode.class);
         String text = detail.describe(entry(errors, "dead", null));
 
@@ -45,10 +45,22 @@ class DeadLetterDetailTest {
 
     @Test
     void anAttemptOfAnotherShapeIsShownAsItsJson() {
-        JsonNode errors = Json.read("[\"plain words\", {\"code\": 7}]", JsonNode.class);
+        JsonNode errors = Json.read("""
+                ["plain words", {"code": 7},
+                 {"attempt": 3, "at": "2026-12-03T14:40:02Z", "error": "boom", "node": "n", "hint": "retry later"}]""",
+                JsonNode.class);
         String text = detail.describe(entry(errors, "dead", null));
 
-        assertThat(text).contains("1. \"plain words\"\n").contains("2. {\n  \"code\" : 7\n}\n");
+        assertThat(text).contains("1. \"plain words\"\n").contains("2. {\n  \"code\" : 7\n}\n")
+                .contains("\"hint\" : \"retry later\"");
+    }
+
+    @Test
+    void anAttemptWithoutANodeOrTimeStillReads() {
+        JsonNode errors = Json.read("[{\"attempt\": 1, \"at\": \"soon\", \"error\": \"boom\", \"node\": null}]",
+                JsonNode.class);
+
+        assertThat(detail.describe(entry(errors, "dead", null))).contains("Attempts:\n1. soon\n    boom\n");
     }
 
     @Test
