@@ -43,6 +43,7 @@ shot() { # name, console options... (SCREEN=WxH for another screen than 1920x108
 shot sales --page sales
 shot telemetry --page telemetry
 shot dlq --page dlq
+SCREEN=1280x800 shot dlq-1280 --page dlq
 shot gates --page gates
 SCREEN=1280x800 shot gates-1280 --page gates
 shot check-in --page check-in

@@ -1,5 +1,6 @@
 package za.voelgoed.seating;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -172,8 +173,9 @@ final class InventoryStore {
 
     /** A row of {@link #HOLD_COLUMNS}, read through {@link Jdbc} (the hold journal locks holds on every batch). */
     static Hold toHold(ResultSet r) throws SQLException {
-        java.sql.Array seatArray = r.getArray(6);
-        List<Integer> seats = seatArray == null ? List.of() : new ArrayList<>(Arrays.asList((Integer[]) seatArray.getArray()));
+        Array seatArray = r.getArray(6);
+        List<Integer> seats = seatArray == null ? List.of()
+                : new ArrayList<>(Arrays.asList((Integer[]) seatArray.getArray()));
         return new Hold(r.getObject(1, UUID.class), r.getObject(2, UUID.class), r.getObject(3, UUID.class),
                 r.getString(4), r.getInt(5), seats, r.getString(7), r.getObject(8, OffsetDateTime.class),
                 r.getObject(9, OffsetDateTime.class));

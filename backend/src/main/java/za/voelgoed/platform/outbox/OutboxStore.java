@@ -263,7 +263,8 @@ final class OutboxStore {
     static DomainEvent toEvent(ResultSet r) throws SQLException {
         return new DomainEvent(r.getObject("event_id", UUID.class), r.getString("event_type"),
                 r.getObject("organization_id", UUID.class), r.getString("resource_type"),
-                r.getObject("resource_id", UUID.class), r.getLong("resource_seq"), Json.tree(r.getString("persisted_change")),
+                r.getObject("resource_id", UUID.class), r.getLong("resource_seq"),
+                Json.tree(r.getString("persisted_change")),
                 r.getObject("timestamp", OffsetDateTime.class).toInstant(), r.getObject("actor_user_id", UUID.class),
                 r.getString("ip_address"), Json.tree(r.getString("metadata")));
     }

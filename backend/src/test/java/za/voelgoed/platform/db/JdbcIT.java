@@ -35,7 +35,8 @@ class JdbcIT {
         config.setMaximumPoolSize(1);
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         pool = new HikariDataSource(config);
-        dsl = DSL.using(new KnownIsolationConnections(pool, Connection.TRANSACTION_READ_COMMITTED), SQLDialect.POSTGRES);
+        dsl = DSL.using(new KnownIsolationConnections(pool, Connection.TRANSACTION_READ_COMMITTED),
+                SQLDialect.POSTGRES);
         Jdbc.execute(dsl, "create table if not exists jdbc_it (id integer primary key, note varchar)");
         Jdbc.execute(dsl, "truncate jdbc_it");
     }
@@ -69,8 +70,8 @@ class JdbcIT {
                                (?::timestamptz[])[1] = ?::timestamptz""",
                 r -> r.getString(1) + " " + r.getString(2) + " " + r.getString(3) + " " + r.getString(4) + " "
                         + r.getBoolean(5),
-                new UUID[] {a}, new String[] {"{1,2}", "say \"hi\"", null}, new Integer[] {3, 1}, new Long[] {5_000_000_000L},
-                new OffsetDateTime[] {at}, at);
+                new UUID[] {a}, new String[] {"{1,2}", "say \"hi\"", null}, new Integer[] {3, 1},
+                new Long[] {5_000_000_000L}, new OffsetDateTime[] {at}, at);
 
         assertThat(row).containsExactly(a + " {1,2}|say \"hi\"|NULL 3|1 5000000000 true");
         assertThat(Jdbc.query(dsl, "select g from generate_series(3, 1, -1) g", r -> r.getInt(1)))

@@ -90,6 +90,12 @@ public final class DeadLetterDeskView extends BorderPane {
         return box;
     }
 
+    private static <T> TableColumn<T, String> sized(TableColumn<T, String> column, double width, double least) {
+        column.setPrefWidth(width);
+        column.setMinWidth(least);
+        return column;
+    }
+
     private static TextField field(String prompt, javafx.beans.property.StringProperty value, String id, double width) {
         TextField f = new TextField();
         f.setPromptText(prompt);
@@ -103,13 +109,14 @@ public final class DeadLetterDeskView extends BorderPane {
         TableView<DeadLetters.Entry> table = new TableView<>(model.entries());
         table.setId("dead-letters");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        // sized so a 1280×800 window shows the whole time and most of each name: the narrow figures give way
         table.getColumns().setAll(List.of(
-                Widgets.column("Died", e -> e.deadAt() == null ? "" : DETAIL.when(e.deadAt())),
-                Widgets.column("Queue", e -> DeadLetterDetail.queueKind(e.sourceQueue())),
-                Widgets.column("Event type", DeadLetters.Entry::eventType),
-                Widgets.column("Worker", DeadLetters.Entry::worker),
-                Widgets.column("Attempts", e -> Integer.toString(e.attempts())),
-                Widgets.column("Status", DeadLetters.Entry::status)));
+                sized(Widgets.column("Died", e -> e.deadAt() == null ? "" : DETAIL.when(e.deadAt())), 125, 125),
+                sized(Widgets.column("Queue", e -> DeadLetterDetail.queueKind(e.sourceQueue())), 80, 60),
+                sized(Widgets.column("Event type", DeadLetters.Entry::eventType), 140, 80),
+                sized(Widgets.column("Worker", DeadLetters.Entry::worker), 125, 80),
+                sized(Widgets.column("Attempts", e -> Integer.toString(e.attempts())), 85, 85),
+                sized(Widgets.column("Status", DeadLetters.Entry::status), 70, 60)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No dead letters match. All jobs ran."));
         table.getSelectionModel().getSelectedItems().addListener(

@@ -1,21 +1,20 @@
 package za.voelgoed.console.viewmodel;
 
-import java.text.NumberFormat;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
-/** Amounts in cents as people read them: "R 1 234.50" for ZAR, "USD 12.00" for others. */
+/**
+ * Amounts in cents as people read them: "R 1 234.50" for ZAR, "USD 12.00" for others; counts as "1 234 567".
+ * Thousands are grouped with a space everywhere, the wall's tiles included ({@link #wholeNumbers()}).
+ */
 public final class Money {
 
     private Money() {
     }
 
     public static String format(long cents, String currency) {
-        NumberFormat number = NumberFormat.getNumberInstance(Locale.ROOT);
-        number.setMinimumFractionDigits(2);
-        number.setMaximumFractionDigits(2);
-        number.setGroupingUsed(true);
-        String amount = number.format(cents / 100.0).replace(',', ' ');
-        return symbol(currency) + " " + amount;
+        return symbol(currency) + " " + grouped("#,##0.00").format(cents / 100.0);
     }
 
     /** What goes before an amount: "R" for ZAR (and when no currency is given), the code for others. */
@@ -25,8 +24,17 @@ public final class Money {
     }
 
     public static String count(long value) {
-        NumberFormat number = NumberFormat.getIntegerInstance(Locale.ROOT);
-        number.setGroupingUsed(true);
-        return number.format(value).replace(',', ' ');
+        return wholeNumbers().format(value);
+    }
+
+    /** A new format of whole numbers grouped as {@link #count} writes them, for whoever keeps one (a tile). */
+    public static DecimalFormat wholeNumbers() {
+        return grouped("#,##0");
+    }
+
+    private static DecimalFormat grouped(String pattern) {
+        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.ROOT);
+        symbols.setGroupingSeparator(' ');
+        return new DecimalFormat(pattern, symbols);
     }
 }

@@ -3,12 +3,10 @@ package za.voelgoed.console.wall;
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
 import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -55,7 +53,7 @@ public final class WallView extends BorderPane {
     private final StackPane holder = new StackPane();
     private final Tile sold = number("Tickets sold", "");
     /** The revenue tile's format: its prefix follows the organisation's currency. */
-    private final DecimalFormat revenueFormat = grouped();
+    private final DecimalFormat revenueFormat = Money.wholeNumbers();
     private final Tile revenue = number("Revenue", "", revenueFormat);
     private final Tile available = number("Available", "");
     private final Tile lastHour = number("Sold in the last hour", "");
@@ -232,7 +230,7 @@ public final class WallView extends BorderPane {
     }
 
     private static Tile number(String title, String unit) {
-        return number(title, unit, grouped());
+        return number(title, unit, Money.wholeNumbers());
     }
 
     /**
@@ -242,13 +240,6 @@ public final class WallView extends BorderPane {
     private static Tile number(String title, String unit, DecimalFormat format) {
         return TileBuilder.create().skinType(Tile.SkinType.NUMBER).prefSize(TILE, TILE).title(title).unit(unit)
                 .decimals(0).customDecimalFormatEnabled(true).customDecimalFormat(format).animated(false).build();
-    }
-
-    /** Whole numbers grouped as the pages group them: "1 234". */
-    private static DecimalFormat grouped() {
-        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.ROOT);
-        symbols.setGroupingSeparator(' ');
-        return new DecimalFormat("#,##0", symbols);
     }
 
     /** Four columns and two rows fill the screen, whatever its size. */

@@ -17,6 +17,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -97,6 +98,11 @@ class ConsoleLiveIT {
         robot.clickOn("#nav-dlq");
         List<ConsoleFixtures.DeadLetter> dead = fixtures.makeDeadLetters(org, show, 1);
         waitUntil("the dead letter on the desk", Duration.ofSeconds(10), () -> rows("#dead-letters") == 1);
+        waitUntil("its detail", Duration.ofSeconds(5), () -> text("#dlq-detail").contains("Attempts:"));
+        // each attempt the real job engine wrote reads as when and where, over its error: not as JSON
+        assertThat(text("#dlq-detail")).contains("Queue:      payments\n")
+                .containsPattern("\n1\\. \\d{1,2} [A-Z][a-z]{2} \\d\\d:\\d\\d:\\d\\d on \\S+\n    \\S")
+                .doesNotContain("\"error\"").doesNotContain("queue:org:");
         String eventType = fixtures.deadLetters(org, "dead").getFirst().path("event_type").asText();
 
         type("#filter-event-type", eventType);
@@ -185,8 +191,11 @@ class ConsoleLiveIT {
      * the connection screen first, and a wait must keep waiting through it rather than stop at the missing node.
      */
     private static String text(String query) {
-        return OnFx.read(() -> robot.lookup(query).tryQuery().orElse(null) instanceof Label label
-                ? String.valueOf(label.getText()) : "");
+        return OnFx.read(() -> switch (robot.lookup(query).tryQuery().orElse(null)) {
+            case Label label -> String.valueOf(label.getText());
+            case TextInputControl input -> String.valueOf(input.getText());
+            case null, default -> "";
+        });
     }
 
     private static boolean visible(String query) {

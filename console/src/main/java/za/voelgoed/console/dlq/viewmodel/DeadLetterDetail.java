@@ -73,9 +73,8 @@ public final class DeadLetterDetail {
             text.append(n).append(". ").append(pretty(attempt)).append('\n');
             return;
         }
-        int number = attempt.path("attempt").canConvertToInt() && attempt.path("attempt").asInt() > 0
-                ? attempt.path("attempt").asInt() : n;
-        text.append(number).append(". ").append(at(attempt.path("at").asText("")));
+        int recorded = attempt.path("attempt").asInt(0);
+        text.append(recorded > 0 ? recorded : n).append(". ").append(at(attempt.path("at").asText("")));
         if (attempt.path("node").isTextual()) {
             text.append(" on ").append(attempt.path("node").asText());
         }
